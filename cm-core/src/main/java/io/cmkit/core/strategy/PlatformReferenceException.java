@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A platform reference table is malformed. The message names the file, the line and, where one
- * cell is at fault, the column ({@code "custom.csv, line 12, column 4 (x): '7O' is not a number
- * from 0 to 100"}); the same facts are available to code. Nothing is loaded when this is thrown.
+ * cell is at fault, the 1-based column ({@code "custom.csv, line 12, column 4: '7O' for coffee on 'x'
+ * is not a percentage from 0 to 100 ..."}); the same facts are available to code. Nothing is
+ * loaded when this is thrown.
  */
 public final class PlatformReferenceException extends IllegalArgumentException {
 

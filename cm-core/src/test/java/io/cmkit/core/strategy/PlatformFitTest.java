@@ -75,8 +75,8 @@ class PlatformFitTest {
         @Test
         @DisplayName("the weightier audience leads the ranking")
         void audienceWeightsMatter() {
-            PlatformRanking mostlyYoung = fit.rank(strategy(weighted(YOUNG_FASHION, 4), B2B_BUYERS));
-            PlatformRanking mostlyB2b = fit.rank(strategy(YOUNG_FASHION, weighted(B2B_BUYERS, 4)));
+            PlatformRanking mostlyYoung = fit.rank(strategy(weighted(YOUNG_FASHION, 9), B2B_BUYERS));
+            PlatformRanking mostlyB2b = fit.rank(strategy(YOUNG_FASHION, weighted(B2B_BUYERS, 9)));
 
             assertThat(mostlyYoung.best()).map(PlatformScore::platform).get().isIn(TIKTOK, INSTAGRAM);
             assertThat(mostlyB2b.best()).map(PlatformScore::platform).contains(LINKEDIN);
