@@ -34,7 +34,10 @@ public record PlatformScore(Platform platform, double score, List<FitReason> rea
             throw new InvalidModelException("PlatformScore", "reasons", "must not be empty: every score has reasons");
         }
         reasons = List.copyOf(reasons);
-        leftOut = List.copyOf(leftOut == null ? List.<String>of() : leftOut);
+        if (leftOut == null) {
+            throw new InvalidModelException("PlatformScore", "leftOut", "is required (empty when nothing was left out)");
+        }
+        leftOut = List.copyOf(leftOut);
         double sum = reasons.stream().mapToDouble(FitReason::contribution).sum();
         if (Math.abs(sum - score) > TOLERANCE) {
             throw new InvalidModelException("PlatformScore", "reasons",

@@ -210,7 +210,20 @@ class PlatformFitTest {
             assertThat(reasons).contains(
                     "âge : 53 % de l'audience « Young urban professionals » a 25-34 ans, tranche qui réunit 31 % des utilisateurs d'Instagram (population : 19 %)",
                     "pays : FR, pénétration 55 % (audience « Young urban professionals »)",
-                    "intérêt « coffee » : affinité bonne, 75/100 (audience « Young urban professionals »)");
+                    "intérêt « coffee » : affinité élevée, 75/100 (audience « Young urban professionals »)");
+        }
+
+        @Test
+        @DisplayName("small figures keep their decimals, in each language's notation")
+        void smallFigures() {
+            Audience india = audience("Developers", 1, "", "IN", "", "");
+
+            assertThat(fit.rank(strategy(india)).scoreOf(Platform.MASTODON).orElseThrow().reasons())
+                    .extracting(FitReason::explanation)
+                    .containsExactly("country: IN penetration 0.05% (audience 'Developers')");
+            assertThat(fit.explainingIn(Locale.FRENCH).rank(strategy(india)).scoreOf(Platform.MASTODON).orElseThrow()
+                    .reasons()).extracting(r -> r.explanation().replace('\u00a0', ' '))
+                    .containsExactly("pays : IN, pénétration 0,05 % (audience « Developers »)");
         }
 
         @Test

@@ -202,8 +202,8 @@ class PlatformReferenceTest {
                             """, 2, 3, "'Face Book' is not a platform id"),
                     Arguments.of("a platform given twice", """
                             [interest]
-                            interest,x,X
-                            """, 2, 3, "column 'x' appears twice"),
+                            interest,x,Twitter
+                            """, 2, 3, "column 'Twitter' names platform 'x' a second time"),
                     Arguments.of("a tag given twice", """
                             [interest]
                             interest,x

@@ -151,26 +151,31 @@ public final class ReferenceParser {
                     + "', got '" + cells.get(0) + "'");
         }
         List<Platform> cols = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
         boolean hasPopulation = false;
         for (int c = 1; c < cells.size(); c++) {
             String name = cells.get(c).toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
                 throw fail(lineNo, c + 1, "a header cell is empty; each column names a platform");
             }
-            if (!names.add(name)) {
-                throw fail(lineNo, c + 1, "column '" + name + "' appears twice");
-            }
             if (section == Section.AGE && name.equals(POPULATION)) {
+                if (hasPopulation) {
+                    throw fail(lineNo, c + 1, "column '" + POPULATION + "' appears twice");
+                }
                 hasPopulation = true;
                 cols.add(null);
                 continue;
             }
+            Platform platform;
             try {
-                cols.add(new Platform(name));
+                platform = Platform.of(name); // reads "twitter" as x
             } catch (InvalidModelException e) {
                 throw fail(lineNo, c + 1, "'" + cells.get(c) + "' is not a platform id: " + e.problem());
             }
+            if (cols.contains(platform)) {
+                throw fail(lineNo, c + 1, "column '" + cells.get(c) + "' names platform '" + platform
+                        + "' a second time");
+            }
+            cols.add(platform);
         }
         if (cols.stream().noneMatch(p -> p != null)) {
             throw fail(lineNo, 0, "the header of [" + section.name + "] names no platform");

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The sentences of platform fit explanations, in English or French. Percentages are rounded to
- * whole numbers, with one decimal below 10 so that 0.5 % does not read as 0 %.
+ * whole numbers, with one decimal below 10 and two below 1, so that 0.05 % does not read as 0 %.
  */
 public abstract class Wording {
 
@@ -22,17 +22,23 @@ public abstract class Wording {
 
     private final NumberFormat whole;
     private final NumberFormat oneDecimal;
+    private final NumberFormat twoDecimals;
 
     private Wording(Locale locale) {
-        whole = NumberFormat.getNumberInstance(locale);
-        whole.setMaximumFractionDigits(0);
-        oneDecimal = NumberFormat.getNumberInstance(locale);
-        oneDecimal.setMaximumFractionDigits(1);
+        whole = format(locale, 0);
+        oneDecimal = format(locale, 1);
+        twoDecimals = format(locale, 2);
     }
 
-    /** A percentage, e.g. "48" or "0.5" (without the sign). */
+    private static NumberFormat format(Locale locale, int decimals) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(decimals);
+        return format;
+    }
+
+    /** A percentage without its sign: "48", "2.5", "0.05"; small figures keep their decimals. */
     final String number(double percent) {
-        return (percent < 9.95 ? oneDecimal : whole).format(percent);
+        return (percent < 0.995 ? twoDecimals : percent < 9.95 ? oneDecimal : whole).format(percent);
     }
 
     abstract String age(String audience, double audienceShare, AgeRange band, Platform platform, double platformShare,
@@ -152,7 +158,7 @@ public abstract class Wording {
     private static final class French extends Wording {
 
         private static final String NBSP = "\u00a0";
-        private static final String[] LEVELS = {"très faible", "faible", "moyenne", "bonne", "forte"};
+        private static final String[] LEVELS = {"très faible", "faible", "moyenne", "élevée", "forte"};
 
         French() {
             super(Locale.FRENCH);
@@ -231,7 +237,7 @@ public abstract class Wording {
         @Override
         String audienceLeftOut(String audience, Platform platform) {
             return "l'" + aud(audience) + " n'a ni âge, ni pays, ni intérêt, ni comportement que la référence couvre pour "
-                    + platform.displayName() + "" + NBSP + "; elle ne compte pas pour cette plateforme";
+                    + platform.displayName() + NBSP + "; elle ne compte pas pour cette plateforme";
         }
 
         @Override
