@@ -12,7 +12,7 @@ final class Suggestions {
 
     /**
      * The candidate closest to {@code word}, ignoring case and the separators {@code _ - space};
-     * empty when none is within a few edits (about a third of the candidate's length, at most 3).
+     * empty when none is within a few edits (a quarter of the candidate's length, at least 1, at most 2).
      */
     static Optional<String> closest(String word, Collection<String> candidates) {
         String w = normal(word);
@@ -21,7 +21,7 @@ final class Suggestions {
         for (String candidate : candidates) {
             String c = normal(candidate);
             int distance = distance(w, c);
-            int allowed = Math.max(1, Math.min(3, c.length() / 3));
+            int allowed = Math.max(1, Math.min(2, c.length() / 4));
             if (distance <= allowed && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

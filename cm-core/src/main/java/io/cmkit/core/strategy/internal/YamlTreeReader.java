@@ -73,7 +73,7 @@ final class YamlTreeReader {
     }
 
     private Optional<Node> read(String text) {
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
