@@ -210,6 +210,21 @@ class ExampleBrandKitsTest {
     }
 
     @Test
+    @DisplayName("the annotated kit in docs/brand-kit.md loads without a single problem")
+    void documentedKitLoads() throws Exception {
+        Path doc = Path.of("..", "docs", "brand-kit.md");
+        assumeThat(doc).as("the docs folder next to cm-core").exists();
+        String markdown = Files.readString(doc);
+        int start = markdown.indexOf("```yaml\n") + "```yaml\n".length();
+        String kit = markdown.substring(start, markdown.indexOf("```", start));
+
+        Strategy strategy = BrandKitLoader.parse(kit, "docs/brand-kit.md (annotated kit)");
+
+        assertThat(strategy.brand().id()).isEqualTo("cafe-lumiere");
+        assertThat(strategy.editorialLine().cadences()).hasSize(2);
+    }
+
+    @Test
     @DisplayName("every kit in the examples folder loads without a single problem")
     void everyExampleLoads() throws IOException {
         assumeThat(EXAMPLES).as("the examples folder next to cm-core").isDirectory();
