@@ -35,6 +35,7 @@ public final class BrandKitReader {
     private BrandKitReader() {
     }
 
+    /** See {@link io.cmkit.core.strategy.BrandKitLoader#load(Path)}. */
     public static Strategy load(Path file) throws BrandKitException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
@@ -51,6 +52,7 @@ public final class BrandKitReader {
         }
     }
 
+    /** See {@link io.cmkit.core.strategy.BrandKitLoader#load(InputStream, String)}. */
     public static Strategy load(InputStream in, String source) throws BrandKitException {
         try {
             return read(bytes(in, source), source);
@@ -59,9 +61,10 @@ public final class BrandKitReader {
         }
     }
 
+    /** See {@link io.cmkit.core.strategy.BrandKitLoader#parse(String, String)}. */
     public static Strategy parse(String yaml, String source) throws BrandKitException {
         long size = utf8Length(yaml);
-        if (size > MAX_BYTES) {
+        if (size < 0 || size > MAX_BYTES) {
             throw tooLarge(source, size);
         }
         return map(stripBom(yaml), source);
@@ -120,9 +123,10 @@ public final class BrandKitReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** The UTF-8 length of the text; -1 when it is certainly above the limit (too long to count). */
     private static long utf8Length(String text) {
         if (text.length() > MAX_BYTES) {
-            return text.length();
+            return -1;
         }
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -110,14 +110,13 @@ final class StrategyMapper {
         EditorialLine line = f.required("editorial_line").flatMap(this::mapping).map(this::editorialLine).orElse(null);
 
         if (accountsKnown) {
-            checkAccountsFor(accountPlatforms);
+            checkAccountsForPlatformUses();
         }
         if (problems.blocking() > before) {
             return Optional.empty();
         }
-        Brand b = brand;
         return Optional.ofNullable(build(mapping, "Strategy",
-                () -> new Strategy(b, values(objectives), values(audiences), line)));
+                () -> new Strategy(brand, values(objectives), values(audiences), line)));
     }
 
     private void version(Fields f) {
@@ -342,7 +341,7 @@ final class StrategyMapper {
     }
 
     /** Every cadence and every platform-bound target must be on a platform the brand has an account on. */
-    private void checkAccountsFor(Set<Platform> accountPlatforms) {
+    private void checkAccountsForPlatformUses() {
         List<String> ids = accountPlatforms.stream().map(Platform::id).toList();
         for (PlatformUse use : platformUses) {
             if (!accountPlatforms.contains(use.platform())) {
