@@ -1,5 +1,6 @@
 package io.cmkit.core.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,8 +13,8 @@ import java.util.TreeSet;
  * @param name a short name, unique within a strategy
  * @param weight how much this audience matters relative to the strategy's others (positive)
  * @param ageRanges the age bands it spans; empty when unknown
- * @param countries ISO 3166-1 alpha-2 country codes, upper case; empty when unknown
- * @param interests free-form interest tags, lower case ("coffee", "gaming")
+ * @param countries ISO 3166-1 alpha-2 country codes, upper case, sorted; empty when unknown
+ * @param interests free-form interest tags, lower case, sorted ("coffee", "gaming")
  * @param behaviours behaviour tags, lower case ("video", "professional-networking")
  * @param personas the personas that embody it
  */
@@ -38,7 +39,7 @@ public record Audience(String name, double weight, List<AgeRange> ageRanges, Set
             }
             codes.add(code);
         }
-        countries = Set.copyOf(codes);
+        countries = Collections.unmodifiableSortedSet(codes);
         interests = tags("interests", interests);
         behaviours = tags("behaviours", behaviours);
         personas = Checks.list("Audience", "personas", personas);
@@ -51,6 +52,6 @@ public record Audience(String name, double weight, List<AgeRange> ageRanges, Set
         for (String value : values) {
             out.add(Checks.notBlank("Audience", field, value).toLowerCase(Locale.ROOT));
         }
-        return Set.copyOf(out);
+        return Collections.unmodifiableSortedSet(out);
     }
 }

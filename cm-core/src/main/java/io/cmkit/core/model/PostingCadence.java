@@ -2,6 +2,8 @@ package io.cmkit.core.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +12,7 @@ import java.util.Set;
  *
  * @param platform the platform this cadence is for
  * @param postsPerWeek how many posts a week, 0 to 140 (twenty a day)
- * @param days the weekdays posts go out on; not empty when {@code postsPerWeek > 0}
+ * @param days the weekdays posts go out on, iterated Monday first; not empty when {@code postsPerWeek > 0}
  * @param times preferred local times of day, in increasing order with no repeat; may be empty
  *              when the best time is left to analytics
  */
@@ -23,6 +25,8 @@ public record PostingCadence(Platform platform, int postsPerWeek, Set<DayOfWeek>
                     "must be between 0 and 140 (got " + postsPerWeek + ")");
         }
         days = Checks.set("PostingCadence", "days", days);
+        // In weekday order, so summaries and calendars read Monday to Sunday.
+        days = days.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(days));
         if (postsPerWeek > 0 && days.isEmpty()) {
             throw new InvalidModelException("PostingCadence", "days",
                     "must name at least one weekday when postsPerWeek is " + postsPerWeek);
