@@ -33,6 +33,8 @@ public interface TextCounting {
     /**
      * X's weighted length (twitter-text configuration v3): code points in Latin and common
      * punctuation ranges weigh 1, others 2, each emoji 2, each URL 23, after NFC normalisation.
+     * A URL is what twitter-text extracts: with or without a protocol ({@code example.com}), its
+     * host ending in a top-level domain, without trailing punctuation.
      */
     static TextCounting xWeighted() {
         return TextCounters.X_WEIGHTED;

@@ -19,8 +19,6 @@ public final class TextCounters {
     // \X is an extended grapheme cluster (UAX #29), which Java's regex engine implements fully,
     // unlike BreakIterator on JDK 17 that splits emoji ZWJ sequences.
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
-    // What Mastodon and X shorten to a fixed length: http(s) links up to the next white space.
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/])[#＃][\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
 
     public static final TextCounting GRAPHEMES = new Named("graphemes") {
@@ -51,12 +49,11 @@ public final class TextCounters {
         return new Named("characters (URLs count " + urlLength + ")") {
             @Override
             public int count(String text) {
-                Matcher m = URL.matcher(text);
                 int total = 0;
                 int last = 0;
-                while (m.find()) {
-                    total += text.codePointCount(last, m.start()) + urlLength;
-                    last = m.end();
+                for (Links.Span link : Links.find(text, Links.Style.MASTODON)) {
+                    total += text.codePointCount(last, link.start()) + urlLength;
+                    last = link.end();
                 }
                 return total + text.codePointCount(last, text.length());
             }
@@ -87,12 +84,11 @@ public final class TextCounters {
      */
     static int xWeighted(String text) {
         String normal = Normalizer.normalize(text, Normalizer.Form.NFC);
-        Matcher url = URL.matcher(normal);
         int weight = 0;
         int last = 0;
-        while (url.find()) {
-            weight += weightOf(normal.substring(last, url.start())) + 2300;
-            last = url.end();
+        for (Links.Span link : Links.find(normal, Links.Style.X)) {
+            weight += weightOf(normal.substring(last, link.start())) + 2300;
+            last = link.end();
         }
         weight += weightOf(normal.substring(last));
         return weight / 100;
