@@ -116,8 +116,9 @@ public final class TextCounters {
         return cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247);
     }
 
+    // A joiner alone does not make an emoji: Indic scripts use it between letters.
     private static boolean isEmoji(String cluster) {
-        return cluster.codePoints().anyMatch(cp -> cp == 0x200D || cp == 0xFE0F || cp == 0x20E3
+        return cluster.codePoints().anyMatch(cp -> cp == 0xFE0F || cp == 0x20E3
                 || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF));
     }
 
