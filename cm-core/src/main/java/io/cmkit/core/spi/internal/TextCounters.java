@@ -5,7 +5,10 @@ import io.cmkit.core.model.Platform;
 import io.cmkit.core.spi.PlatformLimits;
 import io.cmkit.core.spi.TextCounting;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +22,10 @@ public final class TextCounters {
     // \X is an extended grapheme cluster (UAX #29), which Java's regex engine implements fully,
     // unlike BreakIterator on JDK 17 that splits emoji ZWJ sequences.
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
+    // A mention as Mastodon reads it; a remote account's domain does not count towards the limit.
+    private static final Pattern MASTODON_MENTION = Pattern.compile(
+            "(?<![=/\\p{L}\\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\\p{L}\\p{N}_]+(?:[.-]+[\\p{L}\\p{N}_]+)*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/])[#＃][\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
 
     public static final TextCounting GRAPHEMES = new Named("graphemes") {
@@ -56,6 +63,49 @@ public final class TextCounters {
                     last = link.end();
                 }
                 return total + text.codePointCount(last, text.length());
+            }
+        };
+    }
+
+    /*
+     * Mastodon's StatusLengthValidator: the text with every link replaced by urlLength characters
+     * and every mention of a remote account by its local part (@alice@example.social -> @alice),
+     * counted in graphemes.
+     */
+    public static TextCounting mastodon(int urlLength) {
+        if (urlLength < 0) {
+            throw new IllegalArgumentException("urlLength must not be negative (got " + urlLength + ")");
+        }
+        String placeholder = "x".repeat(urlLength);
+        return new Named("characters (URLs count " + urlLength + ")") {
+            @Override
+            public int count(String text) {
+                List<int[]> entities = new ArrayList<>();
+                for (Links.Span link : Links.find(text, Links.Style.MASTODON)) {
+                    entities.add(new int[] {link.start(), link.end(), -1});
+                }
+                Matcher mention = MASTODON_MENTION.matcher(text);
+                while (mention.find()) {
+                    entities.add(new int[] {mention.start(), mention.end(), mention.end(1)});
+                }
+                // Where a link and a mention overlap, the one that starts first wins.
+                entities.sort(Comparator.comparingInt(e -> e[0]));
+                StringBuilder countable = new StringBuilder(text.length());
+                int last = 0;
+                for (int[] entity : entities) {
+                    if (entity[0] < last) {
+                        continue;
+                    }
+                    countable.append(text, last, entity[0]);
+                    if (entity[2] < 0) {
+                        countable.append(placeholder);
+                    } else {
+                        countable.append(text, entity[0], entity[2]);
+                    }
+                    last = entity[1];
+                }
+                countable.append(text, last, text.length());
+                return graphemes(countable.toString());
             }
         };
     }
@@ -129,7 +179,7 @@ public final class TextCounters {
         String id = platform.id();
         return switch (id) {
             // Mastodon defaults: 500 characters, URLs as 23, 4 attachments, 16 MB images, 99 MB videos.
-            case "mastodon" -> new PlatformLimits(platform, 500, codePointsWithUrlsAs(23), 4, 16 * MB, 99 * MB,
+            case "mastodon" -> new PlatformLimits(platform, 500, mastodon(23), 4, 16 * MB, 99 * MB,
                     Integer.MAX_VALUE, ALL);
             // Bluesky: 300 graphemes; up to 4 images of at most 2,000,000 bytes; one video of 100 MB.
             case "bluesky" -> new PlatformLimits(platform, 300, GRAPHEMES, 4, 2_000_000L, 100_000_000L,
