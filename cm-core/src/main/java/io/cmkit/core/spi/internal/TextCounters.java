@@ -181,8 +181,9 @@ public final class TextCounters {
             // Mastodon defaults: 500 characters, URLs as 23, 4 attachments, 16 MB images, 99 MB videos.
             case "mastodon" -> new PlatformLimits(platform, 500, mastodon(23), 4, 16 * MB, 99 * MB,
                     Integer.MAX_VALUE, ALL);
-            // Bluesky: 300 graphemes; up to 4 images of at most 2,000,000 bytes; one video of 100 MB.
-            case "bluesky" -> new PlatformLimits(platform, 300, GRAPHEMES, 4, 2_000_000L, 100_000_000L,
+            // Bluesky (lexicons app.bsky.feed.post, app.bsky.embed.images, app.bsky.embed.video):
+            // 300 graphemes; up to 4 images of at most 2,000,000 bytes; one video of 300,000,000 bytes.
+            case "bluesky" -> new PlatformLimits(platform, 300, GRAPHEMES, 4, 2_000_000L, 300_000_000L,
                     Integer.MAX_VALUE, ALL);
             // X: 280 weighted characters, 4 images of 5 MB (GIF 15 MB), video 512 MB.
             case "x" -> new PlatformLimits(platform, 280, X_WEIGHTED, 4, 5 * MB, 512 * MB, Integer.MAX_VALUE, ALL);
