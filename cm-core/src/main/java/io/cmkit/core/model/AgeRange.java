@@ -20,6 +20,9 @@ public record AgeRange(int min, int max) {
         if (min < 13) {
             throw new InvalidModelException("AgeRange", "min", "must be at least 13 (got " + min + ")");
         }
+        if (min > OPEN_ENDED) {
+            throw new InvalidModelException("AgeRange", "min", "must be at most " + OPEN_ENDED + " (got " + min + ")");
+        }
         if (max < min) {
             throw new InvalidModelException("AgeRange", "max",
                     "must not be below min " + min + " (got " + max + ")");

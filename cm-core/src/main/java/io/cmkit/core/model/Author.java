@@ -21,7 +21,10 @@ public record Author(String id, String handle, Optional<String> displayName, Opt
         id = Checks.notBlank("Author", "id", id);
         handle = Checks.notBlank("Author", "handle", handle);
         if (handle.startsWith("@")) {
-            handle = handle.substring(1);
+            handle = handle.substring(1).strip();
+            if (handle.isEmpty()) {
+                throw new InvalidModelException("Author", "handle", "must not be blank after its leading '@'");
+            }
         }
         displayName = Checks.optional("Author", "displayName", displayName);
         accountCreatedAt = Checks.optional("Author", "accountCreatedAt", accountCreatedAt);

@@ -24,6 +24,11 @@ public record EditorialLine(String tone, List<Locale> languages, List<ContentPil
     public EditorialLine {
         tone = Checks.notBlank("EditorialLine", "tone", tone);
         languages = Checks.nonEmptyList("EditorialLine", "languages", languages);
+        for (int i = 0; i < languages.size(); i++) {
+            if (languages.get(i).getLanguage().isEmpty()) {
+                throw new InvalidModelException("EditorialLine", "languages[" + i + "]", "must name a language");
+            }
+        }
         Checks.unique("EditorialLine", "languages", languages, Locale::toLanguageTag, "language");
         pillars = Checks.nonEmptyList("EditorialLine", "pillars", pillars);
         Checks.unique("EditorialLine", "pillars", pillars, p -> p.name().toLowerCase(Locale.ROOT), "pillar");

@@ -33,7 +33,8 @@ public record MediaAsset(Kind kind, URI source, String mimeType, long sizeBytes,
         };
         if (!mimeType.startsWith(expected)) {
             throw new InvalidModelException("MediaAsset", "mimeType",
-                    "must start with '" + expected + "' for a " + kind + " (got '" + mimeType + "')");
+                    "must start with '" + expected + "' for " + (kind == Kind.IMAGE ? "an " : "a ") + kind
+                            + " (got '" + mimeType + "')");
         }
         if (sizeBytes <= 0) {
             throw new InvalidModelException("MediaAsset", "sizeBytes", "must be positive (got " + sizeBytes + ")");

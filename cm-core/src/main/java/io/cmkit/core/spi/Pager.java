@@ -67,23 +67,34 @@ public final class Pager<T> {
         return position;
     }
 
-    /** Reads every remaining page, keeping at most {@code limit} items. */
+    /**
+     * Reads pages until {@code limit} items are collected or the read ends, and returns at most
+     * {@code limit} items.
+     *
+     * <p>When the limit cuts a page short, the pager stays before that page: {@link #resumeFrom()}
+     * and the next {@link #next()} read it again, so the items left out are not lost (the ones
+     * already returned come again; de-duplicate them by id).
+     */
     public List<T> collect(int limit) throws ConnectorException {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative (got " + limit + ")");
         }
         List<T> out = new ArrayList<>();
         while (out.size() < limit) {
+            Optional<Cursor> before = position;
             Optional<Page<T>> page = next();
             if (page.isEmpty()) {
                 break;
             }
-            for (T item : page.get().items()) {
-                if (out.size() == limit) {
-                    break;
-                }
-                out.add(item);
+            List<T> items = page.get().items();
+            int room = limit - out.size();
+            if (items.size() > room) {
+                out.addAll(items.subList(0, room));
+                position = before;
+                exhausted = false;
+                break;
             }
+            out.addAll(items);
         }
         return out;
     }

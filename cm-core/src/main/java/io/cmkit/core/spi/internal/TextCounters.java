@@ -5,7 +5,10 @@ import io.cmkit.core.model.Platform;
 import io.cmkit.core.spi.PlatformLimits;
 import io.cmkit.core.spi.TextCounting;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +22,10 @@ public final class TextCounters {
     // \X is an extended grapheme cluster (UAX #29), which Java's regex engine implements fully,
     // unlike BreakIterator on JDK 17 that splits emoji ZWJ sequences.
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
-    // What Mastodon and X shorten to a fixed length: http(s) links up to the next white space.
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    // A mention as Mastodon reads it; a remote account's domain does not count towards the limit.
+    private static final Pattern MASTODON_MENTION = Pattern.compile(
+            "(?<![=/\\p{L}\\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\\p{L}\\p{N}_]+(?:[.-]+[\\p{L}\\p{N}_]+)*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/])[#＃][\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*");
 
     public static final TextCounting GRAPHEMES = new Named("graphemes") {
@@ -51,14 +56,56 @@ public final class TextCounters {
         return new Named("characters (URLs count " + urlLength + ")") {
             @Override
             public int count(String text) {
-                Matcher m = URL.matcher(text);
                 int total = 0;
                 int last = 0;
-                while (m.find()) {
-                    total += text.codePointCount(last, m.start()) + urlLength;
-                    last = m.end();
+                for (Links.Span link : Links.find(text, Links.Style.MASTODON)) {
+                    total += text.codePointCount(last, link.start()) + urlLength;
+                    last = link.end();
                 }
                 return total + text.codePointCount(last, text.length());
+            }
+        };
+    }
+
+    /*
+     * Mastodon's StatusLengthValidator: the text with every link replaced by urlLength characters
+     * and every mention of a remote account by its local part (@alice@example.social -> @alice),
+     * counted in graphemes.
+     */
+    public static TextCounting mastodon(int urlLength) {
+        if (urlLength < 0) {
+            throw new IllegalArgumentException("urlLength must not be negative (got " + urlLength + ")");
+        }
+        String placeholder = "x".repeat(urlLength);
+        return new Named("characters (URLs count " + urlLength + ")") {
+            @Override
+            public int count(String text) {
+                List<int[]> entities = new ArrayList<>();
+                for (Links.Span link : Links.find(text, Links.Style.MASTODON)) {
+                    entities.add(new int[] {link.start(), link.end(), -1});
+                }
+                Matcher mention = MASTODON_MENTION.matcher(text);
+                while (mention.find()) {
+                    entities.add(new int[] {mention.start(), mention.end(), mention.end(1)});
+                }
+                // Where a link and a mention overlap, the one that starts first wins.
+                entities.sort(Comparator.comparingInt(e -> e[0]));
+                StringBuilder countable = new StringBuilder(text.length());
+                int last = 0;
+                for (int[] entity : entities) {
+                    if (entity[0] < last) {
+                        continue;
+                    }
+                    countable.append(text, last, entity[0]);
+                    if (entity[2] < 0) {
+                        countable.append(placeholder);
+                    } else {
+                        countable.append(text, entity[0], entity[2]);
+                    }
+                    last = entity[1];
+                }
+                countable.append(text, last, text.length());
+                return graphemes(countable.toString());
             }
         };
     }
@@ -87,12 +134,11 @@ public final class TextCounters {
      */
     static int xWeighted(String text) {
         String normal = Normalizer.normalize(text, Normalizer.Form.NFC);
-        Matcher url = URL.matcher(normal);
         int weight = 0;
         int last = 0;
-        while (url.find()) {
-            weight += weightOf(normal.substring(last, url.start())) + 2300;
-            last = url.end();
+        for (Links.Span link : Links.find(normal, Links.Style.X)) {
+            weight += weightOf(normal.substring(last, link.start())) + 2300;
+            last = link.end();
         }
         weight += weightOf(normal.substring(last));
         return weight / 100;
@@ -120,8 +166,9 @@ public final class TextCounters {
         return cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247);
     }
 
+    // A joiner alone does not make an emoji: Indic scripts use it between letters.
     private static boolean isEmoji(String cluster) {
-        return cluster.codePoints().anyMatch(cp -> cp == 0x200D || cp == 0xFE0F || cp == 0x20E3
+        return cluster.codePoints().anyMatch(cp -> cp == 0xFE0F || cp == 0x20E3
                 || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF));
     }
 
@@ -132,10 +179,11 @@ public final class TextCounters {
         String id = platform.id();
         return switch (id) {
             // Mastodon defaults: 500 characters, URLs as 23, 4 attachments, 16 MB images, 99 MB videos.
-            case "mastodon" -> new PlatformLimits(platform, 500, codePointsWithUrlsAs(23), 4, 16 * MB, 99 * MB,
+            case "mastodon" -> new PlatformLimits(platform, 500, mastodon(23), 4, 16 * MB, 99 * MB,
                     Integer.MAX_VALUE, ALL);
-            // Bluesky: 300 graphemes; up to 4 images of at most 2,000,000 bytes; one video of 100 MB.
-            case "bluesky" -> new PlatformLimits(platform, 300, GRAPHEMES, 4, 2_000_000L, 100_000_000L,
+            // Bluesky (lexicons app.bsky.feed.post, app.bsky.embed.images, app.bsky.embed.video):
+            // 300 graphemes; up to 4 images of at most 2,000,000 bytes; one video of 300,000,000 bytes.
+            case "bluesky" -> new PlatformLimits(platform, 300, GRAPHEMES, 4, 2_000_000L, 300_000_000L,
                     Integer.MAX_VALUE, ALL);
             // X: 280 weighted characters, 4 images of 5 MB (GIF 15 MB), video 512 MB.
             case "x" -> new PlatformLimits(platform, 280, X_WEIGHTED, 4, 5 * MB, 512 * MB, Integer.MAX_VALUE, ALL);
