@@ -87,11 +87,11 @@ final class BoostState {
         return impressions * eventsPerImpression / ((endMs - startMs) / 1_000.0);
     }
 
-    /** Stops spending now: cancelled, or its post deleted. */
-    void stop(long tMs, boolean cancel) {
+    /** Stops spending now, for good: cancelled, or its post deleted. What was spent stays spent. */
+    void cancel(long tMs) {
         if (tMs < stoppedMs && tMs < endMs) {
             stoppedMs = tMs;
-            cancelled = cancel || cancelled;
+            cancelled = true;
         }
     }
 }

@@ -307,7 +307,7 @@ public final class World {
         }
         post.deletedMs = nowMs;
         for (BoostState boost : post.boosts) {
-            boost.stop(nowMs, true);
+            boost.cancel(nowMs);
         }
         post.process.rateChanged();
     }
@@ -463,7 +463,7 @@ public final class World {
 
     Boost cancelBoost(AccountState a, String boostId) throws ConnectorException {
         BoostState boost = boostOf(a, boostId);
-        boost.stop(nowMs, true);
+        boost.cancel(nowMs);
         boost.post.process.rateChanged();
         return boost.view(nowMs);
     }
