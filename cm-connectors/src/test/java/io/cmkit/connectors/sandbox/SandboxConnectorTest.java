@@ -458,6 +458,33 @@ class SandboxConnectorTest {
             assertThat(all.stream().filter(m -> m.kind() == Interaction.Kind.MENTION))
                     .allMatch(m -> m.text().contains("@cafelumiere.bsky.social"));
         }
+
+        @Test
+        @DisplayName("answers to the brand's reply to a mention arrive in the mention feed, threaded under that reply")
+        void answersToRepliesOnMentions() throws ConnectorException {
+            SandboxWorld busy = SandboxWorld.builder().seed(5).clock(clock).mentionsPerDay(40).build();
+            Connector x = busy.connector(X);
+            clock.advance(Duration.ofDays(1));
+            MentionFeed feed = x.require(MentionFeed.class);
+            Pager<Interaction> inbox = Pager.from(Optional.empty(), feed::mentions);
+            List<Interaction> toAnswer = Sandbox.read(inbox).stream()
+                    .filter(m -> Set.of(Intent.QUESTION, Intent.CRITIQUE).contains(intentOf(busy, m))).toList();
+            Set<String> replyIds = new HashSet<>();
+            for (Interaction mention : toAnswer) {
+                replyIds.add(x.require(CommentModeration.class)
+                        .reply(mention, "Thanks for reaching out, we're on it!", "mention-reply/" + mention.id()).ref().id());
+            }
+            clock.advance(Duration.ofDays(1));
+
+            List<Interaction> answers = Sandbox.readAll(inbox.resumeFrom(), feed::mentions).stream()
+                    .filter(m -> m.thread().parentId().map(replyIds::contains).orElse(false)).toList();
+            assertThat(toAnswer).hasSizeGreaterThan(4);
+            assertThat(answers).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.thread().replyToBrand()).isTrue();
+                assertThat(a.thread().depth()).isEqualTo(2);
+                assertThat(a.author()).isIn(toAnswer.stream().map(Interaction::author).toList());
+            });
+        }
     }
 
     @Nested

@@ -647,6 +647,9 @@ public final class World {
 
     /** The person the brand answered may answer back, after a while: thanks, still unhappy, or more abuse. */
     private void answerLater(AccountState a, InteractionRecord target, PostState brandReply) {
+        if (!target.interaction.account().equals(a.account)) {
+            return; // an answer would concern the other account; keep feeds to their own account
+        }
         SplittableRandom r = Seeds.random(seed, "answer", a.account.platform().id(), brandReply.id);
         Population.Persona who = target.persona;
         Intent before = target.intent.orElse(Intent.NEUTRAL);
