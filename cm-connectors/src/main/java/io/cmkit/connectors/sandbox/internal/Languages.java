@@ -1,7 +1,6 @@
 package io.cmkit.connectors.sandbox.internal;
 
 import java.text.Normalizer;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,7 +12,6 @@ final class Languages {
 
     static final Locale FRENCH = Locale.FRENCH;
     static final Locale ENGLISH = Locale.ENGLISH;
-    static final List<Locale> SUPPORTED = List.of(FRENCH, ENGLISH);
 
     private static final Set<String> FRENCH_WORDS = Set.of("le", "la", "les", "des", "un", "une", "et", "est",
             "pour", "avec", "dans", "sur", "nous", "vous", "pas", "que", "qui", "du", "au", "aux", "ce", "cette",

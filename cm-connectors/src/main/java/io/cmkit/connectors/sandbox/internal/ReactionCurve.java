@@ -100,11 +100,6 @@ final class ReactionCurve {
         return activityMax * decay(Math.max(0, fromMs - startMs));
     }
 
-    /** When attention has run out. */
-    long endMs() {
-        return endMs;
-    }
-
     private int segment(long tMs) {
         int i = Arrays.binarySearch(segmentStart, tMs);
         return i >= 0 ? i : -i - 2;
