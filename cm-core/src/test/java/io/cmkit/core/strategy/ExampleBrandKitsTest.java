@@ -108,7 +108,7 @@ class ExampleBrandKitsTest {
             Audience amateurs = strategy.audiences().get(0);
             assertThat(amateurs.ageRanges()).containsExactly(new AgeRange(25, 34), new AgeRange(35, 44));
             assertThat(amateurs.countries()).containsExactlyInAnyOrder("FR", "BE", "CH");
-            assertThat(amateurs.interests()).contains("café de spécialité", "latte art");
+            assertThat(amateurs.interests()).contains("coffee", "food");
             assertThat(amateurs.personas()).hasSize(2);
             assertThat(amateurs.personas().get(0).name()).isEqualTo("Camille, 29 ans, graphiste indépendante");
             assertThat(amateurs.personas().get(0).profile())

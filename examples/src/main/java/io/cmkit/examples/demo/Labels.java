@@ -28,6 +28,7 @@ final class Labels {
             Map.entry("account", new String[] {"compte", "account"}),
             Map.entry("noAccount", new String[] {"pas de compte", "no account"}),
             Map.entry("why", new String[] {"pourquoi", "why"}),
+            Map.entry("noData", new String[] {"sans données", "no data"}),
             Map.entry("excluded", new String[] {"écartée", "left out"}),
             Map.entry("publishing", new String[] {"Publication dans le bac à sable", "Publishing to the sandbox"}),
             Map.entry("published", new String[] {"publié", "published"}),

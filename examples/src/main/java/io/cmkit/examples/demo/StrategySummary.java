@@ -85,6 +85,9 @@ final class StrategySummary {
                     .sorted(Comparator.comparingDouble(FitReason::contribution).reversed())
                     .limit(2)
                     .forEach(reason -> out.println("       " + labels.get("why") + ": " + reason.explanation()));
+            if (!score.leftOut().isEmpty()) {
+                out.println("       " + labels.get("noData") + ": " + String.join("; ", score.leftOut()));
+            }
         }
         for (PlatformRanking.Excluded excluded : ranking.excluded()) {
             out.printf("  -  %-10s %s: %s%n", excluded.platform().displayName(), labels.get("excluded"),
