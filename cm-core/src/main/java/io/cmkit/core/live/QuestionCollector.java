@@ -2,6 +2,7 @@ package io.cmkit.core.live;
 
 import io.cmkit.core.live.internal.Hashtags;
 import io.cmkit.core.live.internal.Questions;
+import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Interaction;
 import io.cmkit.core.spi.PostRef;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +23,10 @@ import java.util.Set;
  *
  * <p>An interaction is collected when all of these hold:
  * <ol>
+ *   <li>it was not written by one of the event's own accounts (the brand's cue "any questions?
+ *       #tag" comes back through mention feeds): same platform and handle, ignoring case, or the
+ *       handle without its {@code @domain} when the author's handle has none (a local account on
+ *       a Mastodon instance);</li>
  *   <li>it is about the event: it carries one of the event's hashtags (as a whole word, with or
  *       without '#', ignoring case and accents: {@code #CafeLumièreLive}, {@code #cafelumierelive}
  *       and {@code cafelumierelive} all match), or it replies to one of the event's published posts
@@ -46,6 +52,8 @@ public final class QuestionCollector {
         COLLECTED,
         /** An interaction with the same key was collected before; nothing changed. */
         DUPLICATE,
+        /** It was written by one of the event's own accounts. */
+        FROM_THE_EVENT_ACCOUNTS,
         /** It neither carries the event's hashtag nor replies to its posts. */
         NOT_ABOUT_THE_EVENT,
         /** It was written outside the event's question window. */
@@ -105,6 +113,9 @@ public final class QuestionCollector {
         synchronized (lock) {
             if (questions.containsKey(interaction.key())) {
                 return Outcome.DUPLICATE;
+            }
+            if (fromEventAccount(interaction)) {
+                return Outcome.FROM_THE_EVENT_ACCOUNTS;
             }
             if (repliesToEvent(interaction)) {
                 matches.add(Question.Match.REPLY);
@@ -184,6 +195,18 @@ public final class QuestionCollector {
         synchronized (lock) {
             return new ArrayList<>(questions.values());
         }
+    }
+
+    private boolean fromEventAccount(Interaction interaction) {
+        String author = interaction.author().handle().toLowerCase(Locale.ROOT);
+        for (Account account : event.accountsOn(interaction.platform())) {
+            String handle = account.handle().toLowerCase(Locale.ROOT);
+            int at = handle.indexOf('@');
+            if (author.equals(handle) || (author.indexOf('@') < 0 && at > 0 && author.equals(handle.substring(0, at)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean repliesToEvent(Interaction interaction) {

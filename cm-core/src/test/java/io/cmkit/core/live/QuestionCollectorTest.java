@@ -203,6 +203,23 @@ class QuestionCollectorTest {
     }
 
     @Test
+    @DisplayName("ignores what the event's own accounts wrote, such as the cue that invites questions")
+    void ignoresOwnPosts() {
+        Interaction ownCue = new Interaction("900", MASTODON, Interaction.Kind.MENTION, Author.of("1", "cafe_lumiere"),
+                "Des questions ? #CaféLumièreLive", START, ThreadPosition.standalone(), Optional.empty(), Optional.empty());
+        Interaction ownOnBluesky = new Interaction("901", BLUESKY, Interaction.Kind.MENTION,
+                Author.of("did:plc:1", "CafeLumiere.bsky.social"), "Des questions ? #CaféLumièreLive", START,
+                ThreadPosition.standalone(), Optional.empty(), Optional.empty());
+        Interaction namesake = new Interaction("902", MASTODON, Interaction.Kind.MENTION,
+                Author.of("2", "cafe_lumiere@other.example"), "Des questions ? #CaféLumièreLive", START,
+                ThreadPosition.standalone(), Optional.empty(), Optional.empty());
+
+        assertThat(collector.offer(ownCue)).isEqualTo(Outcome.FROM_THE_EVENT_ACCOUNTS);
+        assertThat(collector.offer(ownOnBluesky)).isEqualTo(Outcome.FROM_THE_EVENT_ACCOUNTS);
+        assertThat(collector.offer(namesake)).isEqualTo(Outcome.COLLECTED);
+    }
+
+    @Test
     @DisplayName("de-duplicates by interaction key: the first one offered is kept")
     void deduplicates() {
         Interaction first = mention("1", "#CafeLumiereLive c'est quand ?", 5);
