@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -140,24 +139,6 @@ public record SlotPlan(Platform platform, ZoneId zone, List<WeeklySlot> weekly, 
             }
         }
         return new ArrayList<>(out.values());
-    }
-
-    /**
-     * The first slot strictly after {@code after}, looking at most {@code horizonWeeks} weeks ahead.
-     */
-    public Optional<Slot> firstAfter(Instant after, int horizonWeeks) {
-        if (weekly.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant from = after.plusNanos(1);
-        Instant end = from.plus(java.time.Duration.ofDays(7L * horizonWeeks));
-        for (Instant start = from; start.isBefore(end); start = start.plus(java.time.Duration.ofDays(7))) {
-            List<Slot> week = slotsBetween(start, start.plus(java.time.Duration.ofDays(7)));
-            if (!week.isEmpty()) {
-                return Optional.of(week.get(0));
-            }
-        }
-        return Optional.empty();
     }
 
     /**
