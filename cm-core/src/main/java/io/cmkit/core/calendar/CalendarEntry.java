@@ -35,6 +35,10 @@ public record CalendarEntry(String id, Post post, Account account, ZonedDateTime
         Objects.requireNonNull(account, "CalendarEntry.account");
         Objects.requireNonNull(start, "CalendarEntry.start");
         Objects.requireNonNull(placement, "CalendarEntry.placement");
+        if (!id.equals(idOf(post, account))) {
+            throw new CalendarException("entry id '" + id + "' must be '" + idOf(post, account)
+                    + "' (post id / account key)");
+        }
         if (post.variantFor(account.platform()).isEmpty()) {
             throw new CalendarException("post '" + post.id() + "' has no variant for "
                     + account.platform().displayName() + " (account " + account + ")");

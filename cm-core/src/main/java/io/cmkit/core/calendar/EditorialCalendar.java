@@ -18,11 +18,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A brand's editorial calendar: weekly slots per platform from the brand kit's cadence, posts
@@ -142,9 +144,10 @@ public final class EditorialCalendar {
 
     /** The slots of the account's platform in {@code [from, to)} that none of its entries takes. */
     public synchronized List<Slot> freeSlots(Account account, Instant from, Instant to) {
-        requireAccount(account);
-        List<Slot> all = slots(account.platform(), from, to);
-        return all.stream().filter(s -> !taken(account, s.instant())).toList();
+        Account own = requireAccount(account);
+        List<Slot> all = slots(own.platform(), from, to);
+        Set<Instant> taken = takenBy(own);
+        return all.stream().filter(s -> !taken.contains(s.instant())).toList();
     }
 
     // ---------------------------------------------------------------- entries
@@ -185,6 +188,7 @@ public final class EditorialCalendar {
      *                           platform has no slots, or no slot is free within the horizon
      */
     public synchronized CalendarEntry enqueue(Post post, Account account) {
+        account = requireAccount(account);
         String id = checkNew(post, account);
         SlotPlan plan = plans.get(account.platform());
         if (plan == null || plan.weekly().isEmpty()) {
@@ -194,10 +198,11 @@ public final class EditorialCalendar {
         }
         Instant now = clock.instant();
         Instant end = now.plus(Duration.ofDays(7L * horizonWeeks));
+        Set<Instant> taken = takenBy(account);
         for (Instant from = now.plusNanos(1); from.isBefore(end); from = from.plus(Duration.ofDays(7))) {
             Instant to = from.plus(Duration.ofDays(7));
             for (Slot slot : plan.slotsBetween(from, to.isAfter(end) ? end : to)) {
-                if (!taken(account, slot.instant())) {
+                if (!taken.contains(slot.instant())) {
                     return put(new CalendarEntry(id, post, account, slot.start(), CalendarEntry.Placement.QUEUED));
                 }
             }
@@ -218,6 +223,7 @@ public final class EditorialCalendar {
      *                           starts at that very instant, or as for {@link #enqueue(Post, Account)}
      */
     public synchronized CalendarEntry place(Post post, Account account, Instant at) {
+        account = requireAccount(account);
         String id = checkNew(post, account);
         checkTime(at, "post '" + post.id() + "' on " + account, account, null);
         return put(new CalendarEntry(id, post, account, at.atZone(zone), CalendarEntry.Placement.FIXED));
@@ -266,6 +272,8 @@ public final class EditorialCalendar {
             throw new CalendarException("cannot update entry '" + entryId + "' with post '" + post.id()
                     + "': it holds post '" + entry.post().id() + "'");
         }
+        checkBrand(post);
+        checkVariant(post, entry.account());
         return put(new CalendarEntry(entryId, post, entry.account(), entry.start(), entry.placement()));
     }
 
@@ -362,13 +370,14 @@ public final class EditorialCalendar {
         }
     }
 
-    private boolean taken(Account account, Instant instant) {
+    private Set<Instant> takenBy(Account account) {
+        Set<Instant> taken = new HashSet<>();
         for (CalendarEntry e : entries.values()) {
-            if (e.account().equals(account) && e.instant().equals(instant)) {
-                return true;
+            if (e.account().equals(account)) {
+                taken.add(e.instant());
             }
         }
-        return false;
+        return taken;
     }
 
     private Account requireAccountOn(Platform platform) {
@@ -378,28 +387,24 @@ public final class EditorialCalendar {
                         + " (its platforms: " + strategy.brand().platforms() + ")"));
     }
 
-    private void requireAccount(Account account) {
+    /** The brand's own account with the same key (handles compare ignoring case). */
+    private Account requireAccount(Account account) {
         Objects.requireNonNull(account, "account");
-        if (!strategy.brand().accounts().contains(account)) {
+        Optional<Account> own = strategy.brand().accounts().stream()
+                .filter(a -> a.key().equals(account.key())).findFirst();
+        if (own.isEmpty()) {
             requireAccountOn(account.platform());
             throw new CalendarException("account " + account + " is not one of brand '" + strategy.brand().id()
                     + "' (its accounts on " + account.platform().displayName() + ": "
                     + strategy.brand().accountsOn(account.platform()) + ")");
         }
+        return own.get();
     }
 
     private String checkNew(Post post, Account account) {
         Objects.requireNonNull(post, "post");
-        requireAccount(account);
-        if (!post.brandId().equals(strategy.brand().id())) {
-            throw new CalendarException("post '" + post.id() + "' belongs to brand '" + post.brandId()
-                    + "', not to '" + strategy.brand().id() + "'");
-        }
-        if (post.variantFor(account.platform()).isEmpty()) {
-            throw new CalendarException("post '" + post.id() + "' has no variant for "
-                    + account.platform().displayName() + " (it has " + post.platforms() + "), so it cannot go on "
-                    + account);
-        }
+        checkBrand(post);
+        checkVariant(post, account);
         String id = CalendarEntry.idOf(post, account);
         CalendarEntry existing = entries.get(id);
         if (existing != null) {
@@ -407,6 +412,21 @@ public final class EditorialCalendar {
                     + existing.start() + " (entry '" + id + "'); move that entry instead");
         }
         return id;
+    }
+
+    private void checkBrand(Post post) {
+        if (!post.brandId().equals(strategy.brand().id())) {
+            throw new CalendarException("post '" + post.id() + "' belongs to brand '" + post.brandId()
+                    + "', not to '" + strategy.brand().id() + "'");
+        }
+    }
+
+    private static void checkVariant(Post post, Account account) {
+        if (post.variantFor(account.platform()).isEmpty()) {
+            throw new CalendarException("post '" + post.id() + "' has no variant for "
+                    + account.platform().displayName() + " (it has " + post.platforms() + "), so it cannot go on "
+                    + account);
+        }
     }
 
     private void checkTime(Instant at, String what, Account account, String ignoredId) {

@@ -3,6 +3,7 @@ package io.cmkit.core.calendar;
 import io.cmkit.core.calendar.internal.SlotDerivation;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.model.PostingCadence;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,6 +48,9 @@ public record SlotPlan(Platform platform, ZoneId zone, List<WeeklySlot> weekly, 
 
     /** The end of the window that slots derived without times are spread over: 21:00. */
     public static final LocalTime DEFAULT_DAY_END = SlotDerivation.DAY_END;
+
+    /** The longest span {@link #slotsBetween} lists at once: 3,660 days, about ten years. */
+    public static final Duration MAX_SPAN = Duration.ofDays(3660);
 
     /** How a plan's weekly slots were obtained from a cadence. */
     public enum Derivation {
@@ -119,6 +123,10 @@ public record SlotPlan(Platform platform, ZoneId zone, List<WeeklySlot> weekly, 
         if (to.isBefore(from)) {
             throw new CalendarException("the end " + to + " is before the start " + from
                     + " when listing " + platform.displayName() + " slots");
+        }
+        if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
+            throw new CalendarException("cannot list " + platform.displayName() + " slots from " + from + " to " + to
+                    + ": at most " + MAX_SPAN.toDays() + " days (about ten years) at a time");
         }
         TreeMap<Instant, Slot> out = new TreeMap<>();
         if (weekly.isEmpty()) {

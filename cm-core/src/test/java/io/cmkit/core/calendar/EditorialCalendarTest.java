@@ -151,6 +151,30 @@ class EditorialCalendarTest {
         }
 
         @Test
+        @DisplayName("keeps 09:00 Paris time when the queue runs across the March change")
+        void acrossDst() {
+            EditorialCalendar friday = EditorialCalendar.of(strategy(), clockAt(Instant.parse("2026-03-27T06:00:00Z")));
+
+            List<CalendarEntry> queued = List.of(friday.enqueue(post("fri"), Platform.MASTODON),
+                    friday.enqueue(post("mon"), Platform.MASTODON));
+
+            assertThat(localTimes(queued)).containsExactly(LocalDateTime.parse("2026-03-27T09:00"),
+                    LocalDateTime.parse("2026-03-30T09:00"));
+            assertThat(queued).extracting(CalendarEntry::instant).containsExactly(
+                    Instant.parse("2026-03-27T08:00:00Z"), Instant.parse("2026-03-30T07:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("accepts an account whose handle differs only in case, as the same account")
+        void handleCase() {
+            CalendarEntry entry = calendar.enqueue(post("a"), new Account(Platform.MASTODON, "CafeLumiere@Piaille.fr"));
+
+            assertThat(entry.account()).isEqualTo(MASTODON);
+            assertThat(calendar.freeSlots(new Account(Platform.MASTODON, "CAFELUMIERE@piaille.fr"), MONDAY_MARCH_2,
+                    Instant.parse("2026-03-03T00:00:00Z"))).isEmpty();
+        }
+
+        @Test
         @DisplayName("queues one post on several platforms independently")
         void severalPlatforms() {
             Post both = post("both");
@@ -357,6 +381,35 @@ class EditorialCalendarTest {
                             + " 2026-03-02T09:00+01:00[Europe/Paris], which is not after now"
                             + " (2026-03-02T09:30+01:00[Europe/Paris])");
             assertThat(moving.entries()).containsExactly(due);
+        }
+
+        @Test
+        @DisplayName("an update with another post, or one without the entry's platform")
+        void badUpdate() {
+            String id = "existing/" + MASTODON.key();
+            assertRefused(() -> calendar.update(id, post("other")),
+                    "cannot update entry 'existing/mastodon:cafelumiere@piaille.fr' with post 'other':"
+                            + " it holds post 'existing'");
+            assertRefused(() -> calendar.update(id, post("existing", "Hi", null, Platform.BLUESKY)),
+                    "post 'existing' has no variant for Mastodon (it has [bluesky]), so it cannot go on"
+                            + " mastodon:cafelumiere@piaille.fr");
+        }
+
+        @Test
+        @DisplayName("more than ten years of slots at once")
+        void hugeSpan() {
+            assertRefused(() -> calendar.slots(Platform.MASTODON, MONDAY_MARCH_2, Instant.parse("2100-01-01T00:00:00Z")),
+                    "cannot list Mastodon slots from 2026-03-02T07:00:00Z to 2100-01-01T00:00:00Z:"
+                            + " at most 3660 days (about ten years) at a time");
+        }
+
+        @Test
+        @DisplayName("an entry whose id does not match its post and account")
+        void entryId() {
+            assertThatThrownBy(() -> new CalendarEntry("p1", post("p1"), MASTODON, MONDAY_MARCH_2.atZone(PARIS),
+                    CalendarEntry.Placement.FIXED))
+                    .isInstanceOf(CalendarException.class)
+                    .hasMessage("entry id 'p1' must be 'p1/mastodon:cafelumiere@piaille.fr' (post id / account key)");
         }
 
         @Test
