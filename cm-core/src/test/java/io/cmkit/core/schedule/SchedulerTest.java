@@ -219,6 +219,7 @@ class SchedulerTest {
 
             assertThat(mastodon.calls()).hasSize(3);
             assertThat(publication("p1", MASTODON).status()).isEqualTo(PublicationStatus.FAILED);
+            assertThat(publication("p1", MASTODON).attempts()).isEqualTo(3);
             assertThat(publication("p1", MASTODON).lastError().orElseThrow())
                     .startsWith("gave up after 3 attempts").contains("HTTP 503");
             assertThat(state("p1")).isEqualTo(PostState.FAILED);
