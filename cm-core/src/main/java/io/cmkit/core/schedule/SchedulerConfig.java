@@ -1,0 +1,214 @@
+package io.cmkit.core.schedule;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * How a {@link Scheduler} claims, retries and waits. Immutable; build with {@link #custom()},
+ * start from {@link #ofDefaults()}, or copy with {@link #from(SchedulerConfig)}.
+ *
+ * <p>The delay before retry {@code n} (1 for the first retry) is
+ * {@code min(maxBackoff, initialBackoff * backoffMultiplier^(n-1))}, then spread by
+ * {@code ± randomizationFactor} of itself so that instances do not retry in step.
+ */
+public final class SchedulerConfig {
+
+    private final Duration leaseDuration;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final double backoffMultiplier;
+    private final Duration maxBackoff;
+    private final double randomizationFactor;
+    private final OptionalLong randomSeed;
+    private final Duration pollInterval;
+
+    private SchedulerConfig(Builder b) {
+        this.leaseDuration = b.leaseDuration;
+        this.batchSize = b.batchSize;
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.backoffMultiplier = b.backoffMultiplier;
+        this.maxBackoff = b.maxBackoff;
+        this.randomizationFactor = b.randomizationFactor;
+        this.randomSeed = b.randomSeed;
+        this.pollInterval = b.pollInterval;
+    }
+
+    /** Leases of 5 minutes, batches of 50, 5 attempts, backoff 30 s doubling up to 1 h with ±50 % jitter, a poll every 5 s. */
+    public static SchedulerConfig ofDefaults() {
+        return custom().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** A builder starting from another configuration. */
+    public static Builder from(SchedulerConfig other) {
+        return new Builder(other);
+    }
+
+    /** How long a claim lasts before another instance may take the publication over; longer than any connector call. */
+    public Duration leaseDuration() {
+        return leaseDuration;
+    }
+
+    /** How many publications one {@link Scheduler#runOnce()} claims at most. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How many send attempts a publication gets, the first included, before transient failures make it FAILED. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public double backoffMultiplier() {
+        return backoffMultiplier;
+    }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The jitter: each delay is spread uniformly over ± this fraction of itself; 0 for none. */
+    public double randomizationFactor() {
+        return randomizationFactor;
+    }
+
+    /** The seed of the jitter's random numbers, for reproducible tests; empty for an unseeded source. */
+    public OptionalLong randomSeed() {
+        return randomSeed;
+    }
+
+    /** How often a {@link Scheduler#start() started} scheduler looks for due work. */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * The delay before retry {@code retry} (1-based), before jitter.
+     */
+    public Duration baseBackoff(int retry) {
+        if (retry < 1) {
+            throw new IllegalArgumentException("retry is 1-based, got " + retry);
+        }
+        double millis = initialBackoff.toMillis() * Math.pow(backoffMultiplier, retry - 1);
+        return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis((long) millis);
+    }
+
+    @Override
+    public String toString() {
+        return "SchedulerConfig[lease " + leaseDuration + ", batch " + batchSize + ", maxAttempts " + maxAttempts
+                + ", backoff " + initialBackoff + " x" + backoffMultiplier + " up to " + maxBackoff + " ±"
+                + randomizationFactor + ", poll " + pollInterval + "]";
+    }
+
+    /** Builds a {@link SchedulerConfig}; each setter checks its value. */
+    public static final class Builder {
+        private Duration leaseDuration = Duration.ofMinutes(5);
+        private int batchSize = 50;
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofSeconds(30);
+        private double backoffMultiplier = 2.0;
+        private Duration maxBackoff = Duration.ofHours(1);
+        private double randomizationFactor = 0.5;
+        private OptionalLong randomSeed = OptionalLong.empty();
+        private Duration pollInterval = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        private Builder(SchedulerConfig other) {
+            this.leaseDuration = other.leaseDuration;
+            this.batchSize = other.batchSize;
+            this.maxAttempts = other.maxAttempts;
+            this.initialBackoff = other.initialBackoff;
+            this.backoffMultiplier = other.backoffMultiplier;
+            this.maxBackoff = other.maxBackoff;
+            this.randomizationFactor = other.randomizationFactor;
+            this.randomSeed = other.randomSeed;
+            this.pollInterval = other.pollInterval;
+        }
+
+        public Builder leaseDuration(Duration value) {
+            this.leaseDuration = positive("leaseDuration", value);
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("SchedulerConfig.batchSize must be at least 1, got " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder maxAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("SchedulerConfig.maxAttempts must be at least 1, got " + value);
+            }
+            this.maxAttempts = value;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration value) {
+            this.initialBackoff = positive("initialBackoff", value);
+            return this;
+        }
+
+        public Builder backoffMultiplier(double value) {
+            if (!(value >= 1.0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("SchedulerConfig.backoffMultiplier must be at least 1, got " + value);
+            }
+            this.backoffMultiplier = value;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration value) {
+            this.maxBackoff = positive("maxBackoff", value);
+            return this;
+        }
+
+        public Builder randomizationFactor(double value) {
+            if (!(value >= 0.0 && value < 1.0)) {
+                throw new IllegalArgumentException("SchedulerConfig.randomizationFactor must be in [0, 1), got " + value);
+            }
+            this.randomizationFactor = value;
+            return this;
+        }
+
+        public Builder randomSeed(long seed) {
+            this.randomSeed = OptionalLong.of(seed);
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = positive("pollInterval", value);
+            return this;
+        }
+
+        public SchedulerConfig build() {
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("SchedulerConfig.maxBackoff (" + maxBackoff
+                        + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+            }
+            return new SchedulerConfig(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, "SchedulerConfig." + name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("SchedulerConfig." + name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package io.cmkit.core.schedule.internal;
+
+import io.cmkit.core.schedule.ConnectorLookup;
+import io.cmkit.core.schedule.DispatchReport;
+import io.cmkit.core.schedule.Lease;
+import io.cmkit.core.schedule.Outcome;
+import io.cmkit.core.schedule.Publication;
+import io.cmkit.core.schedule.ScheduleStore;
+import io.cmkit.core.schedule.Scheduler;
+import io.cmkit.core.schedule.SchedulerConfig;
+import io.cmkit.core.schedule.event.PostPublished;
+import io.cmkit.core.schedule.event.PublicationDeferred;
+import io.cmkit.core.schedule.event.PublicationFailed;
+import io.cmkit.core.schedule.event.PublicationNeedsCheck;
+import io.cmkit.core.schedule.event.PublicationRetried;
+import io.cmkit.core.schedule.event.SchedulerEventPublisher;
+import io.cmkit.core.spi.AuthenticationException;
+import io.cmkit.core.spi.Connector;
+import io.cmkit.core.spi.ConnectorException;
+import io.cmkit.core.spi.PublishRequest;
+import io.cmkit.core.spi.PublishedPost;
+import io.cmkit.core.spi.Publishing;
+import io.cmkit.core.spi.RateLimitedException;
+import io.cmkit.core.spi.RejectedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Scheduler}: claim a batch, publish each under its lease, record, publish the event. */
+public final class DefaultScheduler implements Scheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultScheduler.class);
+
+    private final String instanceId;
+    private final ScheduleStore store;
+    private final ConnectorLookup connectors;
+    private final SchedulerConfig config;
+    private final Clock clock;
+    private final SchedulerEvents events = new SchedulerEvents();
+    private final Random random;
+    private final Object lifecycle = new Object();
+    private volatile boolean closing;
+    private ScheduledExecutorService executor;
+
+    public DefaultScheduler(String instanceId, ScheduleStore store, ConnectorLookup connectors, SchedulerConfig config,
+                            Clock clock) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        if (instanceId.isBlank()) {
+            throw new IllegalArgumentException("a scheduler instance needs a non-blank id");
+        }
+        this.instanceId = instanceId.strip();
+        this.store = Objects.requireNonNull(store, "store");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = config.randomSeed().isPresent() ? new Random(config.randomSeed().getAsLong()) : new Random();
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public SchedulerConfig config() {
+        return config;
+    }
+
+    @Override
+    public SchedulerEventPublisher getEventPublisher() {
+        return events;
+    }
+
+    @Override
+    public DispatchReport runOnce() {
+        if (closing) {
+            return DispatchReport.EMPTY;
+        }
+        List<Publication> batch = store.claimDue(instanceId, clock.instant(), config.leaseDuration(),
+                config.batchSize());
+        Tally tally = new Tally(batch.size());
+        for (Publication publication : batch) {
+            if (closing) {
+                release(publication, tally);
+            } else {
+                dispatch(publication, tally);
+            }
+        }
+        return tally.report();
+    }
+
+    @Override
+    public DispatchReport dispatchDue() {
+        DispatchReport total = DispatchReport.EMPTY;
+        DispatchReport last;
+        do {
+            last = runOnce();
+            total = total.plus(last);
+        } while (last.claimed() == config.batchSize() && !closing);
+        return total;
+    }
+
+    private void dispatch(Publication p, Tally tally) {
+        String token = p.lease().orElseThrow().token();
+        Optional<Connector> connector = connectors.find(p.account());
+        if (connector.isEmpty()) {
+            fail(p, token, "no connector for account " + p.account() + "; add one, then reschedule the post", tally);
+            return;
+        }
+        Optional<Publishing> publishing = connector.get().publishing();
+        if (publishing.isEmpty()) {
+            fail(p, token, "the connector for " + p.account() + " cannot publish", tally);
+            return;
+        }
+        if (!keepLease(p)) {
+            tally.lost++;
+            return;
+        }
+        Publishing.Idempotency idempotency = publishing.get().idempotency();
+        if (p.outcomeUnknown() && idempotency == Publishing.Idempotency.NONE) {
+            needsCheck(p, token, "an earlier attempt by another instance may have published it ("
+                    + p.account().platform().displayName()
+                    + " cannot be asked and ignores idempotency keys): check the account, then resolve it", tally);
+            return;
+        }
+        try {
+            if (idempotency == Publishing.Idempotency.LOOKUP && (p.outcomeUnknown() || p.attempts() > 0)) {
+                Optional<PublishedPost> found = publishing.get().findPublished(p.idempotencyKey());
+                if (found.isPresent()) {
+                    published(p, token, found.get(), true, tally);
+                    return;
+                }
+            }
+            PublishedPost result = publishing.get().publish(PublishRequest.now(p.variant(), p.idempotencyKey()));
+            published(p, token, result, false, tally);
+        } catch (RateLimitedException e) {
+            defer(p, token, e, tally);
+        } catch (RejectedException e) {
+            fail(p, token, "rejected by " + e.platform().displayName() + ": " + e.reason()
+                    + e.code().map(c -> " (" + c + ")").orElse(""), tally);
+        } catch (AuthenticationException e) {
+            fail(p, token, "credentials for " + p.account() + " refused: " + e.getMessage()
+                    + "; renew them, then reschedule the post", tally);
+        } catch (ConnectorException e) {
+            if (e.isRetryable()) {
+                retry(p, token, e.getMessage(), tally);
+            } else {
+                fail(p, token, e.getMessage(), tally);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("connector for {} failed unexpectedly publishing {}", p.account(), p.idempotencyKey(), e);
+            if (idempotency == Publishing.Idempotency.NONE) {
+                needsCheck(p, token, "the connector failed unexpectedly (" + e + "), so it may or may not be on "
+                        + p.account().platform().displayName() + ": check the account, then resolve it", tally);
+            } else {
+                retry(p, token, "connector error: " + e, tally);
+            }
+        }
+    }
+
+    /** Renews the lease when less than half of it is left; false when it is lost. */
+    private boolean keepLease(Publication p) {
+        Lease lease = p.lease().orElseThrow();
+        Instant now = clock.instant();
+        if (Duration.between(now, lease.expiresAt()).compareTo(config.leaseDuration().dividedBy(2)) >= 0) {
+            return true;
+        }
+        boolean renewed = store.renew(p.idempotencyKey(), lease.token(), now.plus(config.leaseDuration()), now);
+        if (!renewed) {
+            LOG.warn("{} lost its lease on {} before sending it; another instance has it", instanceId,
+                    p.idempotencyKey());
+        }
+        return renewed;
+    }
+
+    private void published(Publication p, String token, PublishedPost result, boolean reconciled, Tally tally) {
+        Instant now = clock.instant();
+        if (record(p, token, new Outcome.Published(result), now, tally)) {
+            tally.published++;
+            events.publish(new PostPublished(instanceId, now, p.post(), p.account(), p.idempotencyKey(), result,
+                    reconciled));
+        }
+    }
+
+    private void defer(Publication p, String token, RateLimitedException e, Tally tally) {
+        Instant now = clock.instant();
+        Instant until = e.resetAt().isAfter(now) ? e.resetAt() : now.plus(config.initialBackoff());
+        if (record(p, token, new Outcome.Requeued(until, p.attempts(), Optional.of(e.getMessage())), now, tally)) {
+            tally.deferred++;
+            events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(), until,
+                    e.getMessage()));
+        }
+    }
+
+    private void retry(Publication p, String token, String error, Tally tally) {
+        int attempts = p.attempts() + 1;
+        if (attempts >= config.maxAttempts()) {
+            fail(p, token, attempts, "gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                    + "; last error: " + error, tally);
+            return;
+        }
+        Instant now = clock.instant();
+        Instant next = now.plus(backoff(attempts));
+        if (record(p, token, new Outcome.Requeued(next, attempts, Optional.of(error)), now, tally)) {
+            tally.retried++;
+            events.publish(new PublicationRetried(instanceId, now, p.post(), p.account(), p.idempotencyKey(), attempts,
+                    next, error));
+        }
+    }
+
+    private void fail(Publication p, String token, String reason, Tally tally) {
+        fail(p, token, p.attempts(), reason, tally);
+    }
+
+    private void fail(Publication p, String token, int attempts, String reason, Tally tally) {
+        Instant now = clock.instant();
+        if (record(p, token, new Outcome.Failed(reason, java.util.OptionalInt.of(attempts)), now, tally)) {
+            tally.failed++;
+            events.publish(new PublicationFailed(instanceId, now, p.post(), p.account(), p.idempotencyKey(), reason,
+                    attempts));
+        }
+    }
+
+    private void needsCheck(Publication p, String token, String reason, Tally tally) {
+        Instant now = clock.instant();
+        if (record(p, token, new Outcome.NeedsCheck(reason), now, tally)) {
+            tally.needsCheck++;
+            events.publish(new PublicationNeedsCheck(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
+                    reason));
+        }
+    }
+
+    private void release(Publication p, Tally tally) {
+        Instant now = clock.instant();
+        if (record(p, p.lease().orElseThrow().token(),
+                new Outcome.Requeued(now, p.attempts(), p.lastError()), now, tally)) {
+            tally.released++;
+        }
+    }
+
+    private boolean record(Publication p, String token, Outcome outcome, Instant now, Tally tally) {
+        if (store.complete(p.idempotencyKey(), token, outcome, now)) {
+            return true;
+        }
+        tally.lost++;
+        LOG.warn("{} could not record {} for {}: its lease was taken over; the new holder reconciles it", instanceId,
+                outcome.getClass().getSimpleName(), p.idempotencyKey());
+        return false;
+    }
+
+    /** The delay before retry {@code retry}: exponential, capped, then spread by the jitter. */
+    Duration backoff(int retry) {
+        Duration base = config.baseBackoff(retry);
+        double factor = config.randomizationFactor();
+        if (factor == 0) {
+            return base;
+        }
+        double r;
+        synchronized (random) {
+            r = random.nextDouble();
+        }
+        long millis = Math.round(base.toMillis() * (1 + factor * (2 * r - 1)));
+        return Duration.ofMillis(Math.max(1, millis));
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (closing) {
+                throw new IllegalStateException("scheduler " + instanceId + " is closed");
+            }
+            if (executor != null) {
+                throw new IllegalStateException("scheduler " + instanceId + " is already started");
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cmkit-scheduler-" + instanceId);
+                t.setDaemon(true);
+                return t;
+            });
+            executor.execute(this::poll);
+        }
+    }
+
+    private void poll() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.error("scheduler {} failed to dispatch; it will try again at the next poll", instanceId, e);
+        } finally {
+            synchronized (lifecycle) {
+                if (!closing) {
+                    Duration wait = config.pollInterval();
+                    Optional<Instant> next = store.nextClaimableAt();
+                    if (next.isPresent()) {
+                        Duration untilNext = Duration.between(clock.instant(), next.get());
+                        if (untilNext.compareTo(wait) < 0) {
+                            wait = untilNext.isNegative() ? Duration.ZERO : untilNext;
+                        }
+                    }
+                    executor.schedule(this::poll, wait.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (lifecycle) {
+            closing = true;
+            running = executor;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(config.leaseDuration().toMillis(), TimeUnit.MILLISECONDS)) {
+                running.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Scheduler[" + instanceId + ", " + config + "]";
+    }
+
+    private static final class Tally {
+        final int claimed;
+        int published;
+        int retried;
+        int deferred;
+        int failed;
+        int needsCheck;
+        int released;
+        int lost;
+
+        Tally(int claimed) {
+            this.claimed = claimed;
+        }
+
+        DispatchReport report() {
+            return new DispatchReport(claimed, published, retried, deferred, failed, needsCheck, released, lost);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.cmkit.core.schedule;
+
+import static io.cmkit.core.schedule.Samples.BLUESKY;
+import static io.cmkit.core.schedule.Samples.MASTODON;
+import static io.cmkit.core.schedule.Samples.T0;
+import static io.cmkit.core.schedule.Samples.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cmkit.core.spi.PostRef;
+import io.cmkit.core.spi.PublishedPost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ScheduleStore} must do. A store's test extends this class and gives a fresh,
+ * empty store from {@link #newStore()}; the groups below then state the contract.
+ */
+public abstract class ScheduleStoreContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** A new, empty store. */
+    protected abstract ScheduleStore newStore();
+
+    protected ScheduleStore store;
+
+    @BeforeEach
+    void freshStore() {
+        store = newStore();
+    }
+
+    private static PublishedPost published(Publication p) {
+        return new PublishedPost(PostRef.of(p.account().platform(), "id-" + p.idempotencyKey()), T0,
+                p.idempotencyKey());
+    }
+
+    @Nested
+    @DisplayName("posts")
+    class Posts {
+
+        @Test
+        @DisplayName("an inserted post is stored with version 1 and found by its key")
+        void insertAndFind() {
+            ScheduledPost stored = store.insert(Samples.draft("p1"));
+
+            assertThat(stored.version()).isEqualTo(1);
+            assertThat(store.find(key("p1"))).contains(stored);
+            assertThat(store.findByState(PostState.DRAFT)).containsExactly(stored);
+        }
+
+        @Test
+        @DisplayName("a second post with the same key is refused")
+        void duplicateRefused() {
+            store.insert(Samples.draft("p1"));
+
+            assertThatThrownBy(() -> store.insert(Samples.draft("p1")))
+                    .isInstanceOf(ConcurrentEditException.class).hasMessageContaining("cafe-lumiere/p1");
+        }
+
+        @Test
+        @DisplayName("an update with the version read applies and adds one to the version")
+        void updateWithVersion() {
+            ScheduledPost stored = store.insert(Samples.draft("p1"));
+
+            ScheduledPost next = store.update(stored.transition(PostAction.SUBMIT, PostState.IN_REVIEW, "camille",
+                    T0, Optional.empty()), stored.version());
+
+            assertThat(next.version()).isEqualTo(2);
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.IN_REVIEW);
+        }
+
+        @Test
+        @DisplayName("an update based on a stale version is refused and changes nothing")
+        void staleUpdateRefused() {
+            ScheduledPost stored = store.insert(Samples.draft("p1"));
+            store.update(stored.transition(PostAction.SUBMIT, PostState.IN_REVIEW, "camille", T0, Optional.empty()),
+                    1);
+
+            assertThatThrownBy(() -> store.update(stored.transition(PostAction.CANCEL, PostState.CANCELLED, "lea",
+                    T0, Optional.empty()), 1)).isInstanceOf(ConcurrentEditException.class);
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.IN_REVIEW);
+        }
+
+        @Test
+        @DisplayName("replacing publications removes every one not yet published and adds the new ones")
+        void replacePublications() {
+            ScheduledPost post = Samples.scheduled(store, "p1", T0);
+            assertThat(store.publications(post.key())).hasSize(2);
+
+            store.update(post.transition(PostAction.CANCEL, PostState.CANCELLED, "lea", T0, Optional.empty()),
+                    post.version(), Optional.of(List.of()));
+
+            assertThat(store.publications(post.key())).isEmpty();
+            assertThat(store.claimDue("a", T0, LEASE, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("publications cannot be replaced while one is leased")
+        void noReplaceWhileLeased() {
+            Samples.scheduled(store, "p1", T0);
+            store.claimDue("a", T0, LEASE, 1);
+            ScheduledPost now = store.find(key("p1")).orElseThrow();
+
+            assertThatThrownBy(() -> store.update(now, now.version(), Optional.of(List.of())))
+                    .isInstanceOf(ConcurrentEditException.class).hasMessageContaining("being published");
+            assertThat(store.publications(key("p1"))).hasSize(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("claims and leases")
+    class Claims {
+
+        @Test
+        @DisplayName("only due publications are claimed, earliest first, each leased with its own token")
+        void claimsDueOnly() {
+            Samples.scheduled(store, "later", T0.plusSeconds(60));
+            Samples.scheduled(store, "now", T0);
+
+            List<Publication> claimed = store.claimDue("a", T0, LEASE, 10);
+
+            assertThat(claimed).hasSize(2).allSatisfy(p -> {
+                assertThat(p.post()).isEqualTo(key("now"));
+                assertThat(p.status()).isEqualTo(PublicationStatus.PUBLISHING);
+                assertThat(p.lease().orElseThrow().owner()).isEqualTo("a");
+                assertThat(p.lease().orElseThrow().expiresAt()).isEqualTo(T0.plus(LEASE));
+            });
+            assertThat(claimed.stream().map(p -> p.lease().orElseThrow().token()).distinct()).hasSize(2);
+            assertThat(store.nextClaimableAt()).contains(T0.plusSeconds(60));
+        }
+
+        @Test
+        @DisplayName("the first claim moves the post to PUBLISHING, recorded with the instance as actor")
+        void claimMovesPost() {
+            ScheduledPost before = Samples.scheduled(store, "p1", T0);
+
+            store.claimDue("instance-a", T0, LEASE, 1);
+
+            ScheduledPost after = store.find(key("p1")).orElseThrow();
+            assertThat(after.state()).isEqualTo(PostState.PUBLISHING);
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(after.lastTransition().orElseThrow()).satisfies(t -> {
+                assertThat(t.action()).isEqualTo(PostAction.DISPATCH);
+                assertThat(t.actor()).isEqualTo("instance-a");
+                assertThat(t.at()).isEqualTo(T0);
+            });
+        }
+
+        @Test
+        @DisplayName("a leased publication is not claimed again before its lease expires")
+        void leasedNotClaimedTwice() {
+            Samples.scheduled(store, "p1", T0);
+            store.claimDue("a", T0, LEASE, 10);
+
+            assertThat(store.claimDue("b", T0.plus(LEASE).minusMillis(1), LEASE, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an expired lease is taken over, marked outcome unknown, and the old token stops working")
+        void takeover() {
+            Samples.scheduled(store, "p1", T0);
+            Publication first = store.claimDue("a", T0, LEASE, 1).get(0);
+            String oldToken = first.lease().orElseThrow().token();
+
+            List<Publication> taken = store.claimDue("b", T0.plus(LEASE), LEASE, 10);
+
+            Publication again = taken.stream().filter(p -> p.idempotencyKey().equals(first.idempotencyKey()))
+                    .findFirst().orElseThrow();
+            assertThat(again.outcomeUnknown()).isTrue();
+            assertThat(again.lease().orElseThrow().owner()).isEqualTo("b");
+            assertThat(again.idempotencyKey()).isEqualTo(first.idempotencyKey());
+            assertThat(store.complete(first.idempotencyKey(), oldToken, new Outcome.Published(published(first)),
+                    T0.plus(LEASE))).isFalse();
+            assertThat(store.renew(first.idempotencyKey(), oldToken, T0.plus(LEASE).plus(LEASE), T0.plus(LEASE)))
+                    .isFalse();
+        }
+
+        @Test
+        @DisplayName("a lease is renewed only by its holder and only before it expires")
+        void renew() {
+            Samples.scheduled(store, "p1", T0);
+            Publication p = store.claimDue("a", T0, LEASE, 1).get(0);
+            String token = p.lease().orElseThrow().token();
+
+            assertThat(store.renew(p.idempotencyKey(), "not-the-token", T0.plus(LEASE).plus(LEASE), T0)).isFalse();
+            assertThat(store.renew(p.idempotencyKey(), token, T0.plus(LEASE).plus(LEASE), T0.plusSeconds(1))).isTrue();
+            assertThat(store.claimDue("b", T0.plus(LEASE), LEASE, 10))
+                    .noneMatch(q -> q.idempotencyKey().equals(p.idempotencyKey()));
+            assertThat(store.renew(p.idempotencyKey(), token, T0.plus(Duration.ofDays(1)), T0.plus(LEASE).plus(LEASE)))
+                    .isFalse();
+        }
+
+        @Test
+        @DisplayName("concurrent claimers never receive the same publication")
+        void concurrentClaims() throws Exception {
+            for (int i = 0; i < 300; i++) {
+                Samples.scheduled(store, "p" + i, T0);
+            }
+            int claimers = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(claimers);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int c = 0; c < claimers; c++) {
+                String owner = "i" + c;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<String> mine = new ArrayList<>();
+                    List<Publication> batch;
+                    do {
+                        batch = store.claimDue(owner, T0, LEASE, 7);
+                        batch.forEach(p -> mine.add(p.idempotencyKey()));
+                    } while (!batch.isEmpty());
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<String> all = Collections.synchronizedList(new ArrayList<>());
+            for (Future<List<String>> f : results) {
+                all.addAll(f.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(all).hasSize(600);
+            assertThat(new HashSet<>(all)).hasSize(600);
+        }
+    }
+
+    @Nested
+    @DisplayName("completion")
+    class Completion {
+
+        private Publication claim(Set<String> tokens) {
+            Publication p = store.claimDue("a", T0, LEASE, 1).get(0);
+            tokens.add(p.lease().orElseThrow().token());
+            return p;
+        }
+
+        @Test
+        @DisplayName("the holder records a publication; when the last one is out the post is PUBLISHED")
+        void publishedCompletesPost() {
+            Samples.scheduled(store, "p1", T0);
+            List<Publication> both = store.claimDue("a", T0, LEASE, 10);
+
+            Publication first = both.get(0);
+            assertThat(store.complete(first.idempotencyKey(), first.lease().orElseThrow().token(),
+                    new Outcome.Published(published(first)), T0.plusSeconds(1))).isTrue();
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+
+            Publication second = both.get(1);
+            store.complete(second.idempotencyKey(), second.lease().orElseThrow().token(),
+                    new Outcome.Published(published(second)), T0.plusSeconds(2));
+
+            ScheduledPost post = store.find(key("p1")).orElseThrow();
+            assertThat(post.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(post.lastTransition().orElseThrow().action()).isEqualTo(PostAction.COMPLETE);
+            assertThat(post.lastTransition().orElseThrow().at()).isEqualTo(T0.plusSeconds(2));
+            assertThat(store.publications(key("p1"))).allSatisfy(p -> {
+                assertThat(p.status()).isEqualTo(PublicationStatus.PUBLISHED);
+                assertThat(p.lease()).isEmpty();
+                assertThat(p.published()).isPresent();
+            });
+            assertThat(store.nextClaimableAt()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a requeued publication waits for its new due time with the attempts given")
+        void requeued() {
+            Samples.scheduled(store, "p1", T0);
+            Publication p = claim(new HashSet<>());
+
+            store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(),
+                    new Outcome.Requeued(T0.plusSeconds(30), 1, Optional.of("timeout")), T0);
+
+            Publication stored = store.publication(p.idempotencyKey()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(PublicationStatus.PENDING);
+            assertThat(stored.attempts()).isEqualTo(1);
+            assertThat(stored.lastError()).contains("timeout");
+            assertThat(store.claimDue("b", T0.plusSeconds(29), LEASE, 10))
+                    .noneMatch(q -> q.idempotencyKey().equals(p.idempotencyKey()));
+            assertThat(store.claimDue("b", T0.plusSeconds(30), LEASE, 10))
+                    .anyMatch(q -> q.idempotencyKey().equals(p.idempotencyKey()));
+        }
+
+        @Test
+        @DisplayName("when every publication ended and one failed, the post is FAILED with the reasons")
+        void failedCompletesPost() {
+            Samples.scheduled(store, "p1", T0);
+            for (Publication p : store.claimDue("a", T0, LEASE, 10)) {
+                Outcome outcome = p.account().equals(MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.Failed("Text too long");
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, T0);
+            }
+
+            ScheduledPost post = store.find(key("p1")).orElseThrow();
+            assertThat(post.state()).isEqualTo(PostState.FAILED);
+            assertThat(post.lastTransition().orElseThrow().comment().orElseThrow())
+                    .contains(BLUESKY.toString()).contains("Text too long");
+        }
+
+        @Test
+        @DisplayName("a publication needing a check keeps the post PUBLISHING until a person resolves it")
+        void needsCheckThenResolve() {
+            Samples.scheduled(store, "p1", T0);
+            for (Publication p : store.claimDue("a", T0, LEASE, 10)) {
+                Outcome outcome = p.account().equals(MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.NeedsCheck("outcome unknown");
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, T0);
+            }
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+            Publication unsure = store.publications(key("p1")).stream()
+                    .filter(p -> p.status() == PublicationStatus.NEEDS_CHECK).findFirst().orElseThrow();
+            assertThat(store.claimDue("b", T0.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+
+            assertThat(store.resolve(unsure.idempotencyKey(), "lea", new Outcome.Published(published(unsure)),
+                    T0.plusSeconds(60))).isTrue();
+
+            ScheduledPost post = store.find(key("p1")).orElseThrow();
+            assertThat(post.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(post.lastTransition().orElseThrow().actor()).isEqualTo("lea");
+            assertThat(post.lastTransition().orElseThrow().action()).isEqualTo(PostAction.RESOLVE);
+            assertThat(store.resolve(unsure.idempotencyKey(), "lea", new Outcome.Failed("x"), T0)).isFalse();
+        }
+
+        @Test
+        @DisplayName("a completion with a token that is not the lease's changes nothing")
+        void wrongToken() {
+            Samples.scheduled(store, "p1", T0);
+            Publication p = claim(new HashSet<>());
+
+            assertThat(store.complete(p.idempotencyKey(), "forged", new Outcome.Failed("no"), T0)).isFalse();
+            assertThat(store.publication(p.idempotencyKey())).contains(p);
+        }
+
+        @Test
+        @DisplayName("a rescheduled post keeps its published publications and replaces the rest")
+        void rescheduleKeepsPublished() {
+            Samples.scheduled(store, "p1", T0);
+            for (Publication p : store.claimDue("a", T0, LEASE, 10)) {
+                Outcome outcome = p.account().equals(MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.Failed("down");
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, T0);
+            }
+            ScheduledPost failed = store.find(key("p1")).orElseThrow();
+            Instant later = T0.plusSeconds(3600);
+
+            store.update(failed.transition(PostAction.SCHEDULE, PostState.SCHEDULED, "lea", T0, Optional.empty()),
+                    failed.version(), Optional.of(List.of(Publication.pending(failed.key(), BLUESKY,
+                            failed.post().variantFor(BLUESKY.platform()).orElseThrow(), later, T0))));
+
+            assertThat(store.publications(key("p1"))).extracting(Publication::account, Publication::status)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(MASTODON, PublicationStatus.PUBLISHED),
+                            org.assertj.core.groups.Tuple.tuple(BLUESKY, PublicationStatus.PENDING));
+        }
+    }
+}
