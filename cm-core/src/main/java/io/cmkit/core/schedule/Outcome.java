@@ -4,6 +4,7 @@ import io.cmkit.core.spi.PublishedPost;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a leased publication ended, as the scheduler reports it to
@@ -33,10 +34,23 @@ public sealed interface Outcome permits Outcome.Published, Outcome.Requeued, Out
         }
     }
 
-    /** Failed for good: status FAILED with the reason (the platform's own words where it gave some). */
-    record Failed(String reason) implements Outcome {
+    /**
+     * Failed for good: status FAILED with the reason (the platform's own words where it gave some).
+     *
+     * @param attempts the failed attempts to record when retries ran out; empty keeps the count
+     */
+    record Failed(String reason, OptionalInt attempts) implements Outcome {
         public Failed {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(attempts, "attempts");
+            if (attempts.isPresent() && attempts.getAsInt() < 0) {
+                throw new IllegalArgumentException("attempts must not be negative");
+            }
+        }
+
+        /** Failed for good, the attempt count unchanged. */
+        public Failed(String reason) {
+            this(reason, OptionalInt.empty());
         }
     }
 

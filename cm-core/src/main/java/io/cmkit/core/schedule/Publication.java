@@ -117,8 +117,8 @@ public record Publication(String idempotencyKey, PostKey post, Account account, 
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.PENDING, r.dueAt(),
                     r.attempts(), Optional.empty(), false, Optional.empty(), r.reason().or(() -> lastError), now);
         } else if (outcome instanceof Outcome.Failed f) {
-            return new Publication(idempotencyKey, post, account, variant, PublicationStatus.FAILED, dueAt, attempts,
-                    Optional.empty(), false, Optional.empty(), Optional.of(f.reason()), now);
+            return new Publication(idempotencyKey, post, account, variant, PublicationStatus.FAILED, dueAt,
+                    f.attempts().orElse(attempts), Optional.empty(), false, Optional.empty(), Optional.of(f.reason()), now);
         } else if (outcome instanceof Outcome.NeedsCheck n) {
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.NEEDS_CHECK, dueAt,
                     attempts, Optional.empty(), true, Optional.empty(), Optional.of(n.reason()), now);

@@ -12,7 +12,8 @@ public enum PublicationStatus {
     FAILED,
     /**
      * Its outcome is unknown and the platform cannot tell (idempotency {@code NONE}): a person must
-     * check the account and settle it with {@link PostWorkflow#resolve}. Nothing is sent meanwhile.
+     * check the account and settle it with {@link PostWorkflow#resolvePublished} or
+     * {@link PostWorkflow#resolveNotPublished}. Nothing is sent meanwhile.
      */
     NEEDS_CHECK;
 

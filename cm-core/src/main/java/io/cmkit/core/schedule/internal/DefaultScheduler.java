@@ -223,7 +223,7 @@ public final class DefaultScheduler implements Scheduler {
 
     private void fail(Publication p, String token, int attempts, String reason, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, token, new Outcome.Failed(reason), now, tally)) {
+        if (record(p, token, new Outcome.Failed(reason, java.util.OptionalInt.of(attempts)), now, tally)) {
             tally.failed++;
             events.publish(new PublicationFailed(instanceId, now, p.post(), p.account(), p.idempotencyKey(), reason,
                     attempts));
