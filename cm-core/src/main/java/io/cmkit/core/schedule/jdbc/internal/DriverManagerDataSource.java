@@ -54,7 +54,39 @@ public final class DriverManagerDataSource implements DataSource, AutoCloseable 
                 return wrap(physical);
             }
         }
-        return wrap(DriverManager.getConnection(url, properties));
+        try {
+            return wrap(DriverManager.getConnection(url, properties));
+        } catch (SQLException e) {
+            throw sanitized(e);
+        }
+    }
+
+    /**
+     * The driver's exception with the password and the URL's credentials taken out of its
+     * message (drivers echo the host part of the URL, which may carry them); its causes are
+     * summarised the same way, not kept.
+     */
+    private SQLException sanitized(SQLException e) {
+        StringBuilder message = new StringBuilder(clean(e.getMessage()));
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            message.append(" [caused by ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(clean(t.getMessage())).append(']');
+        }
+        SQLException out = new SQLException(message.toString(), e.getSQLState(), e.getErrorCode());
+        out.setStackTrace(e.getStackTrace());
+        return out;
+    }
+
+    private String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String out = JdbcUrls.redact(text);
+        String password = properties.getProperty("password");
+        if (password != null && !password.isEmpty()) {
+            out = out.replace(password, "***");
+        }
+        return out;
     }
 
     private Connection wrap(Connection physical) {
