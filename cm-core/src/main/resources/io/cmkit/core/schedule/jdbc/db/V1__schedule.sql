@@ -40,6 +40,6 @@ CREATE TABLE ${prefix}schedule_publication (
         REFERENCES ${prefix}schedule_post (brand_id, post_id)
 );
 
-CREATE INDEX ${prefix}schedule_publication_claimable ON ${prefix}schedule_publication (claimable_at);
+CREATE INDEX ${prefix}schedule_publication_claimable ON ${prefix}schedule_publication (claimable_at, seq);
 
 CREATE INDEX ${prefix}schedule_publication_post ON ${prefix}schedule_publication (brand_id, post_id, seq);
