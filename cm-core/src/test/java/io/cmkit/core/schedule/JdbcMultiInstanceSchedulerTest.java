@@ -1,0 +1,267 @@
+package io.cmkit.core.schedule;
+
+import static io.cmkit.core.schedule.Samples.BLUESKY;
+import static io.cmkit.core.schedule.Samples.MASTODON;
+import static io.cmkit.core.schedule.Samples.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.spi.Publishing.Idempotency;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scheduler instances that share one database, each through a store of its own as separate
+ * processes would: the claims, leases and takeovers of the JDBC store under real concurrency.
+ */
+@DisplayName("Several scheduler instances on one database")
+class JdbcMultiInstanceSchedulerTest {
+
+    private static final Instant NINE = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int INSTANCES = 4;
+
+    @Nested
+    @DisplayName("on PostgreSQL")
+    class OnPostgreSQL extends Cases {
+        @Override
+        String newDatabase() {
+            return Databases.freshPostgresSchema();
+        }
+
+        @Override
+        String user() {
+            return "postgres";
+        }
+    }
+
+    @Nested
+    @DisplayName("on H2 in memory")
+    class OnH2 extends Cases {
+        private String name;
+
+        @Override
+        String newDatabase() {
+            name = Databases.freshH2Name();
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        }
+
+        @Override
+        String user() {
+            return "";
+        }
+
+        @AfterEach
+        void drop() {
+            Databases.dropH2(name);
+        }
+    }
+
+    abstract class Cases {
+
+        final MutableClock clock = new MutableClock(T0);
+        final ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
+        final List<JdbcScheduleStore> stores = new ArrayList<>();
+        String url;
+
+        abstract String newDatabase();
+
+        abstract String user();
+
+        @BeforeEach
+        void openStores() {
+            url = newDatabase();
+            for (int i = 0; i < INSTANCES; i++) {
+                stores.add(JdbcScheduleStore.connect(url, user(), "", JdbcScheduleStoreConfig.ofDefaults()));
+            }
+        }
+
+        @AfterEach
+        void closeStores() {
+            threads.shutdownNow();
+            stores.forEach(JdbcScheduleStore::close);
+        }
+
+        void schedulePosts(int posts) {
+            ScheduleStore store = stores.get(0);
+            for (int i = 0; i < posts; i++) {
+                Samples.scheduled(store, "p" + i, NINE.plusSeconds(i % 60));
+            }
+        }
+
+        List<Scheduler> instances(ConnectorLookup connectors, AtomicInteger publishedEvents, int count) {
+            List<Scheduler> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Scheduler s = Scheduler.of("instance-" + i, stores.get(i), connectors,
+                        SchedulerConfig.custom().leaseDuration(LEASE).batchSize(25).randomSeed(i).build(), clock);
+                s.getEventPublisher().onPublished(e -> publishedEvents.incrementAndGet());
+                out.add(s);
+            }
+            return out;
+        }
+
+        /** Runs each instance on its own thread until nothing is due and no live instance holds a lease. */
+        List<Throwable> runConcurrently(List<Scheduler> schedulers) throws InterruptedException {
+            CountDownLatch start = new CountDownLatch(1);
+            Set<String> alive = ConcurrentHashMap.newKeySet();
+            schedulers.forEach(s -> alive.add(s.instanceId()));
+            List<Future<?>> futures = new ArrayList<>();
+            for (Scheduler s : schedulers) {
+                futures.add(threads.submit(() -> {
+                    try {
+                        start.await();
+                        while (true) {
+                            if (s.runOnce().claimed() > 0) {
+                                continue;
+                            }
+                            boolean due = stores.get(0).nextClaimableAt()
+                                    .filter(t -> !t.isAfter(clock.instant())).isPresent();
+                            if (!due && leasedBy(alive) == 0) {
+                                return null;
+                            }
+                            LockSupport.parkNanos(1_000_000);
+                        }
+                    } finally {
+                        alive.remove(s.instanceId());
+                    }
+                }));
+            }
+            start.countDown();
+            List<Throwable> thrown = new ArrayList<>();
+            for (Future<?> f : futures) {
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    thrown.add(e.getCause());
+                } catch (TimeoutException e) {
+                    throw new AssertionError("instances did not finish in 60 s", e);
+                }
+            }
+            return thrown;
+        }
+
+        /** Publications held under a lease by one of these instances, read straight from the table. */
+        int leasedBy(Set<String> owners) {
+            if (owners.isEmpty()) {
+                return 0;
+            }
+            String marks = String.join(", ", owners.stream().map(o -> "?").toList());
+            return count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHING' AND lease_owner IN ("
+                    + marks + ")", owners.toArray(new String[0]));
+        }
+
+        int count(String sql, String... args) {
+            try (Connection c = DriverManager.getConnection(url, user(), "");
+                 PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setString(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Test
+        @DisplayName("4 instances and 2,000 posts due in the same minute: every publication is sent exactly once")
+        void exactlyOnce() throws Exception {
+            int posts = 2_000;
+            // NONE: the platforms deduplicate nothing, so every call is a post and a double would show.
+            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NONE, clock);
+            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.NONE, clock);
+            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+            schedulePosts(posts);
+            AtomicInteger publishedEvents = new AtomicInteger();
+            List<Scheduler> schedulers = instances(connectors, publishedEvents, INSTANCES);
+            clock.set(NINE.plusSeconds(60));
+
+            assertThat(runConcurrently(schedulers)).isEmpty();
+
+            assertThat(mastodon.calls()).hasSize(posts);
+            assertThat(bluesky.calls()).hasSize(posts);
+            assertThat(mastodon.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(bluesky.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(publishedEvents).hasValue(2 * posts);
+            ScheduleStore any = stores.get(3);
+            assertThat(any.findByState(PostState.PUBLISHED)).hasSize(posts);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED'"))
+                    .isEqualTo(2 * posts);
+            assertThat(count("SELECT COUNT(DISTINCT lease_owner) FROM cm_schedule_publication")).isZero();
+            assertThat(any.nextClaimableAt()).isEmpty();
+            assertThat(any.publication(Publication.keyFor(Samples.key("p1999"), BLUESKY)).orElseThrow().published()
+                    .orElseThrow().idempotencyKey()).isEqualTo(Publication.keyFor(Samples.key("p1999"), BLUESKY));
+        }
+
+        @Test
+        @DisplayName("an instance that dies after the platform accepted a post is taken over once its lease expires, without a second post")
+        void deathMidPublication() throws Exception {
+            int posts = 20;
+            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
+            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
+            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+            schedulePosts(posts);
+            AtomicInteger publishedEvents = new AtomicInteger();
+            List<Scheduler> schedulers = instances(connectors, publishedEvents, 2);
+            Scheduler doomed = schedulers.get(0);
+            Scheduler survivor = schedulers.get(1);
+            clock.set(NINE.plusSeconds(60));
+            mastodon.crashAfterAcceptingNext();
+
+            assertThatThrownBy(doomed::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
+            String sentThenLost = Publication.keyFor(Samples.key("p0"), MASTODON);
+            assertThat(mastodon.createdPerKey()).containsEntry(sentThenLost, 1);
+            Publication abandoned = stores.get(1).publication(sentThenLost).orElseThrow();
+            assertThat(abandoned.status()).isEqualTo(PublicationStatus.PUBLISHING);
+            assertThat(abandoned.lease().orElseThrow().owner()).isEqualTo(doomed.instanceId());
+
+            // Before the lease expires the survivor takes everything but the dead instance's batch.
+            survivor.dispatchDue();
+            assertThat(stores.get(1).publication(sentThenLost).orElseThrow().lease().orElseThrow().owner())
+                    .isEqualTo(doomed.instanceId());
+            int leasedByTheDead = leasedBy(Set.of(doomed.instanceId()));
+            assertThat(leasedByTheDead).isEqualTo(25);
+
+            clock.advance(LEASE);
+            DispatchReport takeover = survivor.dispatchDue();
+
+            assertThat(takeover.claimed()).isEqualTo(leasedByTheDead);
+            assertThat(mastodon.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(bluesky.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(mastodon.calls().stream().filter(r -> r.idempotencyKey().equals(sentThenLost))).hasSize(2);
+            assertThat(stores.get(2).findByState(PostState.PUBLISHED)).hasSize(posts);
+            Publication recovered = stores.get(2).publication(sentThenLost).orElseThrow();
+            assertThat(recovered.status()).isEqualTo(PublicationStatus.PUBLISHED);
+            assertThat(recovered.outcomeUnknown()).isFalse();
+            assertThat(recovered.published()).isEqualTo(mastodon.findPublished(sentThenLost));
+            assertThat(stores.get(0).nextClaimableAt()).isEmpty();
+        }
+    }
+}

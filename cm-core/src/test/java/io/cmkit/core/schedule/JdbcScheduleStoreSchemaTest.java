@@ -1,0 +1,253 @@
+package io.cmkit.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.schedule.jdbc.JdbcStoreException;
+import io.cmkit.core.schedule.jdbc.SchemaVersionException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The JDBC schedule store's schema")
+class JdbcScheduleStoreSchemaTest {
+
+    @Nested
+    @DisplayName("on PostgreSQL")
+    class OnPostgreSQL extends Cases {
+        @Override
+        String newDatabase() {
+            return Databases.freshPostgresSchema();
+        }
+
+        @Override
+        String user() {
+            return "postgres";
+        }
+    }
+
+    @Nested
+    @DisplayName("on H2 in memory")
+    class OnH2 extends Cases {
+        private final List<String> names = new ArrayList<>();
+
+        @Override
+        String newDatabase() {
+            String name = Databases.freshH2Name();
+            names.add(name);
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        }
+
+        @Override
+        String user() {
+            return "";
+        }
+
+        @AfterEach
+        void drop() {
+            names.forEach(Databases::dropH2);
+        }
+    }
+
+    abstract class Cases {
+
+        final List<JdbcScheduleStore> opened = new ArrayList<>();
+
+        abstract String newDatabase();
+
+        abstract String user();
+
+        JdbcScheduleStore open(String url, JdbcScheduleStoreConfig config) {
+            JdbcScheduleStore store = JdbcScheduleStore.connect(url, user(), "", config);
+            synchronized (opened) {
+                opened.add(store);
+            }
+            return store;
+        }
+
+        @AfterEach
+        void closeStores() {
+            opened.forEach(JdbcScheduleStore::close);
+        }
+
+        @Test
+        @DisplayName("a fresh database gets its tables and schema version 1 on first use")
+        void createdOnFirstUse() throws SQLException {
+            String url = newDatabase();
+            assertThat(tables(url)).isEmpty();
+
+            JdbcScheduleStore store = open(url, JdbcScheduleStoreConfig.ofDefaults());
+
+            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(1);
+            assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schema_version");
+            assertThat(versionRows(url)).containsExactly("schedule:1");
+            store.insert(Samples.draft("p1"));
+            assertThat(store.find(Samples.key("p1"))).isPresent();
+        }
+
+        @Test
+        @DisplayName("stores starting together on one database migrate it once")
+        void concurrentStartMigratesOnce() throws Exception {
+            String url = newDatabase();
+            int starters = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(starters);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<JdbcScheduleStore>> futures = new ArrayList<>();
+            for (int i = 0; i < starters; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return open(url, JdbcScheduleStoreConfig.ofDefaults());
+                }));
+            }
+            go.countDown();
+            List<JdbcScheduleStore> stores = new ArrayList<>();
+            for (Future<JdbcScheduleStore> f : futures) {
+                stores.add(f.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(versionRows(url)).containsExactly("schedule:1");
+            for (int i = 0; i < starters; i++) {
+                stores.get(i).insert(Samples.draft("p" + i));
+            }
+            assertThat(stores.get(0).findByState(PostState.DRAFT)).hasSize(starters);
+        }
+
+        @Test
+        @DisplayName("a table prefix keeps two stores apart in one database")
+        void tablePrefix() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore a = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore b = open(url, JdbcScheduleStoreConfig.custom().tablePrefix("agency2_").build());
+
+            a.insert(Samples.draft("p1"));
+
+            assertThat(b.find(Samples.key("p1"))).isEmpty();
+            assertThat(tables(url)).contains("agency2_schedule_post", "agency2_schema_version");
+        }
+
+        @Test
+        @DisplayName("a schema newer than the code is refused with a clear error, and nothing changes")
+        void newerSchemaRefused() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            first.insert(Samples.draft("p1"));
+            execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
+                    + "VALUES ('schedule', 2, 'from a newer cmkit', 0)");
+            List<String> tablesBefore = tables(url);
+            List<String> versionsBefore = versionRows(url);
+            ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
+
+            assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.ofDefaults()))
+                    .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+                        assertThat(e.foundVersion()).isEqualTo(2);
+                        assertThat(e.supportedVersion()).isEqualTo(1);
+                        assertThat(e.jdbcUrl()).isEqualTo(first.jdbcUrl());
+                    })
+                    .hasMessageContaining("version 2").hasMessageContaining("version 1")
+                    .hasMessageContaining(first.jdbcUrl()).hasMessageContaining("nothing was changed");
+
+            assertThat(tables(url)).isEqualTo(tablesBefore);
+            assertThat(versionRows(url)).isEqualTo(versionsBefore);
+            assertThat(first.find(Samples.key("p1"))).contains(postBefore);
+        }
+
+        @Test
+        @DisplayName("with migrations off, a missing schema is reported and not created")
+        void migrationsOff() throws SQLException {
+            String url = newDatabase();
+
+            assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.custom().migrate(false).build()))
+                    .isInstanceOf(JdbcStoreException.class).hasMessageContaining("version 0")
+                    .hasMessageContaining("migrations are off");
+            assertThat(tables(url)).isEmpty();
+        }
+
+        List<String> tables(String url) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), "")) {
+                DatabaseMetaData meta = c.getMetaData();
+                TreeSet<String> out = new TreeSet<>();
+                try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        out.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        }
+
+        List<String> versionRows(String url) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1) + ":" + rs.getInt(2));
+                }
+                return out;
+            }
+        }
+
+        void execute(String url, String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("an H2 file keeps posts across a restart")
+    void h2FileSurvivesRestart(@TempDir Path dir) {
+        Path file = dir.resolve("schedule");
+        try (JdbcScheduleStore store = JdbcScheduleStore.h2File(file)) {
+            Samples.scheduled(store, "p1", Samples.T0);
+        }
+        try (JdbcScheduleStore again = JdbcScheduleStore.h2File(file)) {
+            assertThat(again.find(Samples.key("p1")).orElseThrow().state()).isEqualTo(PostState.SCHEDULED);
+            assertThat(again.publications(Samples.key("p1"))).hasSize(2);
+            assertThat(again.jdbcUrl()).startsWith("jdbc:h2:file:");
+        }
+    }
+
+    @Test
+    @DisplayName("a password never shows in the store's URL, its toString or its errors")
+    void passwordNeverShown() {
+        String url = Databases.freshPostgresSchema() + "&password=s3cr3t-pw";
+        try (JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "s3cr3t-pw",
+                JdbcScheduleStoreConfig.ofDefaults())) {
+            assertThat(store.jdbcUrl()).doesNotContain("s3cr3t-pw").contains("password=***");
+            assertThat(store.toString()).doesNotContain("s3cr3t-pw");
+        }
+
+        assertThatThrownBy(() -> JdbcScheduleStore.connect(
+                "jdbc:postgresql://nobody:s3cr3t-pw@127.0.0.1:1/cmkit?password=s3cr3t-pw&connectTimeout=1", "nobody",
+                "s3cr3t-pw", JdbcScheduleStoreConfig.ofDefaults()))
+                .isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("127.0.0.1:1/cmkit")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cr3t-pw");
+                    }
+                });
+    }
+}
