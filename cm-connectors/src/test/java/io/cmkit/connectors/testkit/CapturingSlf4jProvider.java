@@ -19,9 +19,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * A test SLF4J 2 provider: every logger is enabled at every level and hands each line to
  * {@link LogCapture}; lines at {@code cmkit.test.log.level} (default WARN) and above are also
- * printed to standard error. Select it with {@code -Dslf4j.provider=} this class's name (the
- * kit's own surefire configuration does), or let {@link java.util.ServiceLoader} find it when
- * it is the only provider.
+ * printed to standard error. {@link java.util.ServiceLoader} finds it through the test-jar's
+ * {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} when it is the only provider on
+ * the test classpath; with another one, select it with {@code -Dslf4j.provider=} this class's name.
  */
 public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
 

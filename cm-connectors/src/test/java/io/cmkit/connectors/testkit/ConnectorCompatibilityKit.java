@@ -323,8 +323,8 @@ public abstract class ConnectorCompatibilityKit {
         @Test
         @DisplayName("no log line contains a token")
         void noTokenInLogs() throws Exception {
-            assumeTrue(LogCapture.installed(), "SLF4J does not log through CapturingSlf4jProvider: run with "
-                    + "-Dslf4j.provider=io.cmkit.connectors.testkit.CapturingSlf4jProvider");
+            assumeTrue(LogCapture.installed(), "SLF4J does not log through CapturingSlf4jProvider: remove the other SLF4J provider"
+                    + " from the test classpath or run with -Dslf4j.provider=io.cmkit.connectors.testkit.CapturingSlf4jProvider");
             List<String> messages = new ArrayList<>();
             List<CapturedLine> lines;
             try (LogCapture logs = LogCapture.start()) {

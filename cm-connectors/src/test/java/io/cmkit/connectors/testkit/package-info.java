@@ -6,7 +6,7 @@
  * platform misbehave. Groups the connector cannot take part in are skipped, saying why.
  *
  * <p>{@link io.cmkit.connectors.testkit.LogCapture} records every SLF4J line (all levels) through a
- * test SLF4J provider, {@link io.cmkit.connectors.testkit.CapturingSlf4jProvider}, selected with
- * {@code -Dslf4j.provider=io.cmkit.connectors.testkit.CapturingSlf4jProvider}.
+ * test SLF4J provider, {@link io.cmkit.connectors.testkit.CapturingSlf4jProvider}, found by
+ * ServiceLoader when it is the only SLF4J provider on the test classpath.
  */
 package io.cmkit.connectors.testkit;

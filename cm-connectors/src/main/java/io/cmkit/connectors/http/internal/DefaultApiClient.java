@@ -169,8 +169,8 @@ public final class DefaultApiClient implements ApiClient {
                         throw logged(request, attempt, f.error);
                     }
                 }
-                LOG.warn("{} {} failed on attempt {} of {}: {}; retrying in {} ms", platform.displayName(),
-                        request.endpoint(), attempt, config.maxAttempts(), Redactor.redact(f.error.getMessage()), delay);
+                LOG.warn("{} failed on attempt {} of {}: {}; retrying in {} ms", request.endpoint(), attempt,
+                        config.maxAttempts(), Redactor.redact(f.error.getMessage()), delay);
                 pause(Duration.ofMillis(delay));
             }
         }
@@ -195,8 +195,7 @@ public final class DefaultApiClient implements ApiClient {
     }
 
     private ConnectorException logged(ApiRequest request, int attempt, ConnectorException error) {
-        LOG.warn("{} {} failed on attempt {}: {}", platform.displayName(), request.endpoint(), attempt,
-                Redactor.redact(error.getMessage()));
+        LOG.warn("{} failed on attempt {}: {}", request.endpoint(), attempt, Redactor.redact(error.getMessage()));
         return error;
     }
 
