@@ -85,7 +85,7 @@ final class EchoPlatform implements ConnectorHarness {
                 .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(config.connectTimeout()).build())
                 .build();
-        this.connector = new EchoConnector(ACCOUNT, foundation.client(ACCOUNT, URI.create(server.baseUrl())),
+        this.connector = new EchoConnector(ACCOUNT, foundation.client(ACCOUNT, URI.create(baseUrl(server))),
                 "kit@echo.test", Secret.of(PASSWORD), clock);
     }
 
@@ -107,6 +107,11 @@ final class EchoPlatform implements ConnectorHarness {
                         + "\"url\":\"https://echo.test/@kit/102\"}")));
         server.stubFor(authorized(delete(urlPathMatching("/api/v1/statuses/.*")).atPriority(4)).willReturn(okJson("{}")));
         stubMentions();
+    }
+
+    /** The loopback address itself, not "localhost", which may resolve to ::1 first. */
+    static String baseUrl(WireMockServer server) {
+        return "http://127.0.0.1:" + server.port();
     }
 
     static MappingBuilder authorized(MappingBuilder mapping) {
@@ -142,8 +147,8 @@ final class EchoPlatform implements ConnectorHarness {
             body.append(']');
             ResponseDefinitionBuilder answer = okJson(body.toString());
             if (end > after) {
-                answer = answer.withHeader("Link", "<" + server.baseUrl() + "/api/v1/mentions?limit=2&max_id="
-                        + (after + 1) + ">; rel=\"next\", <" + server.baseUrl() + "/api/v1/mentions?limit=2&min_id="
+                answer = answer.withHeader("Link", "<" + baseUrl(server) + "/api/v1/mentions?limit=2&max_id="
+                        + (after + 1) + ">; rel=\"next\", <" + baseUrl(server) + "/api/v1/mentions?limit=2&min_id="
                         + end + ">; rel=\"prev\"");
             }
             MappingBuilder mapping = authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(4))
