@@ -22,7 +22,7 @@ public final class Redactor {
     private static final Set<Secret> LIVE = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern SCHEME = Pattern.compile("(?i)\\b(Bearer|Basic|DPoP|Token)\\s+[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern SCHEME = Pattern.compile("(?i)\\b(Bearer|Basic|DPoP)\\s+[A-Za-z0-9._~+/=-]{6,}");
     private static final String SECRET_NAMES = "access_token|refresh_token|id_token|token|password|passwd|secret"
             + "|client_secret|api_key|apikey|accessJwt|refreshJwt|authorization|app_password|appPassword";
     private static final Pattern QUERY = Pattern.compile("(?i)([?&;](?:" + SECRET_NAMES + "|key|code|sig|signature)=)"
