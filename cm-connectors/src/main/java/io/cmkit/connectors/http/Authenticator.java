@@ -48,7 +48,7 @@ public interface Authenticator {
      * cached (Caffeine) until shortly before its expiry, obtained on first use, and renewed through
      * {@link TokenSource#refresh} when {@code expired} recognises the platform's error, falling
      * back to {@link TokenSource#obtain} when the refresh itself is refused. One thread renews at
-     * a time; the others wait for its token.
+     * a time.
      */
     static Authenticator refreshing(TokenSource source, Predicate<ApiError> expired, Clock clock) {
         return new RefreshingAuthenticator(source, expired, clock);
