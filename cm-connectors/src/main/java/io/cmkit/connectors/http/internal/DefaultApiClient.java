@@ -159,15 +159,13 @@ public final class DefaultApiClient implements ApiClient {
                             + "; not retried: a " + request.method() + " without an idempotency key may already have"
                             + " been applied"), f.error.platformMessage(), null));
                 }
+                if (f.retryAt.isPresent()
+                        && Duration.between(clock.instant(), f.retryAt.get()).compareTo(config.maxRateLimitWait()) > 0) {
+                    throw logged(request, attempt, f.error);   // not worth a thread blocked that long
+                }
                 long delay = context.onError(f);
                 if (delay < 0) {
                     throw logged(request, attempt, gaveUp(f.error, attempt));
-                }
-                if (f.retryAt.isPresent()) {
-                    Duration untilReset = Duration.between(clock.instant(), f.retryAt.get());
-                    if (untilReset.compareTo(config.maxRateLimitWait()) > 0) {
-                        throw logged(request, attempt, f.error);
-                    }
                 }
                 LOG.warn("{} failed on attempt {} of {}: {}; retrying in {} ms", request.endpoint(), attempt,
                         config.maxAttempts(), Redactor.redact(f.error.getMessage()), delay);

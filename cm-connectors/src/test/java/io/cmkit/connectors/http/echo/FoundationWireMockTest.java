@@ -1,8 +1,12 @@
 package io.cmkit.connectors.http.echo;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -13,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.cmkit.connectors.http.ApiRequest;
 import io.cmkit.connectors.http.HttpConfig;
+import io.cmkit.connectors.http.MultipartBody;
 import io.cmkit.connectors.testkit.CapturedLine;
 import io.cmkit.connectors.testkit.LogCapture;
 import io.cmkit.core.model.Interaction;
@@ -131,6 +136,24 @@ class FoundationWireMockTest {
                     .idempotencyKey("Idempotency-Key", "k-1"));
 
             server.verify(2, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+        }
+
+        @Test
+        @DisplayName("a multipart upload reaches the platform as form data, its parts intact")
+        void multipart() throws Exception {
+            EchoPlatform echo = echo(config());
+            server.stubFor(EchoPlatform.authorized(post(urlPathEqualTo("/api/v2/media")))
+                    .withMultipartRequestBody(aMultipart("file")
+                            .withHeader("Content-Type", equalTo("image/png"))
+                            .withBody(binaryEqualTo(new byte[] {1, 2, 3})))
+                    .withMultipartRequestBody(aMultipart("description")
+                            .withBody(equalTo("un café")))
+                    .willReturn(okJson("{\"id\":\"m1\"}")));
+            MultipartBody body = MultipartBody.builder()
+                    .file("file", "pixel.png", "image/png", new byte[] {1, 2, 3}).field("description", "un café").build();
+
+            assertThat(echo.echo().api().send(ApiRequest.post("/api/v2/media").body(body.contentType(), body.bytes()))
+                    .bodyText()).isEqualTo("{\"id\":\"m1\"}");
         }
 
         @Test
