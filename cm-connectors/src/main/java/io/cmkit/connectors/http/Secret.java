@@ -7,6 +7,9 @@ import java.util.Objects;
  * A token, password or header value that must never be logged. {@link #toString()} hides it, and
  * every live secret is known to the foundation's redaction, so its value is masked wherever it
  * turns up in a log line or an exception message, even inside a platform's error text.
+ *
+ * <p>Secrets compare by identity: the redaction keeps each one for as long as it is referenced,
+ * and two equal values are two entries, so neither is forgotten while the other is still in use.
  */
 public final class Secret {
 
@@ -29,16 +32,6 @@ public final class Secret {
     /** The value itself, for the one place that must send it. */
     public String reveal() {
         return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Secret s && s.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class RefreshingAuthenticator implements Authenticator {
     private final Predicate<ApiError> expired;
     private final LookupCache<String, Token> cache;
     private Token last;
+    private Token headerFor;
+    private Secret header;
 
     public RefreshingAuthenticator(TokenSource source, Predicate<ApiError> expired, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
@@ -36,7 +38,11 @@ public final class RefreshingAuthenticator implements Authenticator {
     public synchronized Optional<Secret> authorization(ApiClient client) throws ConnectorException {
         Token token = cache.get(KEY, k -> last == null ? source.obtain(client) : renew(client, last));
         last = token;
-        return Optional.of(Secret.of("Bearer " + token.access().reveal()));
+        if (headerFor != token) {
+            headerFor = token;
+            header = Secret.of("Bearer " + token.access().reveal());
+        }
+        return Optional.of(header);
     }
 
     @Override
