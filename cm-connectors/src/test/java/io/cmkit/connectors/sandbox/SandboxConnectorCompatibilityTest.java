@@ -90,6 +90,11 @@ class SandboxConnectorCompatibilityTest extends ConnectorCompatibilityKit {
                 }
 
                 @Override
+                public void rejectOnce(String reason) {
+                    faults.failNext(1, Fault.rejected(reason));
+                }
+
+                @Override
                 public void clear() {
                     faults.clear();
                 }

@@ -151,6 +151,26 @@ public abstract class ConnectorCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("refusals")
+    class Refusals {
+
+        @Test
+        @DisplayName("a publication refused for good is reported with the platform's reason, never dropped")
+        void rejected() {
+            requireCapability(Capability.PUBLISHING);
+            requireFault(FaultDriver.Kind.REJECTED);
+            harness.faults().rejectOnce("Validation failed: Text can't be blank");
+
+            RejectedException e = catchThrowableOfType(RejectedException.class, ConnectorCompatibilityKit.this::probe);
+
+            assertThat(e).as("a RejectedException").isNotNull();
+            assertThat(e.reason()).contains("Validation failed: Text can't be blank");
+            assertThat(e.getMessage()).contains("Validation failed: Text can't be blank");
+            assertThat(e.isRetryable()).isFalse();
+        }
+    }
+
+    @Nested
     @DisplayName("mention feed")
     class MentionFeedGroup {
 

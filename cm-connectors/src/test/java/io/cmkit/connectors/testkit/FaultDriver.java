@@ -22,7 +22,9 @@ public interface FaultDriver {
         /** The connection is reset by the peer mid-call. */
         CONNECTION_RESET,
         /** A 200 whose JSON body is malformed or cut short. */
-        MALFORMED_JSON
+        MALFORMED_JSON,
+        /** A refusal for good (a 422) with the platform's reason. */
+        REJECTED
     }
 
     /** Why this fault cannot be produced for this connector; empty when it can. */
@@ -44,6 +46,9 @@ public interface FaultDriver {
 
     /** The next calls succeed with a malformed JSON body. */
     void malformedJson(int times);
+
+    /** The next call is refused for good with this reason, in the platform's words. */
+    void rejectOnce(String reason);
 
     /** Forgets the faults still waiting. */
     void clear();

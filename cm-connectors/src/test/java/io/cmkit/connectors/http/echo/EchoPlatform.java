@@ -220,6 +220,11 @@ final class EchoPlatform implements ConnectorHarness {
             }
 
             @Override
+            public void rejectOnce(String reason) {
+                next(1, () -> json(422, "{\"error\":\"" + reason.replace("\"", "\\\"") + "\"}"));
+            }
+
+            @Override
             public void clear() {
                 clearFaults();
             }
