@@ -31,6 +31,12 @@ public interface Contract {
      */
     List<Violation> checkResponse(String method, String path, int status, String contentType, String body);
 
+    /**
+     * One concrete path per endpoint the contract defines for this method (any method when null),
+     * template variables filled in: used to tell which endpoints a stub's URL regex covers.
+     */
+    List<String> examplePaths(String method);
+
     /** Throws a {@link ContractViolationError} when the request breaks the contract. */
     default void assertRequest(ContractRequest request) {
         List<Violation> v = checkRequest(request);

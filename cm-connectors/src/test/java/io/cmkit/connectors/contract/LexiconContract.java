@@ -284,6 +284,16 @@ public final class LexiconContract implements Contract {
         return def;
     }
 
+    @Override
+    public List<String> examplePaths(String method) {
+        List<String> out = new ArrayList<>();
+        for (String id : endpoints()) {
+            lexicons.main(id).filter(d -> method == null || httpMethod(d.node()).equalsIgnoreCase(method))
+                    .ifPresent(d -> out.add("/xrpc/" + id));
+        }
+        return out;
+    }
+
     /** The carried queries and procedures. */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();

@@ -338,12 +338,11 @@ public final class OpenApiContract implements Contract {
                 .max(Comparator.comparingInt(o -> o.literalLength));
     }
 
-    /** Operations whose template could match what a regular expression over paths accepts. */
-    List<String> templatesMatching(String method, Pattern urlRegex) {
+    @Override
+    public List<String> examplePaths(String method) {
         return operations.stream()
                 .filter(o -> method == null || o.method.equalsIgnoreCase(method))
-                .filter(o -> urlRegex.matcher(o.sample).matches())
-                .map(o -> o.template).toList();
+                .map(o -> o.sample).distinct().toList();
     }
 
     private static List<Operation> index(ObjectNode document, ObjectNode componentSchemas) {
