@@ -46,6 +46,7 @@ public final class OpenApiContract implements Contract {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final List<String> DOCUMENT_KEYS = List.of("openapi", "info", "servers", "security", "paths",
             "components", "tags", "externalDocs", "webhooks", "jsonSchemaDialect");
+    private static final Pattern INTERNAL_KEY = Pattern.compile("^/components/schemas/x-cmkit-[0-9]+/?");
     private static final Pattern TEMPLATE_VAR = Pattern.compile("\\{([^}/]+)}");
     private static volatile OpenApiContract mastodon;
 
@@ -60,7 +61,7 @@ public final class OpenApiContract implements Contract {
     private OpenApiContract(String name, String resource, ObjectNode document) {
         this.name = name;
         this.uri = BASE + resource;
-        ObjectNode componentSchemas = document.with("components").with("schemas");
+        ObjectNode componentSchemas = document.withObjectProperty("components").withObjectProperty("schemas");
         this.operations = index(document, componentSchemas);
         readOneOfAsAnyOf(document);
         String text = document.toString();
@@ -299,9 +300,11 @@ public final class OpenApiContract implements Contract {
     private void validate(String label, String part, String schemaKey, JsonNode node, boolean typeLoose, List<Violation> out) {
         JsonSchema schema = schemas.computeIfAbsent(schemaKey + (typeLoose ? "~loose" : ""), k -> factory.getSchema(
                 SchemaLocation.of(uri + "#/components/schemas/" + schemaKey), typeLoose ? loose : strict));
+        java.util.Set<Violation> found = new java.util.LinkedHashSet<>();
         for (ValidationMessage m : sorted(schema.validate(node))) {
-            out.add(toViolation(label, part, m));
+            found.add(toViolation(label, part, m));
         }
+        out.addAll(found);
     }
 
     static List<ValidationMessage> sorted(java.util.Set<ValidationMessage> messages) {
@@ -320,7 +323,9 @@ public final class OpenApiContract implements Contract {
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        return new Violation(label, part, pointer, message + " [" + m.getType() + " at " + m.getEvaluationPath() + "]");
+        // Where in the operation's schema: drop the internal key the schema is registered under.
+        String where = INTERNAL_KEY.matcher(m.getEvaluationPath().toString()).replaceFirst("");
+        return new Violation(label, part, pointer, message + " (schema: " + (where.isEmpty() ? "/" : where) + ")");
     }
 
     private Violation unknown(String method, String path) {

@@ -91,7 +91,7 @@ public final class BlueskyPds implements AutoCloseable {
      * fails every caller with the same cause, without trying again.
      */
     public static synchronized BlueskyPds shared() {
-        NodeTooling.Found tools = NodeTooling.require(NodeTooling.find(System.getenv()), System.getenv());
+        NodeTooling.Found tools = NodeTooling.require(NodeTooling.current(), System.getenv());
         if (sharedFailure != null) {
             throw new IllegalStateException("the Bluesky PDS failed to start earlier in this JVM", sharedFailure);
         }
@@ -291,8 +291,20 @@ public final class BlueskyPds implements AutoCloseable {
         String want = stampOf(recipe, tools.nodeVersion().orElse("?"));
         Path stamp = recipe.resolve("node_modules").resolve(STAMP);
         // One JVM at a time installs (two builds of the same checkout would fight over node_modules).
-        try (FileChannel channel = FileChannel.open(work.resolve("npm-ci.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(work.resolve("npm-ci.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return npmCiLocked(tools, recipe, work, stamp, want);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("npm ci in " + recipe, e);
+        }
+    }
+
+    private static boolean npmCiLocked(NodeTooling.Found tools, Path recipe, Path work, Path stamp, String want) {
+        try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).trim().equals(want)) {
                 return false;
             }

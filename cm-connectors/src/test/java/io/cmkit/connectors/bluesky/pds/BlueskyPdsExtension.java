@@ -1,6 +1,9 @@
 package io.cmkit.connectors.bluesky.pds;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,9 +16,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Where node or npm is missing the class's tests are skipped, with the reason in the report;
  * with {@code CI=true} they fail instead.
  */
-public final class BlueskyPdsExtension implements BeforeAllCallback, ParameterResolver {
+public final class BlueskyPdsExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
+    private static volatile boolean warned;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BlueskyPdsExtension.class);
+
+    /**
+     * Without node or npm, disables the test class with the reason (Surefire reports a disabled
+     * class as skipped, with the reason; an aborted {@code @BeforeAll} would not show at all).
+     * With {@code CI=true} the class stays enabled, and {@link #beforeAll} fails it.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        List<String> problems = NodeTooling.current().problems();
+        if (problems.isEmpty() || NodeTooling.onCi(System.getenv())) {
+            return ConditionEvaluationResult.enabled("node and npm found, or CI=true");
+        }
+        String reason = NodeTooling.skipReason(problems);
+        if (!warned) {
+            warned = true;
+            System.err.println("[bluesky-pds] " + reason);
+        }
+        return ConditionEvaluationResult.disabled(reason);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -28,7 +28,17 @@ final class NodeTooling {
     record Found(Optional<Path> node, Optional<Path> npm, Optional<String> nodeVersion, List<String> problems) {
     }
 
+    private static Found current;
+
     private NodeTooling() {
+    }
+
+    /** What this JVM's PATH offers, looked up once. */
+    static synchronized Found current() {
+        if (current == null) {
+            current = find(System.getenv());
+        }
+        return current;
     }
 
     static boolean onCi(Map<String, String> env) {
@@ -73,9 +83,13 @@ final class NodeTooling {
             throw new AssertionFailedError("The Bluesky PDS tests cannot run: " + why + ". CI=true, so this fails"
                     + " instead of skipping: install Node " + MIN_NODE_MAJOR + "+ and npm on the CI machine.");
         }
-        Assumptions.abort("Skipped: the Bluesky PDS tests need Node " + MIN_NODE_MAJOR + "+ and npm, and " + why
-                + ". Install them to run these tests (on CI, with CI=true, this is a failure, not a skip).");
+        Assumptions.abort(skipReason(found.problems()));
         throw new AssertionError("unreachable");
+    }
+
+    static String skipReason(List<String> problems) {
+        return "Skipped: the Bluesky PDS tests need Node " + MIN_NODE_MAJOR + "+ and npm, and " + String.join("; ", problems)
+                + ". Install them to run these tests (on CI, with CI=true, this is a failure, not a skip).";
     }
 
     static int major(String version) {
