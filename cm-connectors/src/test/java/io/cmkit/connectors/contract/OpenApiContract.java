@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.format.PatternFormat;
 import com.networknt.schema.oas.OpenApi31;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,9 @@ public final class OpenApiContract implements Contract {
         // validator neither warns nor tries to read them.
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi31.getInstance())
                 .keywords(DOCUMENT_KEYS.stream().map(NonValidationKeyword::new).toList())
+                // The stock e-mail format checks the domain against the list of real TLDs, which
+                // refuses the reserved test domains (RFC 2606: .example, .test) stubs should use.
+                .format(PatternFormat.of("email", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an e-mail address"))
                 .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
                 .metaSchema(dialect)
