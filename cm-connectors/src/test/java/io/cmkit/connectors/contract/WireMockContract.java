@@ -1,6 +1,6 @@
 package io.cmkit.connectors.contract;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.Metadata;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Holds a WireMock server to a platform's contract.
  *
  * <pre>{@code
- * WireMockServer wm = new WireMockServer(options().dynamicPort());   // or with stubChecks(...), below
+ * WireMockServer wm = new WireMockServer(options().dynamicPort());   // or a WireMockExtension; or with stubChecks(...)
  * wm.start();
  * WireMockContract contract = WireMockContract.attach(wm, OpenApiContract.mastodon());
  *
@@ -47,16 +47,19 @@ public final class WireMockContract {
     /** The metadata key that marks a stub as deliberately outside the contract. */
     public static final String OFF_CONTRACT = "cmkit-off-contract";
 
-    private final WireMockServer server;
+    private final Admin server;
     private final Contract contract;
 
-    private WireMockContract(WireMockServer server, Contract contract) {
+    private WireMockContract(Admin server, Contract contract) {
         this.server = Objects.requireNonNull(server, "server");
         this.contract = Objects.requireNonNull(contract, "contract");
     }
 
-    /** Holds this server to this contract. */
-    public static WireMockContract attach(WireMockServer server, Contract contract) {
+    /**
+     * Holds this server to this contract: a {@code WireMockServer}, or a JUnit
+     * {@code WireMockExtension} (both are WireMock {@link Admin}s).
+     */
+    public static WireMockContract attach(Admin server, Contract contract) {
         return new WireMockContract(server, contract);
     }
 
@@ -104,10 +107,10 @@ public final class WireMockContract {
     /** Every violation of every registered stub, every request received and every response served. */
     public List<Violation> violations() {
         List<Violation> out = new ArrayList<>();
-        for (StubMapping stub : server.getStubMappings()) {
+        for (StubMapping stub : server.listAllStubMappings().getMappings()) {
             out.addAll(check(contract, stub));
         }
-        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        List<ServeEvent> events = new ArrayList<>(server.getServeEvents().getServeEvents());
         java.util.Collections.reverse(events); // oldest first
         for (ServeEvent event : events) {
             out.addAll(checkServed(event));
@@ -123,7 +126,7 @@ public final class WireMockContract {
     public void verify() {
         List<Violation> v = violations();
         if (!v.isEmpty()) {
-            throw new ContractViolationError("WireMock traffic (" + server.getAllServeEvents().size()
+            throw new ContractViolationError("WireMock traffic (" + server.getServeEvents().getServeEvents().size()
                     + " requests) against the " + contract.name() + " contract", v);
         }
     }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,9 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("WireMock held to a contract")
 class WireMockContractTest {
+
+    @RegisterExtension
+    static WireMockExtension extension = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     private static final String STATUS = Examples.text("mastodon/status.json");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -115,6 +120,17 @@ class WireMockContractTest {
             assertThatThrownBy(contract::verify).isInstanceOf(ContractViolationError.class)
                     .hasMessageContaining("GET /api/v2/instance stub response 200 body at /domain");
         }
+    }
+
+    @Test
+    @DisplayName("works the same with JUnit's WireMockExtension")
+    void withTheJUnitExtension() throws Exception {
+        WireMockContract contract = WireMockContract.attach(extension, OpenApiContract.mastodon());
+        contract.stubFor(get(urlPathEqualTo("/api/v2/instance")).willReturn(okJson(Examples.text("mastodon/instance.json"))));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(extension.baseUrl() + "/api/v2/instance?lang=fr")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThatThrownBy(contract::verify).hasMessageContaining("GET /api/v2/instance query at /lang: query parameter 'lang' is not defined");
     }
 
     @Nested

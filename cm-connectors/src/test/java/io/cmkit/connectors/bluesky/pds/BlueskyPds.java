@@ -60,7 +60,7 @@ import java.util.concurrent.TimeoutException;
  * <p>System properties: {@code cmkit.pds.dir} (recipe folder), {@code cmkit.pds.startTimeoutSeconds}
  * (default 180), {@code cmkit.pds.npmTimeoutSeconds} (default 900).
  */
-public final class BlueskyPds implements AutoCloseable {
+public final class BlueskyPds {
 
     private static final String READY = "PDS READY ";
     private static final String STAMP = ".cmkit-npm-ci.stamp";
@@ -95,6 +95,11 @@ public final class BlueskyPds implements AutoCloseable {
         if (sharedFailure != null) {
             throw new IllegalStateException("the Bluesky PDS failed to start earlier in this JVM", sharedFailure);
         }
+        if (shared != null && !shared.process.isAlive()) {
+            System.err.println("[bluesky-pds] the server died (exit " + shared.process.exitValue() + ", log: "
+                    + shared.log + "); starting another");
+            shared = null;
+        }
         if (shared == null) {
             try {
                 shared = start(tools);
@@ -103,7 +108,7 @@ public final class BlueskyPds implements AutoCloseable {
                 throw e;
             }
             BlueskyPds started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bluesky-pds-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "bluesky-pds-stop"));
         }
         return shared;
     }
@@ -111,7 +116,7 @@ public final class BlueskyPds implements AutoCloseable {
     /** Stops the shared server now (the extension does it when JUnit is done). */
     static synchronized void stopShared() {
         if (shared != null) {
-            shared.close();
+            shared.stop();
             shared = null;
         }
     }
@@ -161,9 +166,11 @@ public final class BlueskyPds implements AutoCloseable {
         return start;
     }
 
-    /** Stops the server and everything it started. Safe to call twice. */
-    @Override
-    public void close() {
+    /**
+     * Stops the server and everything it started. Safe to call twice. Not public: the server is
+     * shared, a test must not stop it for the others.
+     */
+    void stop() {
         if (!process.isAlive()) {
             return;
         }

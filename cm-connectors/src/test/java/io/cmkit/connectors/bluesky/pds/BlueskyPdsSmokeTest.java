@@ -108,6 +108,35 @@ class BlueskyPdsSmokeTest {
     }
 
     @Test
+    @DisplayName("a fan replies with root and parent strong refs; the brand hides the reply with a threadgate (putRecord)")
+    void replyAndHide() throws Exception {
+        Exchange post = post("com.atproto.repo.createRecord", access(), "application/json", json(Map.of("repo", did(),
+                "collection", "app.bsky.feed.post", "record", Map.of("$type", "app.bsky.feed.post", "text", "Quelle est votre boisson préférée ?",
+                        "createdAt", Instant.now().toString())))).checked();
+        Map<String, String> ref = Map.of("uri", post.json().path("uri").asText(), "cid", post.json().path("cid").asText());
+
+        JsonNode fan = post("com.atproto.server.createSession", null, "application/json",
+                json(Map.of("identifier", pds.fan().handle(), "password", pds.fan().password()))).checked().json();
+        Exchange reply = post("com.atproto.repo.createRecord", fan.path("accessJwt").asText(), "application/json", json(Map.of(
+                "repo", fan.path("did").asText(), "collection", "app.bsky.feed.post",
+                "record", Map.of("$type", "app.bsky.feed.post", "text", "Un café noir, évidemment",
+                        "reply", Map.of("root", ref, "parent", ref), "createdAt", Instant.now().toString())))).checked();
+        String replyUri = reply.json().path("uri").asText();
+
+        String postRkey = ref.get("uri").substring(ref.get("uri").lastIndexOf('/') + 1);
+        Exchange gate = post("com.atproto.repo.putRecord", access(), "application/json", json(Map.of(
+                "repo", did(), "collection", "app.bsky.feed.threadgate", "rkey", postRkey,
+                "record", Map.of("$type", "app.bsky.feed.threadgate", "post", ref.get("uri"), "hiddenReplies", List.of(replyUri),
+                        "createdAt", Instant.now().toString())))).checked();
+        assertThat(gate.json().path("uri").asText()).isEqualTo("at://" + did() + "/app.bsky.feed.threadgate/" + postRkey);
+
+        Exchange read = get("com.atproto.repo.getRecord?repo=" + did() + "&collection=app.bsky.feed.threadgate&rkey=" + postRkey, access()).checked();
+        assertThat(read.json().path("value").path("hiddenReplies").get(0).asText()).isEqualTo(replyUri);
+        Exchange listed = get("com.atproto.repo.listRecords?repo=" + did() + "&collection=app.bsky.feed.threadgate&limit=10", access()).checked();
+        assertThat(listed.json().path("records")).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("refreshes the session with the refresh JWT as bearer and no body")
     void refresh() throws Exception {
         Exchange refreshed = post("com.atproto.server.refreshSession", session.path("refreshJwt").asText(), null, null).checked();
