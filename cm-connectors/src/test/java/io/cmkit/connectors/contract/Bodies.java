@@ -97,7 +97,7 @@ final class Bodies {
             if (content.endsWith("\r\n")) {
                 content = content.substring(0, content.length() - 2);
             }
-            boolean file = headers.toLowerCase().contains("filename=");
+            boolean file = headers.toLowerCase(java.util.Locale.ROOT).contains("filename=");
             out.put(n.group(1), file ? "(binary)"
                     : new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
