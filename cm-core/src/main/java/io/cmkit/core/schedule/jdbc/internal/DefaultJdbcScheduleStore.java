@@ -253,8 +253,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             ps.executeBatch();
         } catch (SQLException e) {
             if (Dialect.isDuplicateKey(e)) {
-                throw new IllegalArgumentException("an idempotency key of post " + key
-                        + " is already used by another post's publication", e);
+                throw new IllegalArgumentException("idempotency key "
+                        + given.stream().map(Publication::idempotencyKey).collect(Collectors.joining(" or "))
+                        + " of post " + key + " is already used by another post's publication", e);
             }
             throw e;
         }
