@@ -72,4 +72,30 @@ final class LiveShows {
     static List<PlannedPost> thread(LivePlan plan, Account account) {
         return plan.on(account);
     }
+
+    /**
+     * Checks that each account's thread of each plan went out in cue order, exactly once, each cue
+     * replying to the post of the cue before it on the account.
+     */
+    static void assertPublishedInOrderOnce(List<LivePlan> plans, List<FakePlatform> platforms) {
+        for (FakePlatform platform : platforms) {
+            List<io.cmkit.core.spi.PublishRequest> calls = platform.calls();
+            for (LivePlan plan : plans) {
+                List<PlannedPost> thread = plan.on(platform.account());
+                List<String> keys = thread.stream().map(PlannedPost::key).toList();
+                List<io.cmkit.core.spi.PublishRequest> mine = calls.stream()
+                        .filter(r -> keys.contains(r.idempotencyKey())).toList();
+                org.assertj.core.api.Assertions.assertThat(mine).extracting(io.cmkit.core.spi.PublishRequest::idempotencyKey)
+                        .as("%s on %s", plan.event().id(), platform.account()).containsExactlyElementsOf(keys);
+                org.assertj.core.api.Assertions.assertThat(mine.get(0).replyTo()).isEmpty();
+                for (int i = 1; i < mine.size(); i++) {
+                    org.assertj.core.api.Assertions.assertThat(mine.get(i).replyTo())
+                            .as("%s cue %d on %s", plan.event().id(), i, platform.account())
+                            .contains(platform.postFor(keys.get(i - 1)).orElseThrow().ref());
+                }
+                keys.forEach(k -> org.assertj.core.api.Assertions.assertThat(platform.createdPerKey().get(k))
+                        .as(k).isEqualTo(1));
+            }
+        }
+    }
 }
