@@ -68,6 +68,13 @@ public record ScheduledPost(Post post, List<Account> accounts, PostState state, 
                 throw new IllegalArgumentException("post " + PostKey.of(post) + " has options for account " + e.getKey()
                         + ", which it does not go to");
             }
+            Account account = accounts.stream().filter(a -> a.key().equals(e.getKey())).findFirst().orElseThrow();
+            if (e.getValue().replyTo().orElse(null) instanceof ReplyTarget.ExistingPost existing
+                    && !existing.ref().platform().equals(account.platform())) {
+                throw new IllegalArgumentException("post " + PostKey.of(post) + " cannot reply on "
+                        + account.platform().displayName() + " (" + account + ") to a post on "
+                        + existing.ref().platform().displayName() + " (" + existing.ref().id() + ")");
+            }
             if (!e.getValue().isDefault()) {
                 kept.put(e.getKey(), e.getValue());
             }

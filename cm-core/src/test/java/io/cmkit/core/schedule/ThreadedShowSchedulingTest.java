@@ -270,7 +270,11 @@ class ThreadedShowSchedulingTest {
         assertThat(mastodon.calls()).singleElement().satisfies(r -> assertThat(r.replyTo()).contains(announcement));
         assertThatThrownBy(() -> workflow.schedule(Samples.key("follow-up"), START, Map.of(MASTODON.key(),
                 new PublicationOptions(Optional.empty(), Optional.of(ReplyTarget.post(PostRef.of(Platform.BLUESKY,
-                        "at://x"))))), "lea")).isInstanceOf(RuntimeException.class);
+                        "at://x"))))), "lea")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("post cafe-lumiere/follow-up cannot reply on Mastodon (" + MASTODON
+                        + ") to a post on Bluesky (at://x)");
+        assertThat(workflow.find(Samples.key("follow-up")).orElseThrow().optionsFor(MASTODON).replyTo())
+                .contains(ReplyTarget.post(announcement));
     }
 
     @Test
