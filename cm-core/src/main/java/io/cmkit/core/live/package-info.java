@@ -14,7 +14,9 @@
  * the key of the publication it replies to. A scheduler schedules each one at its instant and, when
  * it is due, asks {@link io.cmkit.core.live.LivePlan#requestFor(io.cmkit.core.live.PlannedPost, java.util.Map)}
  * for the {@link io.cmkit.core.spi.PublishRequest}, passing the refs published so far. This package
- * depends on no scheduler.
+ * depends on no scheduler; cmkit's own takes a plan through
+ * {@code io.cmkit.core.schedule.LiveScheduling}, which stores each cue's parent and rule with its
+ * publication.
  *
  * <p>A {@link io.cmkit.core.live.QuestionCollector} gathers questions from interactions that carry
  * the event's hashtag or reply to its posts, within a {@link io.cmkit.core.live.QuestionWindow}, and

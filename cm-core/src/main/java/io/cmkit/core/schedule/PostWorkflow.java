@@ -8,6 +8,7 @@ import io.cmkit.core.spi.PostRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -70,6 +71,18 @@ public interface PostWorkflow {
      * is first checked against its account's platform limits; every violation is reported at once.
      */
     ScheduledPost schedule(PostKey key, Instant at, String actor);
+
+    /**
+     * {@link #schedule(PostKey, Instant, String)}, with the publication options of each account
+     * (by {@link Account#key()}; an account left out gets {@link PublicationOptions#DEFAULT}):
+     * the idempotency key to publish with and what the publication replies to. They are kept with
+     * the post, so a later {@link #schedule(PostKey, Instant, String)} (a new time, or a retry after
+     * FAILED) creates the publications the same way. Setting options is not a change of content: it
+     * does not send the post back to review.
+     *
+     * @throws IllegalArgumentException when options name an account the post does not go to
+     */
+    ScheduledPost schedule(PostKey key, Instant at, Map<String, PublicationOptions> options, String actor);
 
     /** Withdraws the post for good, from DRAFT, IN_REVIEW, APPROVED or SCHEDULED. */
     ScheduledPost cancel(PostKey key, String actor, String reason);

@@ -28,13 +28,24 @@ import java.util.Optional;
  * @param published present exactly when {@code status} is {@link PublicationStatus#PUBLISHED}
  * @param lastError the last failure, rate limit or reason for needing a check
  * @param updatedAt when the store last changed it
+ * @param replyTo what it replies to, if it is a reply: a post on the platform, or a parent
+ *                publication of the store with the rule for gaps ({@link ReplyTarget})
  */
 public record Publication(String idempotencyKey, PostKey post, Account account, PostVariant variant,
                           PublicationStatus status, Instant dueAt, int attempts, Optional<Lease> lease,
                           boolean outcomeUnknown, Optional<PublishedPost> published, Optional<String> lastError,
-                          Instant updatedAt) {
+                          Instant updatedAt, Optional<ReplyTarget> replyTo) {
 
     private static final String KEY_PREFIX = "cmkit-";
+
+    /** A publication that replies to nothing. */
+    public Publication(String idempotencyKey, PostKey post, Account account, PostVariant variant,
+                       PublicationStatus status, Instant dueAt, int attempts, Optional<Lease> lease,
+                       boolean outcomeUnknown, Optional<PublishedPost> published, Optional<String> lastError,
+                       Instant updatedAt) {
+        this(idempotencyKey, post, account, variant, status, dueAt, attempts, lease, outcomeUnknown, published,
+                lastError, updatedAt, Optional.empty());
+    }
 
     public Publication {
         Objects.requireNonNull(idempotencyKey, "Publication.idempotencyKey");
@@ -47,6 +58,15 @@ public record Publication(String idempotencyKey, PostKey post, Account account, 
         Objects.requireNonNull(published, "Publication.published");
         Objects.requireNonNull(lastError, "Publication.lastError");
         Objects.requireNonNull(updatedAt, "Publication.updatedAt");
+        Objects.requireNonNull(replyTo, "Publication.replyTo");
+        if (replyTo.orElse(null) instanceof ReplyTarget.ExistingPost e
+                && !e.ref().platform().equals(account.platform())) {
+            throw new IllegalArgumentException("Publication " + idempotencyKey + " on " + account.platform()
+                    + " cannot reply to a post on " + e.ref().platform() + " (" + e.ref().id() + ")");
+        }
+        if (replyTo.orElse(null) instanceof ReplyTarget.Parent p && p.chain().contains(idempotencyKey)) {
+            throw new IllegalArgumentException("Publication " + idempotencyKey + " cannot reply to itself");
+        }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             throw new IllegalArgumentException("Publication.idempotencyKey must be 1 to 128 characters");
         }
@@ -69,8 +89,18 @@ public record Publication(String idempotencyKey, PostKey post, Account account, 
 
     /** A new publication, waiting for {@code dueAt}. */
     public static Publication pending(PostKey post, Account account, PostVariant variant, Instant dueAt, Instant now) {
-        return new Publication(keyFor(post, account), post, account, variant, PublicationStatus.PENDING, dueAt, 0,
-                Optional.empty(), false, Optional.empty(), Optional.empty(), now);
+        return pending(post, account, variant, PublicationOptions.DEFAULT, dueAt, now);
+    }
+
+    /**
+     * A new publication, waiting for {@code dueAt}, keyed and threaded by {@code options}: its
+     * idempotency key is the options' one or else {@link #keyFor(PostKey, Account)}.
+     */
+    public static Publication pending(PostKey post, Account account, PostVariant variant, PublicationOptions options,
+                                      Instant dueAt, Instant now) {
+        return new Publication(options.idempotencyKey().orElseGet(() -> keyFor(post, account)), post, account, variant,
+                PublicationStatus.PENDING, dueAt, 0, Optional.empty(), false, Optional.empty(), Optional.empty(), now,
+                options.replyTo());
     }
 
     /**
@@ -112,16 +142,17 @@ public record Publication(String idempotencyKey, PostKey post, Account account, 
         Objects.requireNonNull(outcome, "outcome");
         if (outcome instanceof Outcome.Published p) {
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.PUBLISHED, dueAt, attempts,
-                    Optional.empty(), false, Optional.of(p.post()), lastError, now);
+                    Optional.empty(), false, Optional.of(p.post()), lastError, now, replyTo);
         } else if (outcome instanceof Outcome.Requeued r) {
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.PENDING, r.dueAt(),
-                    r.attempts(), Optional.empty(), false, Optional.empty(), r.reason().or(() -> lastError), now);
+                    r.attempts(), Optional.empty(), false, Optional.empty(), r.reason().or(() -> lastError), now, replyTo);
         } else if (outcome instanceof Outcome.Failed f) {
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.FAILED, dueAt,
-                    f.attempts().orElse(attempts), Optional.empty(), false, Optional.empty(), Optional.of(f.reason()), now);
+                    f.attempts().orElse(attempts), Optional.empty(), false, Optional.empty(), Optional.of(f.reason()), now,
+                    replyTo);
         } else if (outcome instanceof Outcome.NeedsCheck n) {
             return new Publication(idempotencyKey, post, account, variant, PublicationStatus.NEEDS_CHECK, dueAt,
-                    attempts, Optional.empty(), true, Optional.empty(), Optional.of(n.reason()), now);
+                    attempts, Optional.empty(), true, Optional.empty(), Optional.of(n.reason()), now, replyTo);
         }
         throw new IllegalArgumentException("unknown outcome " + outcome);
     }
@@ -130,14 +161,15 @@ public record Publication(String idempotencyKey, PostKey post, Account account, 
     public Publication claimed(Lease lease, Instant now) {
         boolean takeover = status == PublicationStatus.PUBLISHING;
         return new Publication(idempotencyKey, post, account, variant, PublicationStatus.PUBLISHING, dueAt, attempts,
-                Optional.of(lease), outcomeUnknown || takeover, Optional.empty(), lastError, now);
+                Optional.of(lease), outcomeUnknown || takeover, Optional.empty(), lastError, now, replyTo);
     }
 
     /** This publication with its lease extended. */
     public Publication renewed(Instant expiresAt, Instant now) {
         Lease held = lease.orElseThrow(() -> new IllegalStateException("Publication " + idempotencyKey + " is not leased"));
         return new Publication(idempotencyKey, post, account, variant, status, dueAt, attempts,
-                Optional.of(new Lease(held.owner(), held.token(), expiresAt)), outcomeUnknown, published, lastError, now);
+                Optional.of(new Lease(held.owner(), held.token(), expiresAt)), outcomeUnknown, published, lastError, now,
+                replyTo);
     }
 
     /**

@@ -34,6 +34,11 @@ import java.util.Optional;
  *   the post from {@code PUBLISHING} to it ({@link PostAction#COMPLETE} or {@link PostAction#RESOLVE}).
  *   Both append the transition and add one to the post's version in the same atomic step, so a
  *   workflow change based on the earlier version fails.</li>
+ *   <li><b>Replies</b>: a publication's {@link Publication#replyTo()} and a post's
+ *   {@link ScheduledPost#options()} are kept as given and returned unchanged by every method; the
+ *   store does not interpret them (the scheduler does). An idempotency key is unique in the store:
+ *   a publication whose key belongs to another post's publication is refused with
+ *   {@link IllegalArgumentException}.</li>
  * </ul>
  */
 public interface ScheduleStore {

@@ -23,6 +23,7 @@ public final class SchedulerConfig {
     private final double randomizationFactor;
     private final OptionalLong randomSeed;
     private final Duration pollInterval;
+    private final Duration parentWait;
 
     private SchedulerConfig(Builder b) {
         this.leaseDuration = b.leaseDuration;
@@ -34,9 +35,13 @@ public final class SchedulerConfig {
         this.randomizationFactor = b.randomizationFactor;
         this.randomSeed = b.randomSeed;
         this.pollInterval = b.pollInterval;
+        this.parentWait = b.parentWait;
     }
 
-    /** Leases of 5 minutes, batches of 50, 5 attempts, backoff 30 s doubling up to 1 h with ±50 % jitter, a poll every 5 s. */
+    /**
+     * Leases of 5 minutes, batches of 50, 5 attempts, backoff 30 s doubling up to 1 h with ±50 % jitter, a poll every
+     * 5 s, a reply waiting 1 s at a time for its parent.
+     */
     public static SchedulerConfig ofDefaults() {
         return custom().build();
     }
@@ -94,6 +99,15 @@ public final class SchedulerConfig {
     }
 
     /**
+     * How long a reply whose parent publication is still open (pending, publishing or waiting for a
+     * check) waits before it is looked at again; the wait uses no attempt. A parent pending until a
+     * later time is waited for until then.
+     */
+    public Duration parentWait() {
+        return parentWait;
+    }
+
+    /**
      * The delay before retry {@code retry} (1-based), before jitter.
      */
     public Duration baseBackoff(int retry) {
@@ -108,7 +122,7 @@ public final class SchedulerConfig {
     public String toString() {
         return "SchedulerConfig[lease " + leaseDuration + ", batch " + batchSize + ", maxAttempts " + maxAttempts
                 + ", backoff " + initialBackoff + " x" + backoffMultiplier + " up to " + maxBackoff + " ±"
-                + randomizationFactor + ", poll " + pollInterval + "]";
+                + randomizationFactor + ", poll " + pollInterval + ", parentWait " + parentWait + "]";
     }
 
     /** Builds a {@link SchedulerConfig}; each setter checks its value. */
@@ -122,6 +136,7 @@ public final class SchedulerConfig {
         private double randomizationFactor = 0.5;
         private OptionalLong randomSeed = OptionalLong.empty();
         private Duration pollInterval = Duration.ofSeconds(5);
+        private Duration parentWait = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -136,6 +151,7 @@ public final class SchedulerConfig {
             this.randomizationFactor = other.randomizationFactor;
             this.randomSeed = other.randomSeed;
             this.pollInterval = other.pollInterval;
+            this.parentWait = other.parentWait;
         }
 
         public Builder leaseDuration(Duration value) {
@@ -192,6 +208,11 @@ public final class SchedulerConfig {
 
         public Builder pollInterval(Duration value) {
             this.pollInterval = positive("pollInterval", value);
+            return this;
+        }
+
+        public Builder parentWait(Duration value) {
+            this.parentWait = positive("parentWait", value);
             return this;
         }
 

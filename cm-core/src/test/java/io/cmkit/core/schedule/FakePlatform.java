@@ -192,6 +192,11 @@ final class FakePlatform implements Connector, Publishing {
         return List.copyOf(calls);
     }
 
+    /** What the platform holds for a key (the first post made with it), whatever its idempotency. */
+    synchronized Optional<PublishedPost> postFor(String idempotencyKey) {
+        return Optional.ofNullable(byKey.get(idempotencyKey));
+    }
+
     synchronized int lookups() {
         return lookups;
     }

@@ -263,5 +263,51 @@ class JdbcMultiInstanceSchedulerTest {
             assertThat(recovered.published()).isEqualTo(mastodon.findPublished(sentThenLost));
             assertThat(stores.get(0).nextClaimableAt()).isEmpty();
         }
-    }
+    
+        @Test
+        @DisplayName("4 instances publish threaded live shows whose cues are all due at once: each thread in order, each cue exactly once")
+        void threadedShowsInOrderExactlyOnce() throws Exception {
+            int shows = 4;
+            int cues = 8;
+            Duration parentWait = Duration.ofSeconds(1);
+            clock.set(LiveShows.START.minus(Duration.ofDays(1)));
+            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NONE, clock);
+            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.NONE, clock);
+            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+            LiveScheduling live = LiveShows.live(stores.get(0), connectors, clock);
+            List<io.cmkit.core.live.LivePlan> plans = new ArrayList<>();
+            for (int s = 0; s < shows; s++) {
+                io.cmkit.core.live.LivePlan plan = LiveShows.cues("show-" + s, cues, s % 2 == 0
+                        ? io.cmkit.core.live.Threading.THREAD_BRIDGING_GAPS
+                        : io.cmkit.core.live.Threading.THREAD_RESTARTING_AFTER_GAPS, MASTODON, BLUESKY).plan(clock);
+                LiveShows.approveAndSchedule(live, plan);
+                plans.add(plan);
+            }
+            AtomicInteger publishedEvents = new AtomicInteger();
+            List<Scheduler> schedulers = new ArrayList<>();
+            for (int i = 0; i < INSTANCES; i++) {
+                Scheduler sch = Scheduler.of("instance-" + i, stores.get(i), connectors, SchedulerConfig.custom()
+                        .leaseDuration(LEASE).batchSize(5).parentWait(parentWait).randomSeed(i).build(), clock);
+                sch.getEventPublisher().onPublished(e -> publishedEvents.incrementAndGet());
+                schedulers.add(sch);
+            }
+            clock.set(LiveShows.START.plus(Duration.ofHours(1)));
+
+            int rounds = 0;
+            while (count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED'") < shows * cues * 2) {
+                assertThat(runConcurrently(schedulers)).isEmpty();
+                clock.advance(parentWait);
+                assertThat(++rounds).as("rounds").isLessThan(500);
+            }
+
+            LiveShows.assertPublishedInOrderOnce(plans, List.of(mastodon, bluesky));
+            assertThat(mastodon.calls()).hasSize(shows * cues);
+            assertThat(bluesky.calls()).hasSize(shows * cues);
+            assertThat(publishedEvents).hasValue(shows * cues * 2);
+            assertThat(stores.get(3).findByState(PostState.PUBLISHED)).hasSize(shows * cues * 2);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE attempts > 0")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE reply_to IS NOT NULL"))
+                    .isEqualTo(shows * (cues - 1) * 2);
+        }
+}
 }

@@ -91,16 +91,16 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a fresh database gets its tables and schema version 1 on first use")
+        @DisplayName("a fresh database gets its tables and the latest schema version (2) on first use")
         void createdOnFirstUse() throws SQLException {
             String url = newDatabase();
             assertThat(tables(url)).isEmpty();
 
             JdbcScheduleStore store = open(url, JdbcScheduleStoreConfig.ofDefaults());
 
-            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(2);
             assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schema_version");
-            assertThat(versionRows(url)).containsExactly("schedule:1");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
             store.insert(Samples.draft("p1"));
             assertThat(store.find(Samples.key("p1"))).isPresent();
         }
@@ -126,7 +126,7 @@ class JdbcScheduleStoreSchemaTest {
             }
             pool.shutdown();
 
-            assertThat(versionRows(url)).containsExactly("schedule:1");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
             for (int i = 0; i < starters; i++) {
                 stores.get(i).insert(Samples.draft("p" + i));
             }
@@ -153,23 +153,54 @@ class JdbcScheduleStoreSchemaTest {
             JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
             first.insert(Samples.draft("p1"));
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
-                    + "VALUES ('schedule', 2, 'from a newer cmkit', 0)");
+                    + "VALUES ('schedule', 3, 'from a newer cmkit', 0)");
             List<String> tablesBefore = tables(url);
             List<String> versionsBefore = versionRows(url);
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
 
             assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                        assertThat(e.foundVersion()).isEqualTo(2);
-                        assertThat(e.supportedVersion()).isEqualTo(1);
+                        assertThat(e.foundVersion()).isEqualTo(3);
+                        assertThat(e.supportedVersion()).isEqualTo(2);
                         assertThat(e.jdbcUrl()).isEqualTo(first.jdbcUrl());
                     })
-                    .hasMessageContaining("version 2").hasMessageContaining("version 1")
+                    .hasMessageContaining("version 3").hasMessageContaining("version 2")
                     .hasMessageContaining(first.jdbcUrl()).hasMessageContaining("nothing was changed");
 
             assertThat(tables(url)).isEqualTo(tablesBefore);
             assertThat(versionRows(url)).isEqualTo(versionsBefore);
             assertThat(first.find(Samples.key("p1"))).contains(postBefore);
+        }
+
+        @Test
+        @DisplayName("a version 1 database is migrated to version 2: its posts and publications stay, and replies can be stored")
+        void migratesFromVersion1() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            Samples.scheduled(first, "p1", Samples.T0);
+            List<Publication> before = first.publications(Samples.key("p1"));
+            ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
+            // What a cmkit of schema version 1 left: no reply_to column, no version 2 row.
+            execute(url, "ALTER TABLE cm_schedule_publication DROP COLUMN reply_to");
+            execute(url, "DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 2");
+            assertThat(versionRows(url)).containsExactly("schedule:1");
+
+            JdbcScheduleStore migrated = open(url, JdbcScheduleStoreConfig.ofDefaults());
+
+            assertThat(migrated.schemaVersion()).isEqualTo(2);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(migrated.publications(Samples.key("p1"))).isEqualTo(before)
+                    .allSatisfy(p -> assertThat(p.replyTo()).isEmpty());
+            assertThat(migrated.find(Samples.key("p1"))).contains(postBefore);
+            String parent = before.get(0).idempotencyKey();
+            ScheduledPost reply = migrated.insert(Samples.draft("p2"));
+            Publication child = Publication.pending(reply.key(), Samples.MASTODON,
+                    reply.post().variantFor(Samples.MASTODON.platform()).orElseThrow(),
+                    new PublicationOptions(java.util.Optional.empty(), java.util.Optional.of(
+                            ReplyTarget.parent(List.of(parent), ReplyTarget.GapRule.BRIDGE))), Samples.T0, Samples.T0);
+            migrated.update(reply, reply.version(), java.util.Optional.of(List.of(child)));
+            assertThat(migrated.publication(child.idempotencyKey()).orElseThrow().replyTo())
+                    .contains(ReplyTarget.parent(List.of(parent), ReplyTarget.GapRule.BRIDGE));
         }
 
         @Test

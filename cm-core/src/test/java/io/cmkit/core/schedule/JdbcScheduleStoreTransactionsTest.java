@@ -202,7 +202,7 @@ class JdbcScheduleStoreTransactionsTest {
         @DisplayName("the store's URL comes from the host's data source, without credentials")
         void urlFromDataSource() {
             assertThat(store.jdbcUrl()).startsWith(url.substring(0, url.indexOf(':', 5)));
-            assertThat(store.toString()).contains(store.jdbcUrl()).contains("schema version 1");
+            assertThat(store.toString()).contains(store.jdbcUrl()).contains("schema version " + io.cmkit.core.schedule.jdbc.JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION);
         }
 
         private PublishedPost published(Publication p) {

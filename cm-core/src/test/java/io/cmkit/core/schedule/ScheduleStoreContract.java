@@ -369,4 +369,104 @@ public abstract class ScheduleStoreContract {
                             org.assertj.core.groups.Tuple.tuple(BLUESKY, PublicationStatus.PENDING));
         }
     }
+
+    @Nested
+    @DisplayName("replies")
+    class Replies {
+
+        private final ReplyTarget.Parent thread = new ReplyTarget.Parent(
+                List.of("live:launch:T+0:mastodon:cafe", "live:launch:T-1h:mastodon:cafe"), ReplyTarget.GapRule.BRIDGE);
+        private final ReplyTarget.ExistingPost toPost = new ReplyTarget.ExistingPost(new PostRef(
+                io.cmkit.core.model.Platform.BLUESKY, "at://did:plc:abc/app.bsky.feed.post/3k", Optional.of("bafyrei"),
+                Optional.of(java.net.URI.create("https://bsky.app/profile/cafe/post/3k"))));
+
+        private ScheduledPost scheduledWithReplies(String id) {
+            ScheduledPost stored = store.insert(Samples.draft(id));
+            java.util.Map<String, PublicationOptions> options = java.util.Map.of(
+                    MASTODON.key(), new PublicationOptions(Optional.of("live:launch:T+10m:mastodon:cafe:" + id),
+                            Optional.of(thread)),
+                    BLUESKY.key(), new PublicationOptions(Optional.empty(), Optional.of(toPost)));
+            ScheduledPost next = stored.withOptions(options)
+                    .transition(PostAction.SCHEDULE, PostState.SCHEDULED, "lea", T0, Optional.empty())
+                    .withScheduledAt(Optional.of(T0));
+            List<Publication> pubs = next.accounts().stream()
+                    .map(a -> Publication.pending(next.key(), a, next.post().variantFor(a.platform()).orElseThrow(),
+                            next.optionsFor(a), T0, T0))
+                    .toList();
+            return store.update(next, stored.version(), Optional.of(pubs));
+        }
+
+        @Test
+        @DisplayName("a publication's parent (its chain and gap rule) and a reply to an existing post are stored and read back")
+        void replyTargetsPersist() {
+            scheduledWithReplies("p1");
+
+            List<Publication> stored = store.publications(key("p1"));
+
+            assertThat(stored).extracting(Publication::account, Publication::replyTo).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(MASTODON, Optional.of(thread)),
+                    org.assertj.core.groups.Tuple.tuple(BLUESKY, Optional.of(toPost)));
+            assertThat(stored.get(0).idempotencyKey()).isEqualTo("live:launch:T+10m:mastodon:cafe:p1");
+            assertThat(store.publication("live:launch:T+10m:mastodon:cafe:p1").orElseThrow().replyTo())
+                    .contains(thread);
+        }
+
+        @Test
+        @DisplayName("the parent stays through claims, requeues, completion and takeovers")
+        void replyTargetsSurviveTheLifecycle() {
+            scheduledWithReplies("p1");
+            List<Publication> claimed = store.claimDue("a", T0, LEASE, 10);
+            assertThat(claimed).extracting(Publication::replyTo).containsExactly(Optional.of(thread), Optional.of(toPost));
+            Publication mastodon = claimed.get(0);
+            store.complete(mastodon.idempotencyKey(), mastodon.lease().orElseThrow().token(),
+                    new Outcome.Requeued(T0.plusSeconds(1), 0, Optional.of("waits for its parent")), T0);
+            assertThat(store.publication(mastodon.idempotencyKey()).orElseThrow().replyTo()).contains(thread);
+
+            Publication again = store.claimDue("b", T0.plus(LEASE), LEASE, 10).stream()
+                    .filter(p -> p.idempotencyKey().equals(mastodon.idempotencyKey())).findFirst().orElseThrow();
+            assertThat(again.replyTo()).contains(thread);
+            store.complete(again.idempotencyKey(), again.lease().orElseThrow().token(),
+                    new Outcome.Published(published(again)), T0.plus(LEASE));
+            Publication done = store.publication(again.idempotencyKey()).orElseThrow();
+            assertThat(done.status()).isEqualTo(PublicationStatus.PUBLISHED);
+            assertThat(done.replyTo()).contains(thread);
+            Publication takenOver = store.claimDue("c", T0.plus(LEASE).plus(LEASE), LEASE, 10).get(0);
+            assertThat(takenOver.account()).isEqualTo(BLUESKY);
+            assertThat(takenOver.outcomeUnknown()).isTrue();
+            assertThat(takenOver.replyTo()).contains(toPost);
+        }
+
+        @Test
+        @DisplayName("a post's publication options are stored with it and kept by later updates")
+        void optionsPersist() {
+            ScheduledPost scheduled = scheduledWithReplies("p1");
+
+            ScheduledPost found = store.find(key("p1")).orElseThrow();
+            assertThat(found).isEqualTo(scheduled);
+            assertThat(found.optionsFor(MASTODON).replyTo()).contains(thread);
+            assertThat(found.optionsFor(MASTODON).idempotencyKey()).contains("live:launch:T+10m:mastodon:cafe:p1");
+            assertThat(found.optionsFor(BLUESKY).replyTo()).contains(toPost);
+            store.claimDue("a", T0, LEASE, 10);
+            assertThat(store.find(key("p1")).orElseThrow().options()).isEqualTo(scheduled.options());
+            assertThat(store.findByState(PostState.PUBLISHING)).singleElement()
+                    .satisfies(p -> assertThat(p.options()).isEqualTo(scheduled.options()));
+        }
+
+        @Test
+        @DisplayName("an idempotency key already used by another post's publication is refused, and nothing changes")
+        void keyOfAnotherPostRefused() {
+            ScheduledPost first = Samples.scheduled(store, "p1", T0);
+            String taken = store.publications(first.key()).get(0).idempotencyKey();
+            ScheduledPost second = store.insert(Samples.draft("p2"));
+            Publication clash = Publication.pending(second.key(), MASTODON,
+                    second.post().variantFor(MASTODON.platform()).orElseThrow(),
+                    new PublicationOptions(Optional.of(taken), Optional.empty()), T0, T0);
+
+            assertThatThrownBy(() -> store.update(second, second.version(), Optional.of(List.of(clash))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(taken.substring(0, 10));
+            assertThat(store.publication(taken).orElseThrow().post()).isEqualTo(first.key());
+            assertThat(store.publications(second.key())).isEmpty();
+            assertThat(store.find(second.key()).orElseThrow().version()).isEqualTo(second.version());
+        }
+    }
 }

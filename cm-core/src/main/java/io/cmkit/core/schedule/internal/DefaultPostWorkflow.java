@@ -12,6 +12,7 @@ import io.cmkit.core.schedule.PostKey;
 import io.cmkit.core.schedule.PostState;
 import io.cmkit.core.schedule.PostWorkflow;
 import io.cmkit.core.schedule.Publication;
+import io.cmkit.core.schedule.PublicationOptions;
 import io.cmkit.core.schedule.PublicationStatus;
 import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.ScheduleTimeInPastException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,9 +102,21 @@ public final class DefaultPostWorkflow implements PostWorkflow {
 
     @Override
     public ScheduledPost schedule(PostKey key, Instant at, String actor) {
+        return schedule(key, at, Optional.empty(), actor);
+    }
+
+    @Override
+    public ScheduledPost schedule(PostKey key, Instant at, Map<String, PublicationOptions> options, String actor) {
+        Objects.requireNonNull(options, "options");
+        return schedule(key, at, Optional.of(options), actor);
+    }
+
+    private ScheduledPost schedule(PostKey key, Instant at, Optional<Map<String, PublicationOptions>> options,
+                                   String actor) {
         Objects.requireNonNull(at, "at");
         String who = actor(actor);
-        ScheduledPost current = load(key);
+        ScheduledPost loaded = load(key);
+        ScheduledPost current = options.map(loaded::withOptions).orElse(loaded);
         allow(current, PostAction.SCHEDULE);
         Instant now = clock.instant();
         if (at.isBefore(now)) {
@@ -114,7 +128,7 @@ public final class DefaultPostWorkflow implements PostWorkflow {
             throw new LimitsExceededException(key, violations);
         }
         List<Publication> publications = toPublish.stream()
-                .map(a -> Publication.pending(key, a, variant(current, a), at, now))
+                .map(a -> Publication.pending(key, a, variant(current, a), current.optionsFor(a), at, now))
                 .toList();
         ScheduledPost next = current.transition(PostAction.SCHEDULE, PostState.SCHEDULED, who, now,
                 Optional.of("for " + at)).withScheduledAt(Optional.of(at));

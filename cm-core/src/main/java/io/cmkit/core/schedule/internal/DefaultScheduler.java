@@ -5,6 +5,8 @@ import io.cmkit.core.schedule.DispatchReport;
 import io.cmkit.core.schedule.Lease;
 import io.cmkit.core.schedule.Outcome;
 import io.cmkit.core.schedule.Publication;
+import io.cmkit.core.schedule.PublicationStatus;
+import io.cmkit.core.schedule.ReplyTarget;
 import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.Scheduler;
 import io.cmkit.core.schedule.SchedulerConfig;
@@ -17,6 +19,7 @@ import io.cmkit.core.schedule.event.SchedulerEventPublisher;
 import io.cmkit.core.spi.AuthenticationException;
 import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorException;
+import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.PublishRequest;
 import io.cmkit.core.spi.PublishedPost;
 import io.cmkit.core.spi.Publishing;
@@ -25,6 +28,7 @@ import io.cmkit.core.spi.RejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,16 +136,32 @@ public final class DefaultScheduler implements Scheduler {
                     + " cannot be asked and ignores idempotency keys): check the account, then resolve it", tally);
             return;
         }
+        Parentage parentage = parentage(p);
+        if (parentage instanceof Parentage.Wait wait) {
+            waitForParent(p, token, wait, tally);
+            return;
+        }
+        if (parentage instanceof Parentage.Refused refused) {
+            fail(p, token, refused.reason(), tally);
+            return;
+        }
+        Optional<PostRef> parent = parentage instanceof Parentage.Reply reply ? Optional.of(reply.ref()) : Optional.empty();
+        if (parentage instanceof Parentage.StandAlone alone && alone.why().isPresent()) {
+            LOG.info("{}: {}", p.idempotencyKey(), alone.why().get());
+        }
         try {
             if (idempotency == Publishing.Idempotency.LOOKUP && (p.outcomeUnknown() || p.attempts() > 0)) {
                 Optional<PublishedPost> found = publishing.get().findPublished(p.idempotencyKey());
                 if (found.isPresent()) {
-                    published(p, token, found.get(), true, tally);
+                    published(p, token, found.get(), true, Optional.empty(), tally);
                     return;
                 }
             }
-            PublishedPost result = publishing.get().publish(PublishRequest.now(p.variant(), p.idempotencyKey()));
-            published(p, token, result, false, tally);
+            PublishRequest request = parent.isPresent()
+                    ? PublishRequest.reply(p.variant(), p.idempotencyKey(), parent.get())
+                    : PublishRequest.now(p.variant(), p.idempotencyKey());
+            PublishedPost result = publishing.get().publish(request);
+            published(p, token, result, false, parent, tally);
         } catch (RateLimitedException e) {
             defer(p, token, e, tally);
         } catch (RejectedException e) {
@@ -182,12 +202,99 @@ public final class DefaultScheduler implements Scheduler {
         return renewed;
     }
 
-    private void published(Publication p, String token, PublishedPost result, boolean reconciled, Tally tally) {
+    private void published(Publication p, String token, PublishedPost result, boolean reconciled,
+                           Optional<PostRef> inReplyTo, Tally tally) {
         Instant now = clock.instant();
         if (record(p, token, new Outcome.Published(result), now, tally)) {
             tally.published++;
             events.publish(new PostPublished(instanceId, now, p.post(), p.account(), p.idempotencyKey(), result,
-                    reconciled));
+                    reconciled, inReplyTo));
+        }
+    }
+
+    /** What a publication replies to, decided when it is due (see {@link ReplyTarget}). */
+    private sealed interface Parentage {
+        record StandAlone(Optional<String> why) implements Parentage {
+        }
+
+        record Reply(PostRef ref) implements Parentage {
+        }
+
+        record Wait(Instant until, String reason) implements Parentage {
+        }
+
+        record Refused(String reason) implements Parentage {
+        }
+    }
+
+    /**
+     * The parent rules: an existing post is replied to; a parent publication PUBLISHED is replied
+     * to; one still open (PENDING, PUBLISHING, NEEDS_CHECK) is waited for; one FAILED or missing from
+     * the store is a gap: RESTART goes out stand-alone, BRIDGE looks at the next ancestor the same way.
+     */
+    private Parentage parentage(Publication p) {
+        if (p.replyTo().isEmpty()) {
+            return new Parentage.StandAlone(Optional.empty());
+        }
+        if (p.replyTo().get() instanceof ReplyTarget.ExistingPost existing) {
+            return new Parentage.Reply(existing.ref());
+        }
+        ReplyTarget.Parent target = (ReplyTarget.Parent) p.replyTo().get();
+        List<String> gaps = new ArrayList<>();
+        for (String key : target.chain()) {
+            Optional<Publication> ancestor = store.publication(key);
+            if (ancestor.isPresent()) {
+                Publication a = ancestor.get();
+                switch (a.status()) {
+                    case PUBLISHED -> {
+                        PostRef ref = a.published().orElseThrow().ref();
+                        if (!ref.platform().equals(p.account().platform())) {
+                            return new Parentage.Refused("cannot reply on " + p.account().platform().displayName()
+                                    + " to " + key + ", which is on " + ref.platform().displayName() + " ("
+                                    + ref.id() + "); a thread stays on one account");
+                        }
+                        if (!gaps.isEmpty()) {
+                            LOG.info("{}: {} not published; replying to {} instead", p.idempotencyKey(), gaps, key);
+                        }
+                        return new Parentage.Reply(ref);
+                    }
+                    case PENDING, PUBLISHING, NEEDS_CHECK -> {
+                        Instant now = clock.instant();
+                        Instant until = now.plus(config.parentWait());
+                        if (a.status() == PublicationStatus.PENDING && a.dueAt().isAfter(until)) {
+                            until = a.dueAt();
+                        }
+                        String which = key.equals(target.parentKey()) ? "the publication it replies to, " + key
+                                : "its ancestor " + key + " (the publications in between were not published: " + gaps + ")";
+                        String where = switch (a.status()) {
+                            case PENDING -> "still pending (due " + a.dueAt() + ")";
+                            case PUBLISHING -> "being published";
+                            default -> "waiting for a person to check whether it went out";
+                        };
+                        return new Parentage.Wait(until, "waits for " + which + ", which is " + where
+                                + ", so that the thread keeps its order");
+                    }
+                    default -> {
+                        // FAILED: a gap
+                    }
+                }
+            }
+            gaps.add(key + (ancestor.isPresent() ? " (failed)" : " (not in the schedule)"));
+            if (target.onGap() == ReplyTarget.GapRule.RESTART) {
+                return new Parentage.StandAlone(Optional.of("the publication it replies to, " + gaps.get(0)
+                        + ", was not published; it goes out stand-alone and starts a new thread"));
+            }
+        }
+        return new Parentage.StandAlone(Optional.of("none of the publications before it was published (" + gaps
+                + "); it goes out stand-alone"));
+    }
+
+    private void waitForParent(Publication p, String token, Parentage.Wait wait, Tally tally) {
+        Instant now = clock.instant();
+        if (record(p, token, new Outcome.Requeued(wait.until(), p.attempts(), Optional.of(wait.reason())), now, tally)) {
+            tally.deferred++;
+            events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
+                    wait.until(), wait.reason(), PublicationDeferred.Cause.WAITING_FOR_PARENT));
         }
     }
 

@@ -96,6 +96,11 @@ public final class InMemoryScheduleStore implements ScheduleStore {
                         throw new IllegalArgumentException("publication " + p.idempotencyKey() + " to " + p.account()
                                 + " is not a new PENDING publication of post " + key);
                     }
+                    Publication other = publications.get(p.idempotencyKey());
+                    if (other != null && !other.post().equals(key)) {
+                        throw new IllegalArgumentException("idempotency key " + p.idempotencyKey()
+                                + " is already used by post " + other.post());
+                    }
                 }
                 LinkedHashSet<String> keys = byPost.get(key);
                 for (Publication p : current) {

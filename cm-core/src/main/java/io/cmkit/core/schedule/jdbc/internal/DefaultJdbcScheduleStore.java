@@ -44,7 +44,8 @@ import javax.sql.DataSource;
 public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     private static final String PUB_COLUMNS = "idempotency_key, brand_id, post_id, platform, handle, variant, status, "
-            + "due_at, attempts, lease_owner, lease_token, lease_expires_at, outcome_unknown, published, last_error, updated_at";
+            + "due_at, attempts, lease_owner, lease_token, lease_expires_at, outcome_unknown, published, last_error, updated_at, "
+            + "reply_to";
 
     private static final int MAX_TRIES = 5;
 
@@ -119,7 +120,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 ps.setString(3, stored.state().name());
                 setMillis(ps, 4, stored.scheduledAt());
                 ps.setLong(5, 1);
-                ps.setString(6, JsonCodec.body(stored.post(), stored.accounts(), stored.scheduledAt(), stored.history()));
+                ps.setString(6, JsonCodec.body(stored));
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (Dialect.isDuplicateKey(e)) {
@@ -227,7 +228,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + pubs + " (" + PUB_COLUMNS
-                + ", claimable_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", claimable_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Publication p : given) {
                 ps.setString(1, p.idempotencyKey());
                 ps.setString(2, key.brandId());
@@ -245,10 +246,18 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 ps.setNull(14, Types.VARCHAR);
                 setText(ps, 15, p.lastError());
                 ps.setLong(16, p.updatedAt().toEpochMilli());
-                ps.setLong(17, p.dueAt().toEpochMilli());
+                setText(ps, 17, p.replyTo().map(JsonCodec::replyTo));
+                ps.setLong(18, p.dueAt().toEpochMilli());
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException e) {
+            if (Dialect.isDuplicateKey(e)) {
+                throw new IllegalArgumentException("idempotency key "
+                        + given.stream().map(Publication::idempotencyKey).collect(Collectors.joining(" or "))
+                        + " of post " + key + " is already used by another post's publication", e);
+            }
+            throw e;
         }
     }
 
@@ -450,7 +459,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     private static ScheduledPost post(ResultSet rs) throws SQLException {
         JsonCodec.Body body = JsonCodec.body(rs.getString(3));
         return new ScheduledPost(body.post(), body.accounts(), PostState.valueOf(rs.getString(1)), body.scheduledAt(),
-                body.history(), rs.getLong(2));
+                body.history(), rs.getLong(2), body.options());
     }
 
     private void writePost(Connection c, ScheduledPost post) throws SQLException {
@@ -459,7 +468,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             ps.setString(1, post.state().name());
             setMillis(ps, 2, post.scheduledAt());
             ps.setLong(3, post.version());
-            ps.setString(4, JsonCodec.body(post.post(), post.accounts(), post.scheduledAt(), post.history()));
+            ps.setString(4, JsonCodec.body(post));
             ps.setString(5, post.key().brandId());
             ps.setString(6, post.key().postId());
             if (ps.executeUpdate() != 1) {
@@ -496,7 +505,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 new Account(new Platform(rs.getString(4)), rs.getString(5)), JsonCodec.variant(rs.getString(6)),
                 PublicationStatus.valueOf(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getInt(9), lease,
                 rs.getBoolean(13), Optional.ofNullable(published).map(JsonCodec::published),
-                Optional.ofNullable(rs.getString(15)), Instant.ofEpochMilli(rs.getLong(16)));
+                Optional.ofNullable(rs.getString(15)), Instant.ofEpochMilli(rs.getLong(16)),
+                Optional.ofNullable(rs.getString(17)).map(JsonCodec::replyTo));
     }
 
     private void writePublication(Connection c, Publication p) throws SQLException {

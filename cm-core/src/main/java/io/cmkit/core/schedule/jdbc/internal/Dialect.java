@@ -130,7 +130,18 @@ enum Dialect {
 
     /** A unique or primary key was violated. */
     static boolean isDuplicateKey(SQLException e) {
-        return "23505".equals(e.getSQLState());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                if ("23505".equals(s.getSQLState())
+                        || s.getNextException() != null && "23505".equals(s.getNextException().getSQLState())) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A missing table. */

@@ -12,13 +12,18 @@ import io.cmkit.core.model.Post;
 import io.cmkit.core.model.PostVariant;
 import io.cmkit.core.schedule.PostAction;
 import io.cmkit.core.schedule.PostState;
+import io.cmkit.core.schedule.PublicationOptions;
+import io.cmkit.core.schedule.ReplyTarget;
+import io.cmkit.core.schedule.ScheduledPost;
 import io.cmkit.core.schedule.Transition;
 import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.PublishedPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,10 +39,16 @@ final class JsonCodec {
     }
 
     /** What a post row's body holds: everything of a ScheduledPost but its key, state and version. */
-    record Body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history) {
+    record Body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history,
+                Map<String, PublicationOptions> options) {
     }
 
-    static String body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history) {
+    static String body(ScheduledPost p) {
+        return body(p.post(), p.accounts(), p.scheduledAt(), p.history(), p.options());
+    }
+
+    static String body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history,
+                       Map<String, PublicationOptions> options) {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("post", post(post));
         ArrayNode acc = root.putArray("accounts");
@@ -52,6 +63,14 @@ final class JsonCodec {
             n.put("actor", t.actor());
             n.put("at", t.at().toString());
             t.comment().ifPresent(c -> n.put("comment", c));
+        }
+        if (!options.isEmpty()) {
+            ObjectNode opts = root.putObject("options");
+            options.forEach((account, o) -> {
+                ObjectNode n = opts.putObject(account);
+                o.idempotencyKey().ifPresent(k -> n.put("idempotencyKey", k));
+                o.replyTo().ifPresent(r -> n.set("replyTo", replyToNode(r)));
+            });
         }
         return write(root);
     }
@@ -68,7 +87,57 @@ final class JsonCodec {
                     optText(n, "from").map(PostState::valueOf), PostState.valueOf(n.get("to").asText()),
                     n.get("actor").asText(), Instant.parse(n.get("at").asText()), optText(n, "comment")));
         }
-        return new Body(post, accounts, scheduledAt, history);
+        Map<String, PublicationOptions> options = new LinkedHashMap<>();
+        JsonNode opts = root.get("options");
+        if (opts != null) {
+            opts.fields().forEachRemaining(e -> options.put(e.getKey(), new PublicationOptions(
+                    optText(e.getValue(), "idempotencyKey"),
+                    Optional.ofNullable(e.getValue().get("replyTo")).map(JsonCodec::replyTo))));
+        }
+        return new Body(post, accounts, scheduledAt, history, options);
+    }
+
+    static String replyTo(ReplyTarget target) {
+        return write(replyToNode(target));
+    }
+
+    static ReplyTarget replyTo(String json) {
+        return replyTo(read(json));
+    }
+
+    private static ObjectNode replyToNode(ReplyTarget target) {
+        ObjectNode n = MAPPER.createObjectNode();
+        if (target instanceof ReplyTarget.ExistingPost e) {
+            n.set("post", refNode(e.ref()));
+        } else if (target instanceof ReplyTarget.Parent p) {
+            ArrayNode chain = n.putArray("parent");
+            p.chain().forEach(chain::add);
+            n.put("onGap", p.onGap().name());
+        }
+        return n;
+    }
+
+    private static ReplyTarget replyTo(JsonNode n) {
+        if (n.has("post")) {
+            return new ReplyTarget.ExistingPost(ref(n.get("post")));
+        }
+        List<String> chain = new ArrayList<>();
+        n.get("parent").forEach(k -> chain.add(k.asText()));
+        return new ReplyTarget.Parent(chain, ReplyTarget.GapRule.valueOf(n.get("onGap").asText()));
+    }
+
+    private static ObjectNode refNode(PostRef ref) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("platform", ref.platform().id());
+        n.put("id", ref.id());
+        ref.version().ifPresent(v -> n.put("version", v));
+        ref.url().ifPresent(u -> n.put("url", u.toString()));
+        return n;
+    }
+
+    private static PostRef ref(JsonNode n) {
+        return new PostRef(new Platform(n.get("platform").asText()), n.get("id").asText(),
+                optText(n, "version"), optText(n, "url").map(URI::create));
     }
 
     static String variant(PostVariant v) {

@@ -34,7 +34,8 @@ final class Migrator {
     }
 
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"));
+            new Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
+            new Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
