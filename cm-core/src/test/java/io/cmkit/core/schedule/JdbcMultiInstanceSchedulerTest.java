@@ -167,12 +167,14 @@ class JdbcMultiInstanceSchedulerTest {
 
         /** Publications held under a lease by one of these instances, read straight from the table. */
         int leasedBy(Set<String> owners) {
-            if (owners.isEmpty()) {
+            // One snapshot: other threads remove themselves from the set while this runs.
+            String[] snapshot = owners.toArray(new String[0]);
+            if (snapshot.length == 0) {
                 return 0;
             }
-            String marks = String.join(", ", owners.stream().map(o -> "?").toList());
+            String marks = String.join(", ", java.util.Collections.nCopies(snapshot.length, "?"));
             return count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHING' AND lease_owner IN ("
-                    + marks + ")", owners.toArray(new String[0]));
+                    + marks + ")", snapshot);
         }
 
         int count(String sql, String... args) {
