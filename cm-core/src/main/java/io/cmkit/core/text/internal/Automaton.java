@@ -1,0 +1,459 @@
+package io.cmkit.core.text.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An Aho-Corasick automaton stored as a double-array trie: the transition from state {@code s}
+ * on character code {@code c} is {@code base[s] + c} when {@code check[base[s] + c] == s}, so a
+ * step is two array reads. Failure links and an output chain give every pattern that ends at
+ * each position. Characters are first mapped to a dense alphabet of the characters the patterns
+ * use, so a character that no pattern contains sends the scan straight back to the root.
+ *
+ * <p>The scan runs one state at a time and switches to a small set of states only across
+ * characters with an alternative reading ({@link Buffer#alt}): a leet {@code 1} read as
+ * {@code i} and {@code l}, a repeated letter read with and without its copy. Where a match went
+ * through such characters its start is found by matching the pattern backwards.
+ *
+ * <p>Immutable after construction and safe to share between threads.
+ */
+public final class Automaton {
+
+    /** Pattern flag: the character before the match must not be a word character. */
+    public static final int NEED_START = 1;
+    /** Pattern flag: the character after the match must not be a word character. */
+    public static final int NEED_END = 2;
+
+    private static final int MAX_STATES = 64;
+
+    private final char[] patChars;
+    private final int[] patStart;
+    private final int[] patLen;
+    private final byte[] patFlags;
+    private final int[] nextSame;
+
+    private final char[] codeOf;
+    private final int[] base;
+    private final int[] check;
+    private final int[] fail;
+    private final int[] out;
+    private final int[] report;
+    private final int stateCount;
+
+    /**
+     * @param patterns each pattern's normalised characters, non-empty
+     * @param flags each pattern's {@link #NEED_START} and {@link #NEED_END} bits
+     */
+    public Automaton(List<char[]> patterns, byte[] flags) {
+        int count = patterns.size();
+        int total = 0;
+        for (char[] p : patterns) {
+            total += p.length;
+        }
+        patChars = new char[total];
+        patStart = new int[count];
+        patLen = new int[count];
+        patFlags = flags.clone();
+        nextSame = new int[count];
+        int[] freq = new int[0x10000];
+        int off = 0;
+        for (int i = 0; i < count; i++) {
+            char[] p = patterns.get(i);
+            System.arraycopy(p, 0, patChars, off, p.length);
+            patStart[i] = off;
+            patLen[i] = p.length;
+            off += p.length;
+            for (char c : p) {
+                freq[c]++;
+            }
+        }
+
+        // Alphabet: the most frequent characters get the smallest codes, which packs the array.
+        codeOf = new char[0x10000];
+        int alphabet = 0;
+        {
+            long[] byFreq = new long[0x10000];
+            int k = 0;
+            for (int c = 0; c < 0x10000; c++) {
+                if (freq[c] > 0) {
+                    byFreq[k++] = ((long) (Integer.MAX_VALUE - freq[c]) << 16) | c;
+                }
+            }
+            Arrays.sort(byFreq, 0, k);
+            for (int i = 0; i < k; i++) {
+                codeOf[(int) (byFreq[i] & 0xFFFF)] = (char) (i + 1);
+            }
+            alphabet = k;
+        }
+
+        // 1. A plain trie with linked children.
+        int cap = Math.max(16, total + 1);
+        int[] tFirst = new int[cap];
+        int[] tSib = new int[cap];
+        char[] tCode = new char[cap];
+        int[] tOut = new int[cap];
+        Arrays.fill(tFirst, -1);
+        Arrays.fill(tOut, -1);
+        int nodes = 1;
+        for (int p = 0; p < count; p++) {
+            int node = 0;
+            for (int k = patStart[p], e = k + patLen[p]; k < e; k++) {
+                char code = codeOf[patChars[k]];
+                int child = tFirst[node];
+                while (child >= 0 && tCode[child] != code) {
+                    child = tSib[child];
+                }
+                if (child < 0) {
+                    child = nodes++;
+                    tCode[child] = code;
+                    tSib[child] = tFirst[node];
+                    tFirst[node] = child;
+                }
+                node = child;
+            }
+            nextSame[p] = tOut[node];
+            tOut[node] = p;
+        }
+        stateCount = nodes;
+
+        // 2. The double array, placing each node's children breadth first at the first free base.
+        int size = Math.max(nodes * 2, alphabet + 2);
+        int[] b = new int[size];
+        int[] chk = new int[size];
+        Arrays.fill(chk, -1);
+        chk[0] = -2;
+        int[] daOf = new int[nodes];
+        int[] order = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        order[tail++] = 0;
+        int firstFree = 1;
+        int maxSlot = 0;
+        int[] codes = new int[alphabet + 1];
+        int[] kids = new int[alphabet + 1];
+        while (head < tail) {
+            int u = order[head++];
+            int du = daOf[u];
+            int m = 0;
+            for (int c = tFirst[u]; c >= 0; c = tSib[c]) {
+                codes[m] = tCode[c];
+                kids[m] = c;
+                m++;
+            }
+            if (m == 0) {
+                continue;
+            }
+            sortByCode(codes, kids, m);
+            int bb = Math.max(1, firstFree - codes[0]);
+            search:
+            while (true) {
+                int need = bb + codes[m - 1] + 1;
+                if (need > size) {
+                    int ns = Math.max(need, size + size / 2);
+                    b = Arrays.copyOf(b, ns);
+                    chk = Arrays.copyOf(chk, ns);
+                    Arrays.fill(chk, size, ns, -1);
+                    size = ns;
+                }
+                for (int i = 0; i < m; i++) {
+                    if (chk[bb + codes[i]] != -1) {
+                        bb++;
+                        continue search;
+                    }
+                }
+                break;
+            }
+            b[du] = bb;
+            for (int i = 0; i < m; i++) {
+                int slot = bb + codes[i];
+                chk[slot] = du;
+                daOf[kids[i]] = slot;
+                order[tail++] = kids[i];
+                maxSlot = Math.max(maxSlot, slot);
+            }
+            while (firstFree < size && chk[firstFree] != -1) {
+                firstFree++;
+            }
+        }
+        int len = maxSlot + alphabet + 2;
+        for (int i = 0; i < nodes; i++) {
+            len = Math.max(len, b[daOf[i]] + alphabet + 2);
+        }
+        base = Arrays.copyOf(b, len);
+        check = Arrays.copyOf(chk, len);
+        if (len > size) {
+            Arrays.fill(check, size, len, -1);
+        }
+
+        // 3. Failure links and outputs, breadth first.
+        fail = new int[len];
+        out = new int[len];
+        report = new int[len];
+        Arrays.fill(out, -1);
+        Arrays.fill(report, -1);
+        for (int idx = 0; idx < tail; idx++) {
+            int u = order[idx];
+            int du = daOf[u];
+            out[du] = tOut[u];
+            if (u != 0) {
+                report[du] = out[du] >= 0 ? du : report[fail[du]];
+            }
+            for (int v = tFirst[u]; v >= 0; v = tSib[v]) {
+                int dv = daOf[v];
+                if (u == 0) {
+                    fail[dv] = 0;
+                    continue;
+                }
+                int code = tCode[v];
+                int f = fail[du];
+                while (true) {
+                    int t = base[f] + code;
+                    if (check[t] == f) {
+                        fail[dv] = t;
+                        break;
+                    }
+                    if (f == 0) {
+                        fail[dv] = 0;
+                        break;
+                    }
+                    f = fail[f];
+                }
+            }
+        }
+    }
+
+    private static void sortByCode(int[] codes, int[] kids, int m) {
+        for (int i = 1; i < m; i++) {
+            int c = codes[i];
+            int k = kids[i];
+            int j = i - 1;
+            while (j >= 0 && codes[j] > c) {
+                codes[j + 1] = codes[j];
+                kids[j + 1] = kids[j];
+                j--;
+            }
+            codes[j + 1] = c;
+            kids[j + 1] = k;
+        }
+    }
+
+    /** Number of trie states. */
+    public int states() {
+        return stateCount;
+    }
+
+    /** Length of the double array. */
+    public int slots() {
+        return base.length;
+    }
+
+    /** A close estimate of the heap this automaton holds, in bytes. */
+    public long estimatedBytes() {
+        long arrays = 5L * 4 * base.length + 2L * codeOf.length + 2L * patChars.length
+                + 4L * (patStart.length + patLen.length + nextSame.length) + patFlags.length;
+        return arrays + 16L * 11;
+    }
+
+    private int step(int s, char ch) {
+        int code = codeOf[ch];
+        if (code == 0) {
+            return 0;
+        }
+        int[] b = base;
+        int[] c = check;
+        while (true) {
+            int t = b[s] + code;
+            if (c[t] == s) {
+                return t;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
+        }
+    }
+
+    /**
+     * Finds every pattern occurrence in {@code t[0, n)} that satisfies its boundary flags and
+     * writes them to {@code ws.raw} as (pattern, start, end) with normalised indices; returns
+     * how many.
+     *
+     * @param alt alternative readings, or {@code null} when the text has none
+     */
+    public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        ws.rawCount = 0;
+        int s = 0;
+        boolean multi = false;
+        int ns = 0;
+        for (int i = 0; i < n; i++) {
+            char a = alt == null ? 0 : alt[i];
+            if (!multi) {
+                if (a == 0) {
+                    s = step(s, t[i]);
+                    if (report[s] >= 0) {
+                        emit(s, i + 1, t, alt, n, ws);
+                    }
+                    continue;
+                }
+                ws.states[0] = s;
+                ns = 1;
+                multi = true;
+            }
+            int m = 0;
+            int[] from = ws.states;
+            for (int k = 0; k < ns; k++) {
+                int u = from[k];
+                m = addState(ws, m, step(u, t[i]), true);
+                if (a == Buffer.SKIP) {
+                    m = addState(ws, m, u, false);
+                } else if (a != 0) {
+                    m = addState(ws, m, step(u, a), true);
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                int st = ws.states2[j];
+                if (ws.consumed2[j] && report[st] >= 0) {
+                    emit(st, i + 1, t, alt, n, ws);
+                }
+            }
+            int[] tmp = ws.states;
+            ws.states = ws.states2;
+            ws.states2 = tmp;
+            ns = m;
+            if (ns == 1) {
+                s = ws.states[0];
+                multi = false;
+            }
+        }
+        return ws.rawCount;
+    }
+
+    private static int addState(NormalizerEngine.Workspace ws, int m, int state, boolean consumed) {
+        int[] st = ws.states2;
+        for (int j = 0; j < m; j++) {
+            if (st[j] == state) {
+                ws.consumed2[j] |= consumed;
+                return m;
+            }
+        }
+        if (m == MAX_STATES) {
+            return m; // pathological text: keep the first readings only
+        }
+        if (m == st.length) {
+            ws.states2 = st = Arrays.copyOf(st, m * 2);
+            ws.consumed2 = Arrays.copyOf(ws.consumed2, m * 2);
+            ws.states = Arrays.copyOf(ws.states, m * 2);
+        }
+        st[m] = state;
+        ws.consumed2[m] = consumed;
+        return m + 1;
+    }
+
+    private void emit(int s, int end, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        for (int st = report[s]; st >= 0; st = report[fail[st]]) {
+            for (int p = out[st]; p >= 0; p = nextSame[p]) {
+                candidate(p, end, t, alt, n, ws);
+            }
+        }
+    }
+
+    private void candidate(int p, int end, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        int start;
+        int e = end;
+        if (alt == null) {
+            start = end - patLen[p];
+        } else {
+            start = back(patStart[p], patLen[p] - 1, end - 1, t, alt);
+            if (start < 0) {
+                return;
+            }
+            while (e < n && alt[e] == Buffer.SKIP && t[e] == t[e - 1]) {
+                e++;
+            }
+        }
+        int flags = patFlags[p];
+        if ((flags & NEED_START) != 0 && !boundaryBefore(t, alt, n, start)) {
+            return;
+        }
+        if ((flags & NEED_END) != 0 && !boundaryAfter(t, alt, n, e)) {
+            return;
+        }
+        int r = ws.rawCount * 3;
+        if (r + 3 > ws.raw.length) {
+            ws.raw = Arrays.copyOf(ws.raw, ws.raw.length * 2);
+        }
+        ws.raw[r] = p;
+        ws.raw[r + 1] = start;
+        ws.raw[r + 2] = e;
+        ws.rawCount++;
+    }
+
+    /** Matches the pattern backwards from {@code ti}; returns where it starts, or -1. */
+    private int back(int pOff, int pi, int ti, char[] t, char[] alt) {
+        while (true) {
+            if (pi < 0) {
+                return ti + 1;
+            }
+            if (ti < 0) {
+                return -1;
+            }
+            char pc = patChars[pOff + pi];
+            char a = alt[ti];
+            boolean same = t[ti] == pc || (a != 0 && a != Buffer.SKIP && a == pc);
+            if (a == Buffer.SKIP) {
+                if (same) {
+                    int r = back(pOff, pi - 1, ti - 1, t, alt);
+                    if (r >= 0) {
+                        return r;
+                    }
+                }
+                ti--; // read the optional character as absent
+                continue;
+            }
+            if (!same) {
+                return -1;
+            }
+            pi--;
+            ti--;
+        }
+    }
+
+    /** Whether the text reads as having no word character just before {@code start}. */
+    static boolean boundaryBefore(char[] t, char[] alt, int n, int start) {
+        for (int k = start - 1; ; k--) {
+            if (k < 0 || !isWordChar(t, n, k)) {
+                return true;
+            }
+            if (alt == null || alt[k] != Buffer.SKIP) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether the text reads as having no word character at {@code end}. */
+    static boolean boundaryAfter(char[] t, char[] alt, int n, int end) {
+        for (int k = end; ; k++) {
+            if (k >= n || !isWordChar(t, n, k)) {
+                return true;
+            }
+            if (alt == null || alt[k] != Buffer.SKIP) {
+                return false;
+            }
+        }
+    }
+
+    /** A letter, digit or combining mark, looking at the whole code point around {@code k}. */
+    public static boolean isWordChar(char[] t, int n, int k) {
+        char c = t[k];
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        int cp = c;
+        if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(t[k + 1])) {
+            cp = Character.toCodePoint(c, t[k + 1]);
+        } else if (Character.isLowSurrogate(c) && k > 0 && Character.isHighSurrogate(t[k - 1])) {
+            cp = Character.toCodePoint(t[k - 1], c);
+        }
+        return Character.isLetterOrDigit(cp) || CharFolding.isMark(cp);
+    }
+}
