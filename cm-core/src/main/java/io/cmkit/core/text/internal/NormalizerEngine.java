@@ -88,7 +88,8 @@ public final class NormalizerEngine {
         int i = 0;
         while (i < len) {
             char ch = in.charAt(i);
-            if (ch < 0x80) {
+            if (ch < 0x80 && !(composeMarks && i + 1 < len && in.charAt(i + 1) >= 0x300
+                    && CharFolding.isMark(Character.codePointAt(in, i + 1)))) {
                 if (ch == ' ' || (ch >= 9 && ch <= 13)) {
                     space(out, i, i + 1);
                 } else {
@@ -242,7 +243,8 @@ public final class NormalizerEngine {
                         }
                         last = nx;
                     }
-                    if (count >= 3 && letters >= 2) {
+                    if (count >= 3 && letters >= 2 && !(count == 3 && hasSpace(c, sepStart, sepLen)
+                            && singleLetterWords(c, i, sepLen) >= 2)) {
                         for (int p = i; p <= last; p += sepLen + 1) {
                             out.copy(a, p);
                         }
@@ -283,6 +285,22 @@ public final class NormalizerEngine {
             }
         }
         return false;
+    }
+
+    /**
+     * How many of the three letters from {@code first} are one-letter words of French or English
+     * ({@code a à y i o ô}): "il y a t il", "I a m" are words, not a spaced-out one.
+     */
+    private static int singleLetterWords(char[] c, int first, int sepLen) {
+        int k = 0;
+        for (int p = first, j = 0; j < 3; j++, p += sepLen + 1) {
+            char x = c[p];
+            if (x == 'a' || x == 'A' || x == 'y' || x == 'Y' || x == 'i' || x == 'I' || x == 'o' || x == 'O'
+                    || x == '\u00E0' || x == '\u00C0' || x == '\u00F4' || x == '\u00D4') {
+                k++;
+            }
+        }
+        return k;
     }
 
     private static boolean sameSeparator(char[] c, int first, int at, int len) {
