@@ -390,8 +390,8 @@ public final class NormalizerEngine {
         while (i < n) {
             char x = c[i];
             int j = i + 1;
-            if (Character.isLetter(x)) {
-                while (j < n && c[j] == x) {
+            if (Character.isLetter(x) && a.alt[i] == 0) {
+                while (j < n && c[j] == x && a.alt[j] == 0) {
                     j++;
                 }
             }
