@@ -128,6 +128,8 @@ public final class Automaton {
         int tail = 0;
         order[tail++] = 0;
         int firstFree = 1;
+        java.util.BitSet used = new java.util.BitSet(size);
+        used.set(0);
         int maxSlot = 0;
         int[] codes = new int[alphabet + 1];
         int[] kids = new int[alphabet + 1];
@@ -144,9 +146,12 @@ public final class Automaton {
                 continue;
             }
             sortByCode(codes, kids, m);
-            int bb = Math.max(1, firstFree - codes[0]);
+            // Try bases that put the first child on a free slot, skipping occupied ones a word at a time.
+            int p = used.nextClearBit(Math.max(firstFree, codes[0] + 1));
+            int bb;
             search:
             while (true) {
+                bb = p - codes[0];
                 int need = bb + codes[m - 1] + 1;
                 if (need > size) {
                     int ns = Math.max(need, size + size / 2);
@@ -155,9 +160,9 @@ public final class Automaton {
                     Arrays.fill(chk, size, ns, -1);
                     size = ns;
                 }
-                for (int i = 0; i < m; i++) {
-                    if (chk[bb + codes[i]] != -1) {
-                        bb++;
+                for (int i = 1; i < m; i++) {
+                    if (used.get(bb + codes[i])) {
+                        p = used.nextClearBit(p + 1);
                         continue search;
                     }
                 }
@@ -167,13 +172,12 @@ public final class Automaton {
             for (int i = 0; i < m; i++) {
                 int slot = bb + codes[i];
                 chk[slot] = du;
+                used.set(slot);
                 daOf[kids[i]] = slot;
                 order[tail++] = kids[i];
                 maxSlot = Math.max(maxSlot, slot);
             }
-            while (firstFree < size && chk[firstFree] != -1) {
-                firstFree++;
-            }
+            firstFree = used.nextClearBit(firstFree);
         }
         int len = maxSlot + alphabet + 2;
         for (int i = 0; i < nodes; i++) {
@@ -282,11 +286,15 @@ public final class Automaton {
      */
     public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
         ws.rawCount = 0;
+        ws.lastSkip = -1;
         int s = 0;
         boolean multi = false;
         int ns = 0;
         for (int i = 0; i < n; i++) {
             char a = alt == null ? 0 : alt[i];
+            if (a == Buffer.SKIP) {
+                ws.lastSkip = i;
+            }
             if (!multi) {
                 if (a == 0) {
                     s = step(s, t[i]);
@@ -358,24 +366,25 @@ public final class Automaton {
     }
 
     private void candidate(int p, int end, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
-        int start;
         int e = end;
-        if (alt == null) {
-            start = end - patLen[p];
-        } else {
-            start = back(patStart[p], patLen[p] - 1, end - 1, t, alt);
-            if (start < 0) {
-                return;
-            }
+        if (alt != null) {
             while (e < n && alt[e] == Buffer.SKIP && t[e] == t[e - 1]) {
                 e++;
             }
         }
         int flags = patFlags[p];
-        if ((flags & NEED_START) != 0 && !boundaryBefore(t, alt, n, start)) {
+        if ((flags & NEED_END) != 0 && !boundaryAfter(t, alt, n, e)) {
             return;
         }
-        if ((flags & NEED_END) != 0 && !boundaryAfter(t, alt, n, e)) {
+        int start = end - patLen[p];
+        if (alt != null && ws.lastSkip >= start) {
+            // An optional character inside the window: the match may be longer than the pattern.
+            start = back(patStart[p], patLen[p] - 1, end - 1, t, alt);
+            if (start < 0) {
+                return;
+            }
+        }
+        if ((flags & NEED_START) != 0 && !boundaryBefore(t, alt, n, start)) {
             return;
         }
         int r = ws.rawCount * 3;
@@ -448,12 +457,15 @@ public final class Automaton {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
+        if (!Character.isSurrogate(c)) {
+            return CharClass.isWord(c);
+        }
         int cp = c;
         if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(t[k + 1])) {
             cp = Character.toCodePoint(c, t[k + 1]);
         } else if (Character.isLowSurrogate(c) && k > 0 && Character.isHighSurrogate(t[k - 1])) {
             cp = Character.toCodePoint(t[k - 1], c);
         }
-        return Character.isLetterOrDigit(cp) || CharFolding.isMark(cp);
+        return CharClass.isWord(cp);
     }
 }

@@ -172,8 +172,7 @@ final class CharFolding {
     }
 
     static boolean isMark(int c) {
-        int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
+        return CharClass.isMark(c);
     }
 
     /** Zero-width and other invisible format characters people slip inside words. */

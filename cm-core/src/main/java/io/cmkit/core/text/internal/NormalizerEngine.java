@@ -4,13 +4,47 @@ import java.text.Normalizer;
 
 /**
  * The normalisation pipeline. Per code point: NFKC, confusables, diacritics, case folding and
- * whitespace collapsing (one table look-up per character for the Basic Multilingual Plane). Then
- * over words: joining spaced letters, leetspeak, repeated letters. Every output character keeps
- * the original span it came from.
+ * whitespace collapsing (one table look-up per character of the Basic Multilingual Plane). Then,
+ * in place over the result: joining spaced letters, leetspeak, repeated letters. Every output
+ * character keeps the original span it came from.
  *
- * <p>Immutable and thread-safe; the buffers live in a per-thread {@link Workspace}.
+ * <p>Immutable and thread-safe; the buffers live in a per-thread {@link Workspace}, so
+ * normalising allocates nothing once the buffers have grown to the text's size.
  */
 public final class NormalizerEngine {
+
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte SPACE = 4;
+    private static final byte SEPARATOR = 8;
+    private static final byte LEET = 16;
+    private static final byte APOSTROPHE = 32;
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            byte k = 0;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                k |= LETTER;
+            }
+            if (c >= '0' && c <= '9') {
+                k |= DIGIT;
+            }
+            if (c == ' ' || (c >= 9 && c <= 13)) {
+                k |= SPACE;
+            }
+            if (" .-_*/\\+~,:=".indexOf(c) >= 0) {
+                k |= SEPARATOR;
+            }
+            if ("013457@$".indexOf(c) >= 0) {
+                k |= LEET;
+            }
+            if (c == '\'' || c == '`') {
+                k |= APOSTROPHE;
+            }
+            ASCII_CLASS[c] = k;
+        }
+    }
 
     private final CharFolding folding;
     private final char[] ascii = new char[128];
@@ -31,14 +65,15 @@ public final class NormalizerEngine {
 
     /** Per-thread buffers, reused from one text to the next. */
     public static final class Workspace {
-        final Buffer a = new Buffer(256);
-        final Buffer b = new Buffer(256);
+        final Buffer buffer = new Buffer(256);
+        char[] source = new char[256];
         /** Raw matches, for the matcher: pattern, start, end, in threes. */
         public int[] raw = new int[96];
         public int rawCount;
+        /** The last optional character the scan has passed. */
+        public int lastSkip;
         public int[] states = new int[16];
         public int[] states2 = new int[16];
-        public boolean[] consumed = new boolean[16];
         public boolean[] consumed2 = new boolean[16];
     }
 
@@ -50,101 +85,156 @@ public final class NormalizerEngine {
     }
 
     /**
-     * Normalises {@code text} into one of the workspace's buffers and returns it. The buffer is
-     * valid until the next call on this thread with the same workspace.
+     * Normalises {@code text} into the workspace's buffer and returns it. The buffer is valid
+     * until the next call on this thread with the same workspace.
      */
     public Buffer normalize(CharSequence text, Workspace ws) {
-        Buffer cur = ws.a;
-        Buffer other = ws.b;
-        cur.clear();
-        boolean sawLeet = perCodePoint(text, cur);
-        if (join) {
-            other.clear();
-            joinSpacedLetters(cur, other);
-            Buffer t = cur; cur = other; other = t;
+        Buffer b = ws.buffer;
+        b.clear();
+        int len = text.length();
+        if (ws.source.length < len) {
+            ws.source = new char[Math.max(len, ws.source.length * 2)];
         }
-        if (leet && sawLeet) {
-            other.clear();
-            leetspeak(cur, other);
-            Buffer t = cur; cur = other; other = t;
+        char[] src = ws.source;
+        if (text instanceof String s) {
+            s.getChars(0, len, src, 0);
+        } else {
+            for (int i = 0; i < len; i++) {
+                src[i] = text.charAt(i);
+            }
         }
-        if (repeats) {
-            other.clear();
-            collapseRepeats(cur, other);
-            Buffer t = cur; cur = other; other = t;
+        int flags = perCodePoint(src, len, b);
+        if (join && (flags & SAW_SINGLE) != 0) {
+            joinSpacedLetters(b);
         }
-        return cur;
+        if (leet && (flags & SAW_LEET) != 0) {
+            leetspeak(b);
+        }
+        if (repeats && (flags & SAW_REPEAT) != 0) {
+            collapseRepeats(b);
+        }
+        return b;
     }
 
     // ---------------------------------------------------------------- per code point
 
-    /** Returns whether a character leetspeak could read as a letter was seen. */
-    private boolean perCodePoint(CharSequence in, Buffer out) {
-        int len = in.length();
+    private static final int SAW_LEET = 1;
+    private static final int SAW_REPEAT = 2;
+    private static final int SAW_SINGLE = 4;
+
+    /** Returns which later passes have something to do. */
+    private int perCodePoint(char[] in, int len, Buffer out) {
         out.ensure(len);
-        boolean sawLeet = false;
+        int flags = 0;
         boolean strip = folding.strip;
         boolean composeMarks = folding.nfkc && !strip;
+        char[] table = ascii;
         int i = 0;
+        // Cheap pre-checks for the word passes: the current run of one character, one-character words seen.
+        char last = 0;
+        int run = 0;
+        int singles = 0;
         while (i < len) {
-            char ch = in.charAt(i);
-            if (ch < 0x80 && !(composeMarks && i + 1 < len && in.charAt(i + 1) >= 0x300
-                    && CharFolding.isMark(Character.codePointAt(in, i + 1)))) {
-                if (ch == ' ' || (ch >= 9 && ch <= 13)) {
-                    space(out, i, i + 1);
-                } else {
-                    if (isLeetSymbol(ch)) {
-                        sawLeet = true;
+            char ch = in[i];
+            if (ch < 0x80 && !(composeMarks && i + 1 < len && in[i + 1] >= 0x300
+                    && CharFolding.isMark(Character.codePointAt(in, i + 1, len)))) {
+                byte k = ASCII_CLASS[ch];
+                if ((k & (SPACE | SEPARATOR)) != 0) {
+                    int n = out.length;
+                    if (n > 0 && isItemChar(out.chars[n - 1]) && (n == 1 || !isItemChar(out.chars[n - 2]))) {
+                        singles++;
                     }
-                    out.add(ascii[ch], i, i + 1);
+                }
+                if ((k & SPACE) != 0) {
+                    space(out, i, i + 1);
+                    last = ' ';
+                } else {
+                    flags |= (k & LEET) != 0 ? SAW_LEET : 0;
+                    char m = table[ch];
+                    if (m == last) {
+                        if (++run >= 3) {
+                            flags |= SAW_REPEAT;
+                        }
+                    } else {
+                        last = m;
+                        run = 1;
+                    }
+                    int n = out.length;
+                    if (n == out.chars.length) {
+                        out.ensure(1);
+                    }
+                    out.chars[n] = m;
+                    out.starts[n] = i;
+                    out.ends[n] = i + 1;
+                    out.alt[n] = 0;
+                    out.length = n + 1;
                 }
                 i++;
-                continue;
-            }
-            int cp = ch;
-            int next = i + 1;
-            if (Character.isHighSurrogate(ch) && next < len && Character.isLowSurrogate(in.charAt(next))) {
-                cp = Character.toCodePoint(ch, in.charAt(next));
-                next++;
-            }
-            if (Character.isSpaceChar(cp) || Character.isWhitespace(cp)) {
-                space(out, i, next);
-                i = next;
-                continue;
-            }
-            if (strip && CharFolding.isMark(cp)) {
-                // A combining mark removed: the letter it sat on now covers it.
-                if (out.length > 0 && out.ends[out.length - 1] == i) {
-                    out.ends[out.length - 1] = next;
+            } else {
+                int cp = ch;
+                int next = i + 1;
+                if (Character.isHighSurrogate(ch) && next < len && Character.isLowSurrogate(in[next])) {
+                    cp = Character.toCodePoint(ch, in[next]);
+                    next++;
                 }
-                i = next;
-                continue;
-            }
-            if (composeMarks && next < len && CharFolding.isMark(Character.codePointAt(in, next))) {
-                int end = next;
-                while (end < len) {
-                    int m = Character.codePointAt(in, end);
-                    if (!CharFolding.isMark(m)) {
-                        break;
+                int before = out.length;
+                if (CharClass.isSpace(cp)) {
+                    if (before > 0 && isItemChar(out.chars[before - 1]) && (before == 1 || !isItemChar(out.chars[before - 2]))) {
+                        singles++;
                     }
-                    end += Character.charCount(m);
+                    space(out, i, next);
+                    last = ' ';
+                } else if (strip && CharFolding.isMark(cp)) {
+                    // A combining mark removed: the letter it sat on now covers it.
+                    if (out.length > 0 && out.ends[out.length - 1] == i) {
+                        out.ends[out.length - 1] = next;
+                    }
+                } else if (composeMarks && next < len && CharFolding.isMark(Character.codePointAt(in, next, len))) {
+                    int end = next;
+                    while (end < len) {
+                        int m = Character.codePointAt(in, end, len);
+                        if (!CharFolding.isMark(m)) {
+                            break;
+                        }
+                        end += Character.charCount(m);
+                    }
+                    String composed = Normalizer.normalize(new String(in, i, end - i), Normalizer.Form.NFKC);
+                    for (int k = 0; k < composed.length(); ) {
+                        int c2 = composed.codePointAt(k);
+                        emit(c2, i, end, out);
+                        k += Character.charCount(c2);
+                    }
+                    next = end;
+                } else {
+                    emit(cp, i, next, out);
                 }
-                String composed = Normalizer.normalize(in.subSequence(i, end), Normalizer.Form.NFKC);
-                for (int k = 0; k < composed.length(); ) {
-                    int c2 = composed.codePointAt(k);
-                    emit(c2, i, end, out);
-                    k += Character.charCount(c2);
+                for (int k = before; k < out.length; k++) {
+                    char m = out.chars[k];
+                    if (m == ' ') {
+                        continue;
+                    }
+                    if (m < 0x80 && (ASCII_CLASS[m] & LEET) != 0) {
+                        flags |= SAW_LEET; // a fullwidth or styled digit
+                    }
+                    if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
+                        singles++;
+                    }
+                    if (m == last) {
+                        if (++run >= 3) {
+                            flags |= SAW_REPEAT;
+                        }
+                    } else {
+                        last = m;
+                        run = 1;
+                    }
                 }
-                i = end;
-                continue;
+                i = next;
             }
-            emit(cp, i, next, out);
-            if (out.length > 0 && isLeetSymbol(out.chars[out.length - 1])) {
-                sawLeet = true; // a fullwidth or styled digit
-            }
-            i = next;
         }
-        return sawLeet;
+        if (singles >= 2) {
+            flags |= SAW_SINGLE;
+        }
+        return flags;
     }
 
     private void emit(int cp, int start, int end, Buffer out) {
@@ -175,86 +265,106 @@ public final class NormalizerEngine {
         }
     }
 
-    // ---------------------------------------------------------------- spaced letters
+    // ---------------------------------------------------------------- character classes
 
-    static boolean isSeparator(char c) {
-        switch (c) {
-            case ' ': case '.': case '-': case '_': case '*': case '/': case '\\': case '+':
-            case '~': case ',': case ':': case '=': case '\u00B7': case '\u2022': case '\u2010':
-            case '\u2011': case '\u2012': case '\u2013': case '\u2014':
-                return true;
-            default:
-                return false;
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (ASCII_CLASS[c] & LETTER) != 0 : CharClass.isLetter(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? (ASCII_CLASS[c] & (LETTER | DIGIT)) != 0 : CharClass.isLetterOrDigit(c);
+    }
+
+    static boolean isSeparatorChar(char c) {
+        if (c < 0x80) {
+            return (ASCII_CLASS[c] & SEPARATOR) != 0;
         }
+        return c == '\u00B7' || c == '\u2022' || (c >= '\u2010' && c <= '\u2014');
     }
 
     static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2019' || c == '\u02BC' || c == '`' || c == '\u00B4';
+        return c < 0x80 ? (ASCII_CLASS[c] & APOSTROPHE) != 0 : c == '\u2019' || c == '\u02BC' || c == '\u00B4';
     }
 
-    private boolean isItem(char c) {
-        return Character.isLetterOrDigit(c) || (leet && (c == '@' || c == '$'));
+    private boolean isItemChar(char c) {
+        return isLetterOrDigit(c) || (leet && (c == '@' || c == '$'));
     }
+
+    // ---------------------------------------------------------------- spaced letters
 
     /** A one-character word at {@code i}: not glued to a word character or an apostrophe on either side. */
-    private boolean isSingle(Buffer a, int i) {
-        int n = a.length;
-        if (!isItem(a.chars[i])) {
+    private boolean isSingle(char[] c, int n, int i, char before) {
+        if (!isItemChar(c[i])) {
             return false;
         }
-        if (i > 0 && (isItem(a.chars[i - 1]) || isApostrophe(a.chars[i - 1]))) {
+        if (i > 0 && (isItemChar(before) || isApostrophe(before))) {
             return false;
         }
-        return i + 1 >= n || !(isItem(a.chars[i + 1]) || isApostrophe(a.chars[i + 1]));
+        return i + 1 >= n || !(isItemChar(c[i + 1]) || isApostrophe(c[i + 1]));
     }
 
     /**
      * Joins three or more one-character words separated each time by the same separator (one to
      * three separator characters, identical between every pair), when at least two of them are
-     * letters. Anything else is copied unchanged.
+     * letters; except three letters spaced by blanks of which two are one-letter words. Anything
+     * else is kept. Works in place: the output is never longer than what has been read.
      */
-    private void joinSpacedLetters(Buffer a, Buffer out) {
+    private void joinSpacedLetters(Buffer a) {
         int n = a.length;
-        out.ensure(n);
         char[] c = a.chars;
+        int w = 0;
         int i = 0;
+        char prev = 0; // the character before i, as it was before this pass
         while (i < n) {
-            if (isSingle(a, i)) {
+            if (isSingle(c, n, i, prev)) {
                 int sepStart = i + 1;
                 int k = sepStart;
-                while (k < n && k - sepStart < 3 && isSeparator(c[k])) {
+                while (k < n && k - sepStart < 3 && isSeparatorChar(c[k])) {
                     k++;
                 }
                 int sepLen = k - sepStart;
-                if (sepLen > 0 && k < n && isSingle(a, k) && !startsOtherRun(a, k, c, sepStart, sepLen)) {
+                if (sepLen > 0 && k < n && isSingle(c, n, k, c[k - 1]) && !startsOtherRun(c, n, k, sepStart, sepLen)) {
                     int count = 2;
-                    int letters = (Character.isLetter(c[i]) ? 1 : 0) + (Character.isLetter(c[k]) ? 1 : 0);
+                    int letters = (isLetter(c[i]) ? 1 : 0) + (isLetter(c[k]) ? 1 : 0);
                     int last = k;
                     while (true) {
                         int s = last + 1;
                         int nx = s + sepLen;
-                        if (nx >= n || !sameSeparator(c, sepStart, s, sepLen) || !isSingle(a, nx)
-                                || startsOtherRun(a, nx, c, sepStart, sepLen)) {
+                        if (nx >= n || !sameSeparator(c, sepStart, s, sepLen) || !isSingle(c, n, nx, c[nx - 1])
+                                || startsOtherRun(c, n, nx, sepStart, sepLen)) {
                             break;
                         }
                         count++;
-                        if (Character.isLetter(c[nx])) {
+                        if (isLetter(c[nx])) {
                             letters++;
                         }
                         last = nx;
                     }
                     if (count >= 3 && letters >= 2 && !(count == 3 && hasSpace(c, sepStart, sepLen)
                             && singleLetterWords(c, i, sepLen) >= 2)) {
+                        char lastChar = c[last];
                         for (int p = i; p <= last; p += sepLen + 1) {
-                            out.copy(a, p);
+                            move(a, p, w++);
                         }
+                        prev = lastChar;
                         i = last + 1;
                         continue;
                     }
                 }
             }
-            out.copy(a, i);
+            prev = c[i];
+            move(a, i, w++);
             i++;
+        }
+        a.length = w;
+    }
+
+    private static void move(Buffer a, int from, int to) {
+        if (from != to) {
+            a.chars[to] = a.chars[from];
+            a.starts[to] = a.starts[from];
+            a.ends[to] = a.ends[from];
+            a.alt[to] = a.alt[from];
         }
     }
 
@@ -264,14 +374,13 @@ public final class NormalizerEngine {
      * the next, tighter spaced word ("f u c k f-u-c-k", "I a m s.v.p"). Between two separators
      * of the same kind, it stays with the run it ends.
      */
-    private boolean startsOtherRun(Buffer a, int at, char[] c, int sepStart, int sepLen) {
-        int n = a.length;
+    private boolean startsOtherRun(char[] c, int n, int at, int sepStart, int sepLen) {
         int s = at + 1;
         int k = s;
-        while (k < n && k - s < 3 && isSeparator(c[k])) {
+        while (k < n && k - s < 3 && isSeparatorChar(c[k])) {
             k++;
         }
-        if (k == s || k >= n || !isSingle(a, k)) {
+        if (k == s || k >= n || !isSingle(c, n, k, c[k - 1])) {
             return false;
         }
         boolean different = k - s != sepLen || !sameSeparator(c, sepStart, s, sepLen);
@@ -314,65 +423,68 @@ public final class NormalizerEngine {
 
     // ---------------------------------------------------------------- leetspeak
 
-    static boolean isLeetSymbol(char c) {
-        switch (c) {
-            case '0': case '1': case '3': case '4': case '5': case '7': case '@': case '$':
-                return true;
-            default:
-                return false;
-        }
-    }
-
     private static boolean isLeetWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+        return c < 0x80 ? (ASCII_CLASS[c] & (LETTER | DIGIT)) != 0 || c == '@' || c == '$' : CharClass.isLetterOrDigit(c);
     }
 
-    /** Inside each word that has at least one letter, reads the leet digits and symbols as letters. */
-    private void leetspeak(Buffer a, Buffer out) {
+    /**
+     * Inside each word that has at least one letter, reads the leet digits and symbols as letters
+     * (in place). Only the words around a leet character are looked at.
+     */
+    private static void leetspeak(Buffer a) {
         int n = a.length;
-        out.ensure(n);
         char[] c = a.chars;
+        char[] alt = a.alt;
         int i = 0;
         while (i < n) {
-            if (!isLeetWordChar(c[i])) {
-                out.copy(a, i);
+            char ch = c[i];
+            if (ch >= 0x80 || (ASCII_CLASS[ch] & LEET) == 0) {
                 i++;
                 continue;
             }
+            int from = i;
+            while (from > 0 && isLeetWordChar(c[from - 1])) {
+                from--;
+            }
             int j = i;
             boolean letter = false;
-            boolean symbol = false;
+            for (int p = from; p < i; p++) {
+                letter |= isLetter(c[p]);
+            }
             while (j < n && isLeetWordChar(c[j])) {
-                char x = c[j];
-                if (Character.isLetter(x)) {
-                    letter = true;
-                } else if (isLeetSymbol(x)) {
-                    symbol = true;
-                }
+                letter |= isLetter(c[j]);
                 j++;
             }
-            if (!letter || !symbol) {
-                for (int p = i; p < j; p++) {
-                    out.copy(a, p);
-                }
-            } else {
-                for (int p = i; p < j; p++) {
-                    char x = c[p];
-                    boolean edge = p == i || p == j - 1;
-                    switch (x) {
-                        case '0': out.add('o', a.starts[p], a.ends[p]); break;
-                        case '1': out.add('i', a.starts[p], a.ends[p], 'l'); break;
-                        case '3': out.add('e', a.starts[p], a.ends[p]); break;
-                        case '4': out.add('a', a.starts[p], a.ends[p]); break;
-                        case '5': out.add('s', a.starts[p], a.ends[p]); break;
-                        case '7': out.add('t', a.starts[p], a.ends[p]); break;
-                        case '@': out.add('a', a.starts[p], a.ends[p], edge ? Buffer.SKIP : 0); break;
-                        case '$': out.add('s', a.starts[p], a.ends[p], edge ? Buffer.SKIP : 0); break;
-                        default: out.copy(a, p);
+            if (letter) {
+                for (int p = from; p < j; p++) {
+                    boolean edge = p == from || p == j - 1;
+                    switch (c[p]) {
+                        case '0': c[p] = 'o'; break;
+                        case '1': c[p] = 'i'; alt[p] = 'l'; a.hasAlt = true; break;
+                        case '3': c[p] = 'e'; break;
+                        case '4': c[p] = 'a'; break;
+                        case '5': c[p] = 's'; break;
+                        case '7': c[p] = 't'; break;
+                        case '@':
+                            c[p] = 'a';
+                            if (edge) {
+                                alt[p] = Buffer.SKIP;
+                                a.hasAlt = true;
+                            }
+                            break;
+                        case '$':
+                            c[p] = 's';
+                            if (edge) {
+                                alt[p] = Buffer.SKIP;
+                                a.hasAlt = true;
+                            }
+                            break;
+                        default:
+                            break;
                     }
                 }
             }
-            i = j;
+            i = Math.max(j, i + 1);
         }
     }
 
@@ -380,30 +492,40 @@ public final class NormalizerEngine {
 
     /**
      * A letter repeated three times or more becomes the letter followed by one optional copy that
-     * spans the rest of the run: it reads as one or two of the letter.
+     * spans the rest of the run: it reads as one or two of the letter. Letters with an
+     * alternative reading (a leet 1) are left alone. In place.
      */
-    private static void collapseRepeats(Buffer a, Buffer out) {
+    private static void collapseRepeats(Buffer a) {
         int n = a.length;
-        out.ensure(n);
         char[] c = a.chars;
+        char[] alt = a.alt;
+        int w = 0;
         int i = 0;
         while (i < n) {
             char x = c[i];
             int j = i + 1;
-            if (Character.isLetter(x) && a.alt[i] == 0) {
-                while (j < n && c[j] == x && a.alt[j] == 0) {
+            if (alt[i] == 0 && isLetter(x)) {
+                while (j < n && c[j] == x && alt[j] == 0) {
                     j++;
                 }
             }
             if (j - i >= 3) {
-                out.add(x, a.starts[i], a.ends[i]);
-                out.add(x, a.starts[i + 1], a.ends[j - 1], Buffer.SKIP);
+                int secondStart = a.starts[i + 1];
+                int runEnd = a.ends[j - 1];
+                move(a, i, w);
+                c[w + 1] = x;
+                a.starts[w + 1] = secondStart;
+                a.ends[w + 1] = runEnd;
+                alt[w + 1] = Buffer.SKIP;
+                a.hasAlt = true;
+                w += 2;
             } else {
                 for (int p = i; p < j; p++) {
-                    out.copy(a, p);
+                    move(a, p, w++);
                 }
             }
             i = j;
         }
+        a.length = w;
     }
 }
