@@ -33,11 +33,13 @@ public final class Automaton {
     private final int[] nextSame;
 
     private final char[] codeOf;
-    private final int[] base;
-    private final int[] check;
-    private final int[] fail;
+    /**
+     * Per state, four ints side by side so one step touches one cache line: base, check, failure
+     * link, and the nearest state on the failure chain (itself included) where a pattern ends.
+     */
+    private final int[] da;
     private final int[] out;
-    private final int[] report;
+    private final int slots;
     private final int stateCount;
 
     /**
@@ -183,16 +185,16 @@ public final class Automaton {
         for (int i = 0; i < nodes; i++) {
             len = Math.max(len, b[daOf[i]] + alphabet + 2);
         }
-        base = Arrays.copyOf(b, len);
-        check = Arrays.copyOf(chk, len);
+        int[] base = Arrays.copyOf(b, len);
+        int[] check = Arrays.copyOf(chk, len);
         if (len > size) {
             Arrays.fill(check, size, len, -1);
         }
 
         // 3. Failure links and outputs, breadth first.
-        fail = new int[len];
+        int[] fail = new int[len];
         out = new int[len];
-        report = new int[len];
+        int[] report = new int[len];
         Arrays.fill(out, -1);
         Arrays.fill(report, -1);
         for (int idx = 0; idx < tail; idx++) {
@@ -224,6 +226,14 @@ public final class Automaton {
                 }
             }
         }
+        slots = len;
+        da = new int[len * 4];
+        for (int i = 0; i < len; i++) {
+            da[4 * i] = base[i];
+            da[4 * i + 1] = check[i];
+            da[4 * i + 2] = fail[i];
+            da[4 * i + 3] = report[i];
+        }
     }
 
     private static void sortByCode(int[] codes, int[] kids, int m) {
@@ -248,12 +258,12 @@ public final class Automaton {
 
     /** Length of the double array. */
     public int slots() {
-        return base.length;
+        return slots;
     }
 
     /** A close estimate of the heap this automaton holds, in bytes. */
     public long estimatedBytes() {
-        long arrays = 5L * 4 * base.length + 2L * codeOf.length + 2L * patChars.length
+        long arrays = 4L * da.length + 4L * out.length + 2L * codeOf.length + 2L * patChars.length
                 + 4L * (patStart.length + patLen.length + nextSame.length) + patFlags.length;
         return arrays + 16L * 11;
     }
@@ -263,17 +273,16 @@ public final class Automaton {
         if (code == 0) {
             return 0;
         }
-        int[] b = base;
-        int[] c = check;
+        int[] d = da;
         while (true) {
-            int t = b[s] + code;
-            if (c[t] == s) {
+            int t = d[4 * s] + code;
+            if (d[4 * t + 1] == s) {
                 return t;
             }
             if (s == 0) {
                 return 0;
             }
-            s = fail[s];
+            s = d[4 * s + 2];
         }
     }
 
@@ -298,7 +307,7 @@ public final class Automaton {
             if (!multi) {
                 if (a == 0) {
                     s = step(s, t[i]);
-                    if (report[s] >= 0) {
+                    if (da[4 * s + 3] >= 0) {
                         emit(s, i + 1, t, alt, n, ws);
                     }
                     continue;
@@ -320,7 +329,7 @@ public final class Automaton {
             }
             for (int j = 0; j < m; j++) {
                 int st = ws.states2[j];
-                if (ws.consumed2[j] && report[st] >= 0) {
+                if (ws.consumed2[j] && da[4 * st + 3] >= 0) {
                     emit(st, i + 1, t, alt, n, ws);
                 }
             }
@@ -358,7 +367,7 @@ public final class Automaton {
     }
 
     private void emit(int s, int end, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
-        for (int st = report[s]; st >= 0; st = report[fail[st]]) {
+        for (int st = da[4 * s + 3]; st >= 0; st = da[4 * da[4 * st + 2] + 3]) {
             for (int p = out[st]; p >= 0; p = nextSame[p]) {
                 candidate(p, end, t, alt, n, ws);
             }
