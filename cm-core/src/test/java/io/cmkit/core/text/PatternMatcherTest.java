@@ -159,6 +159,14 @@ class PatternMatcherTest {
         }
 
         @Test
+        @DisplayName("an optional character is a boundary when read as absent: '@connard' and 'connnn' are whole words")
+        void optionalBoundaries() {
+            PatternMatcher<String> strict = words("connard", "con");
+            assertThat(highlighted(strict, "salut @connard")).contains("connard");
+            assertThat(highlighted(strict, "quel connnn")).containsExactly("connnn");
+        }
+
+        @Test
         @DisplayName("a pattern edge that is not a letter needs no boundary: #hashtags and emoji")
         void nonWordEdges() {
             PatternMatcher<String> tags = PatternMatcher.<String>builder()
