@@ -17,7 +17,14 @@ public final class Buffer {
     public int[] ends;
     public char[] alt;
     public int length;
+    /** Whether {@link #alt} holds anything; until then its content is stale and ignored. */
     public boolean hasAlt;
+
+    // Scratch state of the per-code-point pass, kept here across calls.
+    int scanFlags;
+    int scanRun;
+    int scanSingles;
+    char scanLast;
 
     Buffer(int capacity) {
         chars = new char[capacity];
@@ -50,19 +57,14 @@ public final class Buffer {
         chars[n] = c;
         starts[n] = start;
         ends[n] = end;
-        alt[n] = 0;
     }
 
-    void add(char c, int start, int end, char alternative) {
-        add(c, start, end);
-        if (alternative != 0) {
-            alt[length - 1] = alternative;
+    /** Sets an alternative reading at {@code i}, clearing the stale ones first if it is the first. */
+    void setAlt(int i, char alternative) {
+        if (!hasAlt) {
+            java.util.Arrays.fill(alt, 0, length, (char) 0);
             hasAlt = true;
         }
-    }
-
-    /** Copies the character at {@code i} of {@code from}, with its span and alternative. */
-    void copy(Buffer from, int i) {
-        add(from.chars[i], from.starts[i], from.ends[i], from.alt[i]);
+        alt[i] = alternative;
     }
 }

@@ -125,116 +125,150 @@ public final class NormalizerEngine {
     /** Returns which later passes have something to do. */
     private int perCodePoint(char[] in, int len, Buffer out) {
         out.ensure(len);
-        int flags = 0;
-        boolean strip = folding.strip;
-        boolean composeMarks = folding.nfkc && !strip;
+        boolean composeMarks = folding.nfkc && !folding.strip;
         char[] table = ascii;
-        int i = 0;
-        // Cheap pre-checks for the word passes: the current run of one character, one-character words seen.
+        // Cheap pre-checks for the word passes: the current run of one letter, one-character words seen.
+        int flags = 0;
         char last = 0;
         int run = 0;
         int singles = 0;
+        char[] chars = out.chars;
+        int[] starts = out.starts;
+        int[] ends = out.ends;
+        int n = out.length;
+        int i = 0;
         while (i < len) {
             char ch = in[i];
-            if (ch < 0x80 && !(composeMarks && i + 1 < len && in[i + 1] >= 0x300
+            if (ch >= 0x80 || (composeMarks && i + 1 < len && in[i + 1] >= 0x300
                     && CharFolding.isMark(Character.codePointAt(in, i + 1, len)))) {
-                byte k = ASCII_CLASS[ch];
-                if ((k & (SPACE | SEPARATOR)) != 0) {
-                    int n = out.length;
-                    if (n > 0 && isItemChar(out.chars[n - 1]) && (n == 1 || !isItemChar(out.chars[n - 2]))) {
-                        singles++;
-                    }
+                out.length = n;
+                out.scanFlags = flags;
+                out.scanLast = last;
+                out.scanRun = run;
+                out.scanSingles = singles;
+                i = nonAscii(in, len, i, out);
+                flags = out.scanFlags;
+                last = out.scanLast;
+                run = out.scanRun;
+                singles = out.scanSingles;
+                chars = out.chars;
+                starts = out.starts;
+                ends = out.ends;
+                n = out.length;
+                continue;
+            }
+            byte k = ASCII_CLASS[ch];
+            if ((k & (SPACE | SEPARATOR)) != 0) {
+                if (n > 0 && isItemChar(chars[n - 1]) && (n == 1 || !isItemChar(chars[n - 2]))) {
+                    singles++;
                 }
                 if ((k & SPACE) != 0) {
-                    space(out, i, i + 1);
                     last = ' ';
-                } else {
-                    flags |= (k & LEET) != 0 ? SAW_LEET : 0;
-                    char m = table[ch];
-                    if (m == last) {
-                        if (++run >= 3) {
-                            flags |= SAW_REPEAT;
-                        }
-                    } else {
-                        last = m;
-                        run = 1;
-                    }
-                    int n = out.length;
-                    if (n == out.chars.length) {
-                        out.ensure(1);
-                    }
-                    out.chars[n] = m;
-                    out.starts[n] = i;
-                    out.ends[n] = i + 1;
-                    out.alt[n] = 0;
-                    out.length = n + 1;
-                }
-                i++;
-            } else {
-                int cp = ch;
-                int next = i + 1;
-                if (Character.isHighSurrogate(ch) && next < len && Character.isLowSurrogate(in[next])) {
-                    cp = Character.toCodePoint(ch, in[next]);
-                    next++;
-                }
-                int before = out.length;
-                if (CharClass.isSpace(cp)) {
-                    if (before > 0 && isItemChar(out.chars[before - 1]) && (before == 1 || !isItemChar(out.chars[before - 2]))) {
-                        singles++;
-                    }
-                    space(out, i, next);
-                    last = ' ';
-                } else if (strip && CharFolding.isMark(cp)) {
-                    // A combining mark removed: the letter it sat on now covers it.
-                    if (out.length > 0 && out.ends[out.length - 1] == i) {
-                        out.ends[out.length - 1] = next;
-                    }
-                } else if (composeMarks && next < len && CharFolding.isMark(Character.codePointAt(in, next, len))) {
-                    int end = next;
-                    while (end < len) {
-                        int m = Character.codePointAt(in, end, len);
-                        if (!CharFolding.isMark(m)) {
-                            break;
-                        }
-                        end += Character.charCount(m);
-                    }
-                    String composed = Normalizer.normalize(new String(in, i, end - i), Normalizer.Form.NFKC);
-                    for (int k = 0; k < composed.length(); ) {
-                        int c2 = composed.codePointAt(k);
-                        emit(c2, i, end, out);
-                        k += Character.charCount(c2);
-                    }
-                    next = end;
-                } else {
-                    emit(cp, i, next, out);
-                }
-                for (int k = before; k < out.length; k++) {
-                    char m = out.chars[k];
-                    if (m == ' ') {
+                    if (n > 0 && chars[n - 1] == ' ' && ends[n - 1] == i) {
+                        ends[n - 1] = i + 1;
+                        i++;
                         continue;
                     }
-                    if (m < 0x80 && (ASCII_CLASS[m] & LEET) != 0) {
-                        flags |= SAW_LEET; // a fullwidth or styled digit
-                    }
-                    if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
-                        singles++;
-                    }
-                    if (m == last) {
-                        if (++run >= 3) {
-                            flags |= SAW_REPEAT;
-                        }
-                    } else {
-                        last = m;
-                        run = 1;
-                    }
+                    ch = ' ';
                 }
-                i = next;
             }
+            flags |= (k & LEET) != 0 ? SAW_LEET : 0;
+            char m = table[ch];
+            if (m == last) {
+                if (++run >= 3 && (k & LETTER) != 0) {
+                    flags |= SAW_REPEAT;
+                }
+            } else {
+                last = m;
+                run = 1;
+            }
+            if (n == chars.length) {
+                out.length = n;
+                out.ensure(1);
+                chars = out.chars;
+                starts = out.starts;
+                ends = out.ends;
+            }
+            chars[n] = m;
+            starts[n] = i;
+            ends[n] = i + 1;
+            n++;
+            i++;
         }
+        out.length = n;
         if (singles >= 2) {
             flags |= SAW_SINGLE;
         }
         return flags;
+    }
+
+    /** One code point (or cluster) outside ASCII at {@code i}; returns the index after it. */
+    private int nonAscii(char[] in, int len, int i, Buffer out) {
+        boolean strip = folding.strip;
+        boolean composeMarks = folding.nfkc && !strip;
+        char ch = in[i];
+        int cp = ch;
+        int next = i + 1;
+        if (Character.isHighSurrogate(ch) && next < len && Character.isLowSurrogate(in[next])) {
+            cp = Character.toCodePoint(ch, in[next]);
+            next++;
+        }
+        int before = out.length;
+        if (CharClass.isSpace(cp)) {
+            if (before > 0 && isItemChar(out.chars[before - 1]) && (before == 1 || !isItemChar(out.chars[before - 2]))) {
+                out.scanSingles++;
+            }
+            space(out, i, next);
+            out.scanLast = ' ';
+            return next;
+        }
+        if (strip && CharFolding.isMark(cp)) {
+            // A combining mark removed: the letter it sat on now covers it.
+            if (before > 0 && out.ends[before - 1] == i) {
+                out.ends[before - 1] = next;
+            }
+            return next;
+        }
+        if (composeMarks && next < len && CharFolding.isMark(Character.codePointAt(in, next, len))) {
+            int end = next;
+            while (end < len) {
+                int m = Character.codePointAt(in, end, len);
+                if (!CharFolding.isMark(m)) {
+                    break;
+                }
+                end += Character.charCount(m);
+            }
+            String composed = Normalizer.normalize(new String(in, i, end - i), Normalizer.Form.NFKC);
+            for (int k = 0; k < composed.length(); ) {
+                int c2 = composed.codePointAt(k);
+                emit(c2, i, end, out);
+                k += Character.charCount(c2);
+            }
+            next = end;
+        } else {
+            emit(cp, i, next, out);
+        }
+        for (int k = before; k < out.length; k++) {
+            char m = out.chars[k];
+            if (m == ' ') {
+                continue;
+            }
+            if (m < 0x80 && (ASCII_CLASS[m] & LEET) != 0) {
+                out.scanFlags |= SAW_LEET; // a fullwidth or styled digit
+            }
+            if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
+                out.scanSingles++;
+            }
+            if (m == out.scanLast) {
+                if (++out.scanRun >= 3 && isLetter(m)) {
+                    out.scanFlags |= SAW_REPEAT;
+                }
+            } else {
+                out.scanLast = m;
+                out.scanRun = 1;
+            }
+        }
+        return next;
     }
 
     private void emit(int cp, int start, int end, Buffer out) {
@@ -434,7 +468,6 @@ public final class NormalizerEngine {
     private static void leetspeak(Buffer a) {
         int n = a.length;
         char[] c = a.chars;
-        char[] alt = a.alt;
         int i = 0;
         while (i < n) {
             char ch = c[i];
@@ -460,7 +493,7 @@ public final class NormalizerEngine {
                     boolean edge = p == from || p == j - 1;
                     switch (c[p]) {
                         case '0': c[p] = 'o'; break;
-                        case '1': c[p] = 'i'; alt[p] = 'l'; a.hasAlt = true; break;
+                        case '1': c[p] = 'i'; a.setAlt(p, 'l'); break;
                         case '3': c[p] = 'e'; break;
                         case '4': c[p] = 'a'; break;
                         case '5': c[p] = 's'; break;
@@ -468,15 +501,13 @@ public final class NormalizerEngine {
                         case '@':
                             c[p] = 'a';
                             if (edge) {
-                                alt[p] = Buffer.SKIP;
-                                a.hasAlt = true;
+                                a.setAlt(p, Buffer.SKIP);
                             }
                             break;
                         case '$':
                             c[p] = 's';
                             if (edge) {
-                                alt[p] = Buffer.SKIP;
-                                a.hasAlt = true;
+                                a.setAlt(p, Buffer.SKIP);
                             }
                             break;
                         default:
@@ -498,9 +529,15 @@ public final class NormalizerEngine {
     private static void collapseRepeats(Buffer a) {
         int n = a.length;
         char[] c = a.chars;
+        boolean hadAlt = a.hasAlt;
+        if (!hadAlt) {
+            java.util.Arrays.fill(a.alt, 0, n, (char) 0);
+            a.hasAlt = true; // the optional copies below are alternatives
+        }
         char[] alt = a.alt;
         int w = 0;
         int i = 0;
+        boolean changed = false;
         while (i < n) {
             char x = c[i];
             int j = i + 1;
@@ -517,8 +554,8 @@ public final class NormalizerEngine {
                 a.starts[w + 1] = secondStart;
                 a.ends[w + 1] = runEnd;
                 alt[w + 1] = Buffer.SKIP;
-                a.hasAlt = true;
                 w += 2;
+                changed = true;
             } else {
                 for (int p = i; p < j; p++) {
                     move(a, p, w++);
@@ -527,5 +564,8 @@ public final class NormalizerEngine {
             i = j;
         }
         a.length = w;
+        if (!changed) {
+            a.hasAlt = hadAlt; // nothing collapsed: alternatives only if an earlier pass set some
+        }
     }
 }
