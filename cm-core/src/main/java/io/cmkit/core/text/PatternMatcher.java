@@ -36,7 +36,10 @@ public final class PatternMatcher<P> {
     private final NormalizationOptions options;
     private final TextNormalizer normalizer;
     private final OverlapPolicy overlap;
-    private final Automaton automaton;
+    /** Patterns that must start a word: walked from word starts only. */
+    private final Automaton anchored;
+    /** The others (suffixes, anywhere, patterns starting with a non-word character); null if none. */
+    private final Automaton floating;
     private final Object[] payloads;
     private final String[] sources;
 
@@ -79,7 +82,40 @@ public final class PatternMatcher<P> {
             payloads[i] = e.payload;
             sources[i] = e.pattern;
         }
-        this.automaton = new Automaton(chars, flags);
+        List<char[]> aChars = new ArrayList<>();
+        List<char[]> fChars = new ArrayList<>();
+        int[] aIds = new int[n];
+        int[] fIds = new int[n];
+        int na = 0;
+        int nf = 0;
+        for (int i = 0; i < n; i++) {
+            if ((flags[i] & Automaton.NEED_START) != 0) {
+                aChars.add(chars.get(i));
+                aIds[na++] = i;
+            } else {
+                fChars.add(chars.get(i));
+                fIds[nf++] = i;
+            }
+        }
+        this.anchored = new Automaton(aChars, subset(flags, aIds, na), Arrays.copyOf(aIds, na));
+        this.floating = nf == 0 ? null : new Automaton(fChars, subset(flags, fIds, nf), Arrays.copyOf(fIds, nf));
+    }
+
+    private static byte[] subset(byte[] flags, int[] ids, int count) {
+        byte[] out = new byte[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = flags[ids[i]];
+        }
+        return out;
+    }
+
+    private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        ws.rawCount = 0;
+        anchored.scanAnchored(chars, alt, n, ws);
+        if (floating != null) {
+            floating.scan(chars, alt, n, ws);
+        }
+        return ws.rawCount;
     }
 
     /** A builder whose patterns and texts are normalised with {@link NormalizationOptions#STRICT_MATCHING}. */
@@ -108,7 +144,7 @@ public final class PatternMatcher<P> {
      * caller owns).
      */
     public long estimatedHeapBytes() {
-        return automaton.estimatedBytes() + 16L * payloads.length;
+        return anchored.estimatedBytes() + (floating == null ? 0 : floating.estimatedBytes()) + 16L * payloads.length;
     }
 
     /** Every match in {@code text}, ordered by start, longer first, under the overlap policy. */
@@ -116,7 +152,7 @@ public final class PatternMatcher<P> {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         Buffer b = normalizer.engine().normalize(text, ws);
-        int count = automaton.scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
         if (count == 0) {
             return List.of();
         }
@@ -134,7 +170,7 @@ public final class PatternMatcher<P> {
             throw new IllegalArgumentException("text normalised with " + text.options() + ", matcher uses " + options);
         }
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
-        int count = automaton.scan(text.chars, text.alt, text.chars.length, ws);
+        int count = scan(text.chars, text.alt, text.chars.length, ws);
         if (count == 0) {
             return List.of();
         }
@@ -152,7 +188,7 @@ public final class PatternMatcher<P> {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         Buffer b = normalizer.engine().normalize(text, ws);
-        return automaton.scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws) > 0;
+        return scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws) > 0;
     }
 
     @SuppressWarnings("unchecked")

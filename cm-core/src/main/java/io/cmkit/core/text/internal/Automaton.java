@@ -26,6 +26,8 @@ public final class Automaton {
 
     private static final int MAX_STATES = 64;
 
+    /** The id reported for each pattern (its index in the caller's list). */
+    private final int[] ids;
     private final char[] patChars;
     private final int[] patStart;
     private final int[] patLen;
@@ -45,9 +47,11 @@ public final class Automaton {
     /**
      * @param patterns each pattern's normalised characters, non-empty
      * @param flags each pattern's {@link #NEED_START} and {@link #NEED_END} bits
+     * @param ids the id to report for each pattern
      */
-    public Automaton(List<char[]> patterns, byte[] flags) {
+    public Automaton(List<char[]> patterns, byte[] flags, int[] ids) {
         int count = patterns.size();
+        this.ids = ids.clone();
         int total = 0;
         for (char[] p : patterns) {
             total += p.length;
@@ -294,7 +298,6 @@ public final class Automaton {
      * @param alt alternative readings, or {@code null} when the text has none
      */
     public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
-        ws.rawCount = 0;
         ws.lastSkip = -1;
         int s = 0;
         boolean multi = false;
@@ -400,10 +403,102 @@ public final class Automaton {
         if (r + 3 > ws.raw.length) {
             ws.raw = Arrays.copyOf(ws.raw, ws.raw.length * 2);
         }
-        ws.raw[r] = p;
+        ws.raw[r] = ids[p];
         ws.raw[r + 1] = start;
         ws.raw[r + 2] = e;
         ws.rawCount++;
+    }
+
+    // ---------------------------------------------------------------- anchored scan
+
+    /**
+     * For patterns that must start a word ({@link #NEED_START} on all of them): walks the trie
+     * from each word start only, without failure links, so the letters inside words are never
+     * tried as pattern starts. Appends to {@code ws.raw}; returns the new count.
+     */
+    public int scanAnchored(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        boolean prevWord = false;
+        for (int i = 0; i < n; i++) {
+            char c = t[i];
+            boolean word = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : isWordChar(t, n, i);
+            if (word && (!prevWord || (alt != null && alt[i - 1] == Buffer.SKIP && boundaryBefore(t, alt, n, i)))) {
+                int code = codeOf[c];
+                if (code != 0 || (alt != null && alt[i] != 0)) {
+                    walk(0, i, i, false, t, alt, n, ws);
+                }
+            }
+            prevWord = word;
+        }
+        return ws.rawCount;
+    }
+
+    private int next(int s, char ch) {
+        int code = codeOf[ch];
+        if (code == 0) {
+            return -1;
+        }
+        int t = da[4 * s] + code;
+        return da[4 * t + 1] == s ? t : -1;
+    }
+
+    private void walk(int s, int i, int start, boolean consumed, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        while (i < n) {
+            if (alt != null) {
+                char a = alt[i];
+                if (a == Buffer.SKIP) {
+                    if (consumed) {
+                        walk(s, i + 1, start, true, t, alt, n, ws); // read as absent
+                    }
+                } else if (a != 0) {
+                    int u = next(s, a);
+                    if (u >= 0) {
+                        if (out[u] >= 0) {
+                            anchoredOutputs(u, start, i + 1, t, alt, n, ws);
+                        }
+                        walk(u, i + 1, start, true, t, alt, n, ws);
+                    }
+                }
+            }
+            s = next(s, t[i]);
+            if (s < 0) {
+                return;
+            }
+            i++;
+            consumed = true;
+            if (out[s] >= 0) {
+                anchoredOutputs(s, start, i, t, alt, n, ws);
+            }
+        }
+    }
+
+    private void anchoredOutputs(int s, int start, int end, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        int e = end;
+        if (alt != null) {
+            while (e < n && alt[e] == Buffer.SKIP && t[e] == t[e - 1]) {
+                e++;
+            }
+        }
+        boolean endOk = -1 == 0; // computed lazily below
+        boolean endKnown = false;
+        for (int p = out[s]; p >= 0; p = nextSame[p]) {
+            if ((patFlags[p] & NEED_END) != 0) {
+                if (!endKnown) {
+                    endOk = boundaryAfter(t, alt, n, e);
+                    endKnown = true;
+                }
+                if (!endOk) {
+                    continue;
+                }
+            }
+            int r = ws.rawCount * 3;
+            if (r + 3 > ws.raw.length) {
+                ws.raw = Arrays.copyOf(ws.raw, ws.raw.length * 2);
+            }
+            ws.raw[r] = ids[p];
+            ws.raw[r + 1] = start;
+            ws.raw[r + 2] = e;
+            ws.rawCount++;
+        }
     }
 
     /** Matches the pattern backwards from {@code ti}; returns where it starts, or -1. */
