@@ -27,7 +27,8 @@ import java.util.Optional;
  *
  * <p>The automaton is built once by {@link Builder#build()}; the matcher is immutable and can be
  * shared by any number of threads. A scan is linear in the text whatever the number of patterns
- * (Aho-Corasick over a double-array trie; see {@code docs/text.md}).
+ * (a double-array trie walked from word starts for whole-word and prefix patterns, Aho-Corasick
+ * for the others; see {@code docs/text.md}).
  *
  * @param <P> the payload type: a category, a rule, a listening query...
  */

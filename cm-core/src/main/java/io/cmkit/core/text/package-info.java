@@ -13,7 +13,8 @@
  *       hashtags, mentions (Mastodon and Bluesky handles included) and emoji as grapheme
  *       clusters; {@link io.cmkit.core.text.Domains} gives a link's registrable domain;</li>
  *   <li>{@link io.cmkit.core.text.PatternMatcher} finds thousands of patterns at once
- *       (Aho-Corasick over a double-array trie), each in a {@link io.cmkit.core.text.MatchMode},
+ *       (a double-array trie walked from word starts, Aho-Corasick where a
+ *       pattern may start inside a word), each in a {@link io.cmkit.core.text.MatchMode},
  *       and reports {@link io.cmkit.core.text.Match}es under an
  *       {@link io.cmkit.core.text.OverlapPolicy}.</li>
  * </ul>

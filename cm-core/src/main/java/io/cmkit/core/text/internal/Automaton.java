@@ -10,7 +10,10 @@ import java.util.List;
  * each position. Characters are first mapped to a dense alphabet of the characters the patterns
  * use, so a character that no pattern contains sends the scan straight back to the root.
  *
- * <p>The scan runs one state at a time and switches to a small set of states only across
+ * <p>{@link #scanAnchored} walks the trie from word starts only, for patterns that must start
+ * a word; {@link #scan} is the Aho-Corasick scan for the others.
+ *
+ * <p>The Aho-Corasick scan runs one state at a time and switches to a small set of states only across
  * characters with an alternative reading ({@link Buffer#alt}): a leet {@code 1} read as
  * {@code i} and {@code l}, a repeated letter read with and without its copy. Where a match went
  * through such characters its start is found by matching the pattern backwards.
@@ -478,7 +481,7 @@ public final class Automaton {
                 e++;
             }
         }
-        boolean endOk = -1 == 0; // computed lazily below
+        boolean endOk = false; // computed once, when a pattern needs it
         boolean endKnown = false;
         for (int p = out[s]; p >= 0; p = nextSame[p]) {
             if ((patFlags[p] & NEED_END) != 0) {
