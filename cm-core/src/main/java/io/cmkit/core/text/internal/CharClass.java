@@ -1,8 +1,8 @@
 package io.cmkit.core.text.internal;
 
 /**
- * Character classes of the Basic Multilingual Plane in one 64 KB table, so the hot loops never
- * call {@link Character#getType(int)}; supplementary code points fall back to {@link Character}.
+ * Character classes of the first two Unicode planes in two 64 KB tables, so the hot loops never
+ * call {@link Character#getType(int)}; the rarer planes fall back to {@link Character}.
  */
 final class CharClass {
 
@@ -12,10 +12,13 @@ final class CharClass {
     static final byte SPACE = 8;
 
     private static final byte[] BMP = new byte[0x10000];
+    /** The Supplementary Multilingual Plane: emoji, mathematical letters. */
+    private static final byte[] SMP = new byte[0x10000];
 
     static {
         for (int c = 0; c < 0x10000; c++) {
             BMP[c] = compute(c);
+            SMP[c] = compute(0x10000 + c);
         }
     }
 
@@ -41,7 +44,7 @@ final class CharClass {
     }
 
     static int of(int cp) {
-        return cp < 0x10000 ? BMP[cp] : compute(cp);
+        return cp < 0x10000 ? BMP[cp] : cp < 0x20000 ? SMP[cp - 0x10000] : compute(cp);
     }
 
     static boolean isMark(int cp) {

@@ -62,6 +62,8 @@ final class CharFolding {
     /** BMP code point to its single-char result, or {@link #MULTI}. */
     final char[] single = new char[0x10000];
     final Map<Character, String> multi = new HashMap<>();
+    /** Filled on first use; a benign race, since a result is an immutable string computed the same way. */
+    private final String[] smp = new String[0x10000];
     private final ConcurrentHashMap<Integer, String> supplementary = new ConcurrentHashMap<>();
 
     private CharFolding(boolean nfkc, boolean caseFold, boolean strip, boolean confusables) {
@@ -98,6 +100,14 @@ final class CharFolding {
 
     /** The result for a supplementary code point. */
     String supplementary(int cp) {
+        if (cp < 0x20000) {
+            String s = smp[cp - 0x10000];
+            if (s == null) {
+                s = compute(cp);
+                smp[cp - 0x10000] = s;
+            }
+            return s;
+        }
         String s = supplementary.get(cp);
         if (s == null) {
             s = compute(cp);
