@@ -62,6 +62,12 @@ class TextNormalizerTest {
         }
 
         @Test
+        @DisplayName("typographic apostrophes and hyphens read as the ASCII ones")
+        void apostrophes() {
+            assertThat(strict("l\u2019arnaque peut\u2010être")).isEqualTo("l'arnaque peut-etre");
+        }
+
+        @Test
         @DisplayName("a ligature becomes two letters that both map back to the ligature")
         void ligature() {
             NormalizedText n = STRICT.normalize("ﬁnance");

@@ -123,6 +123,12 @@ final class CharFolding {
         String s = new String(Character.toChars(cp));
         if (nfkc) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            // Typographic apostrophes and hyphens read as the ASCII ones (l’arnaque, peut‐être).
+            if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032 || cp == 0xFF07) {
+                s = "'";
+            } else if (cp == 0x2010 || cp == 0x2011) {
+                s = "-";
+            }
             // Parenthesised letters (⒡) decompose to "(f)": keep the letter.
             if (s.length() == 3 && s.charAt(0) == '(' && s.charAt(2) == ')' && Character.isLetter(s.charAt(1))) {
                 s = s.substring(1, 2);
