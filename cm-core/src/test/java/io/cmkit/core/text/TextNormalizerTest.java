@@ -311,6 +311,38 @@ class TextNormalizerTest {
     }
 
     @Nested
+    @DisplayName("switching steps off")
+    class Switches {
+
+        private String without(java.util.function.UnaryOperator<NormalizationOptions> off, String text) {
+            return TextNormalizer.of(off.apply(NormalizationOptions.STRICT_MATCHING)).normalize(text).text();
+        }
+
+        @Test
+        @DisplayName("each step can be switched off on its own, leaving the others at work")
+        void eachStep() {
+            assertThat(without(o -> o.withNfkc(false), "𝐟Ü")).isEqualTo("𝐟u");
+            assertThat(without(o -> o.withCaseFold(false), "Ünö")).isEqualTo("Uno");
+            assertThat(without(o -> o.withStripDiacritics(false), "Ünö")).isEqualTo("ünö");
+            assertThat(without(o -> o.withConfusables(false), "\u0441on")).isEqualTo("\u0441on");
+            assertThat(without(o -> o.withLeetspeak(false), "c0n")).isEqualTo("c0n");
+            assertThat(without(o -> o.withCollapseRepeats(false), "cooool")).isEqualTo("cooool");
+            assertThat(without(o -> o.withJoinSpacedLetters(false), "f.u.c.k")).isEqualTo("f.u.c.k");
+        }
+
+        @Test
+        @DisplayName("the presets: strict matching has every step, text search no guessing, none nothing")
+        void presets() {
+            assertThat(NormalizationOptions.STRICT_MATCHING)
+                    .isEqualTo(new NormalizationOptions(true, true, true, true, true, true, true));
+            assertThat(NormalizationOptions.TEXT_SEARCH)
+                    .isEqualTo(new NormalizationOptions(true, true, true, false, false, true, false));
+            assertThat(NormalizationOptions.NONE)
+                    .isEqualTo(new NormalizationOptions(false, false, false, false, false, false, false));
+        }
+    }
+
+    @Nested
     @DisplayName("the map back to the original")
     class Offsets {
 
