@@ -394,7 +394,8 @@ public final class Automaton {
         int start = end - patLen[p];
         if (alt != null && ws.lastSkip >= start) {
             // An optional character inside the window: the match may be longer than the pattern.
-            start = back(patStart[p], patLen[p] - 1, end - 1, t, alt);
+            ws.backBudget = 10_000;
+            start = back(patStart[p], patLen[p] - 1, end - 1, t, alt, ws);
             if (start < 0) {
                 return;
             }
@@ -505,20 +506,20 @@ public final class Automaton {
     }
 
     /** Matches the pattern backwards from {@code ti}; returns where it starts, or -1. */
-    private int back(int pOff, int pi, int ti, char[] t, char[] alt) {
+    private int back(int pOff, int pi, int ti, char[] t, char[] alt, NormalizerEngine.Workspace ws) {
         while (true) {
             if (pi < 0) {
                 return ti + 1;
             }
-            if (ti < 0) {
-                return -1;
+            if (ti < 0 || --ws.backBudget < 0) {
+                return -1; // no reading, or a pathological text: give this match up rather than stall
             }
             char pc = patChars[pOff + pi];
             char a = alt[ti];
             boolean same = t[ti] == pc || (a != 0 && a != Buffer.SKIP && a == pc);
             if (a == Buffer.SKIP) {
                 if (same) {
-                    int r = back(pOff, pi - 1, ti - 1, t, alt);
+                    int r = back(pOff, pi - 1, ti - 1, t, alt, ws);
                     if (r >= 0) {
                         return r;
                     }

@@ -72,6 +72,8 @@ public final class NormalizerEngine {
         public int rawCount;
         /** The last optional character the scan has passed. */
         public int lastSkip;
+        /** Steps left for matching one pattern backwards. */
+        public int backBudget;
         public int[] states = new int[16];
         public int[] states2 = new int[16];
         public boolean[] consumed2 = new boolean[16];
@@ -81,8 +83,16 @@ public final class NormalizerEngine {
 
     /** This thread's workspace. */
     public static Workspace workspace() {
-        return WORKSPACE.get();
+        Workspace ws = WORKSPACE.get();
+        if (ws.source.length > RETAINED_CHARS) {
+            // A huge text went through: do not keep its buffers for the life of the thread.
+            ws = new Workspace();
+            WORKSPACE.set(ws);
+        }
+        return ws;
     }
+
+    private static final int RETAINED_CHARS = 1 << 16;
 
     /**
      * Normalises {@code text} into the workspace's buffer and returns it. The buffer is valid
