@@ -278,6 +278,23 @@ class PatternMatcherTest {
         }
 
         @Test
+        @DisplayName("long and pathological texts are matched without trouble")
+        void longTexts() {
+            PatternMatcher<String> m = PatternMatcher.<String>builder()
+                    .add("kill", MatchMode.WHOLE_WORD, "w")
+                    .add("ill", MatchMode.ANYWHERE, "a")
+                    .add("aaab", MatchMode.ANYWHERE, "a")
+                    .build();
+            String many = "you kill me. ".repeat(20_000);
+            assertThat(m.findAll(many)).hasSize(40_000);
+            // 5,000 ones read i or l each: "ill" is everywhere inside, "kill" is not a whole word.
+            List<Match<String>> ones = m.findAll("k" + "1".repeat(5_000));
+            assertThat(ones).extracting(Match::pattern).containsOnly("ill").hasSize(4_998);
+            assertThat(m.findAll("a".repeat(100_000) + "b")).extracting(Match::end).containsExactly(100_001);
+            assertThat(m.findAll("k1ll " + "1a".repeat(10_000))).extracting(Match::text).contains("k1ll", "1ll");
+        }
+
+        @Test
         @DisplayName("an empty matcher matches nothing")
         void empty() {
             assertThat(PatternMatcher.<String>builder().build().findAll("anything")).isEmpty();
