@@ -22,7 +22,7 @@ import java.util.Optional;
  *         .build();
  * m.findAll("C0NNNARD, c'est une @rnaque");
  * // [Match[payload=insult, pattern=connard, start=0, end=8, text=C0NNNARD],
- * //  Match[payload=scam, pattern=arnaq, start=20, end=27, text=@rnaque]]
+ * //  Match[payload=scam, pattern=arnaq, start=20, end=27, text=@rnaque]]   (a prefix match covers its word)
  * }</pre>
  *
  * <p>The automaton is built once by {@link Builder#build()}; the matcher is immutable and can be
@@ -43,6 +43,7 @@ public final class PatternMatcher<P> {
     private final Automaton floating;
     private final Object[] payloads;
     private final String[] sources;
+    private final MatchMode[] modes;
 
     private PatternMatcher(Builder<P> b) {
         this.options = b.options;
@@ -53,6 +54,7 @@ public final class PatternMatcher<P> {
         byte[] flags = new byte[n];
         payloads = new Object[n];
         sources = new String[n];
+        modes = new MatchMode[n];
         NormalizerEngine engine = normalizer.engine();
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         for (int i = 0; i < n; i++) {
@@ -80,6 +82,7 @@ public final class PatternMatcher<P> {
                 f |= Automaton.NEED_END;
             }
             flags[i] = (byte) f;
+            modes[i] = e.mode;
             payloads[i] = e.payload;
             sources[i] = e.pattern;
         }
@@ -148,7 +151,11 @@ public final class PatternMatcher<P> {
         return anchored.estimatedBytes() + (floating == null ? 0 : floating.estimatedBytes()) + 16L * payloads.length;
     }
 
-    /** Every match in {@code text}, ordered by start, longer first, under the overlap policy. */
+    /**
+     * Every match in {@code text}, ordered by start, longer first, under the overlap policy. A
+     * {@link MatchMode#PREFIX} or {@link MatchMode#SUFFIX} match spans the whole word it is part
+     * of ({@code arnaq} in "arnaqueurs" highlights "arnaqueurs").
+     */
     public List<Match<P>> findAll(CharSequence text) {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
@@ -157,7 +164,7 @@ public final class PatternMatcher<P> {
         if (count == 0) {
             return List.of();
         }
-        return collect(ws, count, b.starts, b.ends, text);
+        return collect(ws, count, b.chars, b.hasAlt ? b.alt : null, b.length, b.starts, b.ends, text);
     }
 
     /**
@@ -175,7 +182,7 @@ public final class PatternMatcher<P> {
         if (count == 0) {
             return List.of();
         }
-        return collect(ws, count, text.starts, text.ends, text.original());
+        return collect(ws, count, text.chars, text.alt, text.chars.length, text.starts, text.ends, text.original());
     }
 
     /** The first match (by start, longer first), if any. */
@@ -193,8 +200,26 @@ public final class PatternMatcher<P> {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Match<P>> collect(NormalizerEngine.Workspace ws, int count, int[] starts, int[] ends, CharSequence original) {
+    private List<Match<P>> collect(NormalizerEngine.Workspace ws, int count, char[] chars, char[] alt, int n,
+            int[] starts, int[] ends, CharSequence original) {
         int[] raw = ws.raw;
+        // A prefix or suffix match highlights the whole word it is part of.
+        for (int i = 0; i < count; i++) {
+            MatchMode mode = modes[raw[i * 3]];
+            if (mode == MatchMode.PREFIX) {
+                int e = raw[i * 3 + 2];
+                while (e < n && Automaton.isWordChar(chars, n, e)) {
+                    e++;
+                }
+                raw[i * 3 + 2] = e;
+            } else if (mode == MatchMode.SUFFIX) {
+                int s = raw[i * 3 + 1];
+                while (s > 0 && Automaton.isWordChar(chars, n, s - 1)) {
+                    s--;
+                }
+                raw[i * 3 + 1] = s;
+            }
+        }
         sortTriples(raw, count);
         List<Match<P>> result = new ArrayList<>(Math.min(count, 16));
         int lastP = -1;
