@@ -1,0 +1,2 @@
+/** A small trainable text classifier that learns from moderators' decisions. */
+package io.cmkit.moderation.classifier;
