@@ -242,11 +242,11 @@ final class MastodonFake implements ConnectorHarness {
         return String.valueOf(35000000 + n);
     }
 
+    /** One stub per position an instance could be asked from: min_id=0 and each notification's id. */
     private void stubMentions() {
         mentionStubs.forEach(server::removeStub);
         mentionStubs.clear();
-        int after = 0;
-        while (true) {
+        for (int after = 0; after <= mentions.size(); after++) {
             int end = Math.min(after + 2, mentions.size());
             ArrayNode page = JSON.createArrayNode();
             for (int i = end - 1; i >= after; i--) { // newest first within a page, as Mastodon answers
@@ -265,10 +265,6 @@ final class MastodonFake implements ConnectorHarness {
             mentionStubs.add(stub(authorized(get(urlPathEqualTo("/api/v1/notifications")).atPriority(4))
                     .withQueryParam("types[]", equalTo("mention"))
                     .withQueryParam("min_id", equalTo(minId)).willReturn(answer)));
-            if (end == after) {
-                break;
-            }
-            after = end;
         }
     }
 

@@ -52,9 +52,9 @@ final class MastodonProfiles implements Profiles {
         return new Profile(connector.account(), name, bio, website(fields(a)), avatar);
     }
 
-    /** The plain-text fields (the source's when given, else the rendered ones as text). */
+    /** The plain-text fields (the source's when it has some, else the rendered ones as text). */
     private static List<MastodonJson.Field> fields(MastodonJson.Account a) {
-        if (a.source() != null && a.source().fields() != null) {
+        if (a.source() != null && a.source().fields() != null && !a.source().fields().isEmpty()) {
             return a.source().fields();
         }
         List<MastodonJson.Field> out = new ArrayList<>();
