@@ -669,6 +669,46 @@ class MastodonConnectorTest {
         }
 
         @Test
+        @DisplayName("a 429 storm ends as RateLimitedException with the reset time once the attempts are spent")
+        void storm() {
+            Instant reset = START.plusSeconds(30);
+            for (int i = 0; i < 3; i++) {
+                fake.faults().rateLimitOnce(reset.plusSeconds(30L * i));
+            }
+
+            io.cmkit.core.spi.RateLimitedException e = catchThrowableOfType(io.cmkit.core.spi.RateLimitedException.class,
+                    () -> connector().require(Metrics.class).accountSnapshot());
+
+            assertThat(e).isNotNull();
+            assertThat(e.resetAt()).isAfter(START);
+            assertThat(e.isRetryable()).isTrue();
+            server.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/verify_credentials")));
+        }
+
+        @Test
+        @DisplayName("a timed-out publish is retried with the same Idempotency-Key, so it cannot post twice")
+        void timeout() throws Exception {
+            MastodonFake slow = new MastodonFake(server, HttpConfig.custom().maxAttempts(3)
+                    .requestTimeout(Duration.ofMillis(400)).build(), true);
+            try {
+                slow.stub(authorized(post(urlPathEqualTo("/api/v1/statuses")).atPriority(1))
+                        .inScenario("slow once").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("fast")
+                        .willReturn(json(200, MastodonFake.status("101", "<p>Bonjour</p>", null, null, brand()))
+                                .withFixedDelay(1500)));
+
+                PublishedPost post = slow.connector().require(Publishing.class)
+                        .publish(PublishRequest.now(text("Bonjour"), "k-timeout"));
+
+                assertThat(post.ref().id()).isEqualTo("101");
+                assertThat(statusPosts()).hasSize(2)
+                        .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("k-timeout"));
+            } finally {
+                slow.close();
+                fake = new MastodonFake(server);
+            }
+        }
+
+        @Test
         @DisplayName("401 is an AuthenticationException carrying Mastodon's own words")
         void unauthorized() {
             fake.faults().unauthorized(1);

@@ -99,6 +99,9 @@ final class MastodonProfiles implements Profiles {
 
     @Override
     public Profile update(ProfileUpdate update) throws ConnectorException {
+        if (update.equals(ProfileUpdate.none())) {
+            return profile();
+        }
         MultipartBody.Builder body = MultipartBody.builder();
         update.displayName().ifPresent(v -> body.field("display_name", v));
         update.bio().ifPresent(v -> body.field("note", v));
@@ -122,9 +125,6 @@ final class MastodonProfiles implements Profiles {
             byte[] bytes = MastodonPublishing.read(connector, avatar);
             body.file("avatar", MastodonPublishing.filename(avatar), avatar.mimeType(), bytes);
             avatar.altText().ifPresent(alt -> body.field("avatar_description", alt));
-        }
-        if (update.equals(ProfileUpdate.none())) {
-            return profile();
         }
         MultipartBody built = body.build();
         MastodonJson.Account after = connector.api().send(ApiRequest.patch("/api/v1/accounts/update_credentials")
