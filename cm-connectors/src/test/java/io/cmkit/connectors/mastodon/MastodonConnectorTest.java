@@ -476,6 +476,27 @@ class MastodonConnectorTest {
         }
 
         @Test
+        @DisplayName("a mention that replies to the brand's post says so in its thread position")
+        void replyMention() throws Exception {
+            ObjectNode reply = statusNode("113546900000000042", "<p>@cafelumiere oui&nbsp;!</p>", "113546798012345678",
+                    BRAND_ID, fan("2042", "zoe@social.example"));
+            fake.stub(authorized(get(urlPathEqualTo("/api/v1/notifications")).atPriority(1))
+                    .withQueryParam("min_id", equalTo("0"))
+                    .willReturn(json(200, "[" + MastodonFake.notification("35000042", reply) + "]")));
+
+            Page<Interaction> page = feed().mentions(Optional.empty());
+
+            Interaction mention = page.items().get(0);
+            assertThat(mention.id()).isEqualTo("113546900000000042");
+            assertThat(mention.text()).isEqualTo("@cafelumiere oui\u00a0!");
+            assertThat(mention.thread().parentId()).contains("113546798012345678");
+            assertThat(mention.thread().replyToBrand()).isTrue();
+            assertThat(mention.language()).contains(java.util.Locale.FRENCH);
+            assertThat(page.next()).as("no Link header: the cursor after the newest one")
+                    .contains(Cursor.of("min_id=35000042"));
+        }
+
+        @Test
         @DisplayName("a token refused in the middle of pagination stops the read where it was; nothing is lost")
         void tokenExpiresMidway() throws Exception {
             fake.seedMentions(5);

@@ -117,14 +117,13 @@ final class MastodonPublishing implements Publishing {
         MultipartBody.Builder multipart = MultipartBody.builder().file("file", filename(asset), asset.mimeType(), bytes);
         asset.altText().ifPresent(alt -> multipart.field("description", alt));
         MultipartBody body = multipart.build();
-        ApiResponse response = connector.api().send(ApiRequest.post("/api/v2/media")
-                .body(body.contentType(), body.bytes()).idempotent().timeout(Duration.ofMinutes(2)));
-        MastodonJson.Media media = response.json(MastodonJson.Media.class);
-        if (media == null || media.id() == null) {
+        Upload media = connector.api().send(ApiRequest.post("/api/v2/media")
+                .body(body.contentType(), body.bytes()).idempotent().timeout(Duration.ofMinutes(2)), Upload::read);
+        if (media.id() == null) {
             throw new TransientException(MastodonConnector.MASTODON, "the uploaded medium came back without an id",
                     Optional.empty(), null);
         }
-        if (response.status() == 200 && media.url() != null) {
+        if (media.processed()) {
             return media.id();
         }
         Duration waited = Duration.ZERO;
@@ -132,9 +131,7 @@ final class MastodonPublishing implements Publishing {
         for (int poll = 0; poll < MAX_POLLS && waited.compareTo(MEDIA_PROCESSING_LIMIT) < 0; poll++) {
             sleep(pause);
             waited = waited.plus(pause);
-            ApiResponse check = connector.api().send(ApiRequest.get("/api/v1/media/" + media.id()));
-            MastodonJson.Media now = check.json(MastodonJson.Media.class);
-            if (check.status() == 200 && now != null && now.url() != null) {
+            if (connector.api().send(ApiRequest.get("/api/v1/media/" + media.id()), Upload::read).processed()) {
                 return media.id();
             }
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
@@ -143,6 +140,15 @@ final class MastodonPublishing implements Publishing {
         throw new TransientException(MastodonConnector.MASTODON, "medium " + media.id() + " (" + filename(asset)
                 + ") was still being processed by the instance after " + waited.toSeconds() + " s; nothing was posted",
                 Optional.empty(), null);
+    }
+
+    /** A medium as the instance answers it, read inside the attempt: processed once 200 with a URL. */
+    private record Upload(String id, boolean processed) {
+        static Upload read(ApiResponse response) throws ConnectorException {
+            MastodonJson.Media media = response.json(MastodonJson.Media.class);
+            return media == null ? new Upload(null, false)
+                    : new Upload(media.id(), response.status() == 200 && media.url() != null);
+        }
     }
 
     private void sleep(Duration d) throws TransientException {
