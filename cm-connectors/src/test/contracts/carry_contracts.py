@@ -31,6 +31,7 @@ MASTODON_OPERATIONS = [
     ("/api/v1/accounts/{id}", "get"),
     ("/api/v1/accounts/{id}/followers", "get"),
     ("/api/v1/accounts/{id}/statuses", "get"),
+    ("/api/v1/accounts/{id}/block", "post"),
     ("/api/v2/instance", "get"),
     ("/api/v1/reports", "post"),
     ("/api/v1/scheduled_statuses", "get"),

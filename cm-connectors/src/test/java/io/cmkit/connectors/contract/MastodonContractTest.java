@@ -33,7 +33,7 @@ class MastodonContractTest {
                     "POST /api/v1/statuses", "DELETE /api/v1/statuses/{id}", "GET /api/v1/statuses/{id}/context",
                     "POST /api/v2/media", "GET /api/v1/notifications", "GET /api/v1/accounts/verify_credentials",
                     "PATCH /api/v1/accounts/update_credentials", "GET /api/v1/accounts/{id}/followers",
-                    "GET /api/v1/accounts/{id}/statuses", "GET /api/v2/instance", "POST /api/v1/reports",
+                    "GET /api/v1/accounts/{id}/statuses", "POST /api/v1/accounts/{id}/block", "GET /api/v2/instance", "POST /api/v1/reports",
                     "GET /api/v1/scheduled_statuses");
         }
 
