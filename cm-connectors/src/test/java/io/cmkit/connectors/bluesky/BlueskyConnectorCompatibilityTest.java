@@ -80,4 +80,39 @@ class BlueskyConnectorCompatibilityTest extends ConnectorCompatibilityKit {
         assertThat(publishing.findPublished("lost-answer-1")).map(p -> p.ref().id()).contains(first.ref().id());
         assertThat(platform().fake().recordCount("app.bsky.feed.post")).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("a refused refresh (expired refresh JWT) falls back to a new session with the app password")
+    void refusedRefreshStartsNewSession() throws Exception {
+        var publishing = connector().publishing().orElseThrow();
+        publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("avant"), "before-expiry"));
+        platform().contract().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")).atPriority(1)
+                .willReturn(BlueskyWireMockPlatform.xrpcError(400, "ExpiredToken", "Token has expired")));
+        platform().contract().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        urlPathEqualTo("/xrpc/com.atproto.server.createSession")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"accessJwt\":\""
+                        + BlueskyWireMockPlatform.ACCESS_2 + "\",\"refreshJwt\":\"" + BlueskyWireMockPlatform.REFRESH_2
+                        + "\",\"handle\":\"cafe-lumiere.bsky.social\",\"did\":\"" + FakeBluesky.BRAND_DID + "\"}")));
+        platform().expireFirstAccessToken();
+
+        publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("après"), "after-expiry"));
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        server.verify(2, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
+        assertThat(platform().fake().recordCount("app.bsky.feed.post")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the session is renewed shortly before the access JWT's exp, without waiting for a refusal")
+    void renewsBeforeExpiry() throws Exception {
+        var publishing = connector().publishing().orElseThrow();
+        publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("un"), "renew-1"));
+        platform().simulatedClock().set(java.time.Instant.ofEpochSecond(1_900_000_000L - 10));
+
+        publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("deux"), "renew-2"));
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
+    }
 }
