@@ -289,15 +289,12 @@ public final class BlueskyConnector implements Connector {
         String h = handle.toLowerCase(Locale.ROOT);
         return handles.get(h, k -> {
             try {
-                return Optional.ofNullable(appViewless(ApiRequest.get(RESOLVE_HANDLE).query("handle", k)).did());
+                return Optional.ofNullable(pds.send(ApiRequest.get(RESOLVE_HANDLE).query("handle", k),
+                        Xrpc.DidJson.class).did());
             } catch (RejectedException e) {
                 return Optional.empty();   // unknown handle: left as plain text
             }
         });
-    }
-
-    private Xrpc.DidJson appViewless(ApiRequest request) throws ConnectorException {
-        return pds.send(request, Xrpc.DidJson.class);
     }
 
     private Map<String, Object> replyRefs(PostRef parent) throws ConnectorException {
