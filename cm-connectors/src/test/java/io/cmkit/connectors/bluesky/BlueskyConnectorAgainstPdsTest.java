@@ -228,6 +228,30 @@ class BlueskyConnectorAgainstPdsTest {
     }
 
     @Test
+    @DisplayName("answers a comment as the brand, then deletes that answer of its own")
+    void replyAndDeleteOwn() throws Exception {
+        PublishedPost post = publishing.publish(PublishRequest.now(text("Ouvert dimanche ?"), key()));
+        PublishedPost fanReply = fan.publishing().orElseThrow().publish(PublishRequest.reply(text("Oui ?"), key(),
+                post.ref()));
+        stubThread(post, fanReply);
+        CommentModeration moderation = brand.commentModeration().orElseThrow();
+        Interaction comment = moderation.comments(post.ref(), Optional.empty()).items().get(0);
+
+        String key = key();
+        PublishedPost answer = moderation.reply(comment, "Oui, de 8 h à 13 h !", key);
+
+        JsonNode reply = record(answer.ref().id()).path("reply");
+        assertThat(reply.path("root").path("uri").asText()).isEqualTo(post.ref().id());
+        assertThat(reply.path("parent").path("uri").asText()).isEqualTo(fanReply.ref().id());
+        Interaction own = new Interaction(answer.ref().id(), brand.account(), Interaction.Kind.REPLY,
+                io.cmkit.core.model.Author.of(brand.did(), "brand.test"), "Oui, de 8 h à 13 h !", answer.publishedAt(),
+                new io.cmkit.core.model.ThreadPosition(Optional.of(post.ref().id()), Optional.of(fanReply.ref().id()), 2,
+                        false), Optional.empty(), Optional.empty());
+        moderation.delete(own);
+        assertThat(publishing.findPublished(key)).isEmpty();
+    }
+
+    @Test
     @DisplayName("blocks a comment's author with an app.bsky.graph.block record, once however often asked")
     void block() throws Exception {
         PublishedPost post = publishing.publish(PublishRequest.now(text("Qui vient ce soir ?"), key()));
