@@ -59,6 +59,8 @@ BLUESKY_LEXICONS = [
     "app.bsky.feed.defs",
     "app.bsky.notification.listNotifications",
     "app.bsky.actor.getProfile",
+    "com.atproto.identity.resolveHandle",
+    "app.bsky.graph.block",
     "app.bsky.actor.defs",
     "app.bsky.actor.profile",
     "app.bsky.richtext.facet",

@@ -314,10 +314,16 @@ public final class DefaultApiClient implements ApiClient {
     }
 
     private HttpRequest build(ApiRequest request) throws ConnectorException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(request))
+        URI uri = resolve(request);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(request.timeout().orElse(config.requestTimeout()))
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "application/json");
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // plain http: the JDK would ask to upgrade to h2c, which some servers (a Node PDS)
+            // answer by closing the connection; HTTP/2 is negotiated only over TLS
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
         request.headers().forEach(b::header);
         switch (request.authMode()) {
             case AUTHENTICATOR -> authenticator.authorization(this).map(Secret::reveal)
