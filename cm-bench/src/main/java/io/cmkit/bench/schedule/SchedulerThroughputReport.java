@@ -43,8 +43,10 @@ public final class SchedulerThroughputReport {
         if (cmd.getIncludes().isEmpty()) {
             options.include(SchedulerThroughputBenchmark.class.getName());
         }
+        String before = machine();
         Collection<RunResult> results = new Runner(options.build()).run();
         print(results, System.out);
+        System.out.println("Machine: " + before + " before the run; " + machine() + " after it.");
     }
 
     /** The table: one row per database, instances and items, both systems side by side. */
@@ -82,6 +84,13 @@ public final class SchedulerThroughputReport {
             out.println(row.getKey() + "   | " + cells.get(0) + " | " + cells.get(1) + " | " + ratio);
         }
         out.println();
+    }
+
+    /** Cores and load: the figures of a busy machine deserve less trust. */
+    private static String machine() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "%d cores, load average %.2f", os.getAvailableProcessors(),
+                os.getSystemLoadAverage());
     }
 
     /** Items per second from milliseconds per run. */
