@@ -20,13 +20,13 @@ public final class CounterSpeech {
     private static final List<String> CUES = List.of(
             // English: reported speech, rejection, negation, mention of the word
             "called me", "calls me", "calling me", "called us", "call me", "called him", "called her", "called them",
-            "called you", "said i was", "says i am", "told me i", "stop saying", "stop calling", "don't call", "dont call",
+            "called you", "said", "says", "told me", "wrote", "writes", "stop saying", "stop calling", "don't call", "dont call",
             "do not call", "never call", "not a", "not an", "isn't a", "is not a", "aren't", "i'm not a", "saying",
             "the word", "use the word", "say the word", "quote",
             // French: reported speech, rejection, negation, mention of the word
             "m'a traite", "m'a traitee", "m'ont traite", "nous a traites", "traite de", "traitee de", "traiter de",
             "traitent de", "traites de", "arretez de dire", "arrete de dire", "arreter de dire", "arretez de traiter",
-            "ne dites pas", "ne dis pas", "a dit", "m'a dit", "m'appelle", "m'a appele", "pas un", "pas une",
+            "ne dites pas", "ne dis pas", "a dit", "a ecrit", "dit que", "m'a dit", "m'appelle", "m'a appele", "pas un", "pas une",
             "n'est pas", "le mot", "de dire");
 
     private CounterSpeech() {
