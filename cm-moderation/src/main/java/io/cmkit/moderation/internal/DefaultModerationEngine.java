@@ -119,8 +119,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
         if (windows != null) {
             windows.record(f.authorKey, needsDuplicates ? f.normalized().text().strip() : "", now);
         }
+        List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
-            List<Evidence> evidence = new ArrayList<>(4);
+            evidence.clear();
             if (c.test.test(f, evidence)) {
                 return decision(c.rule, f, evidence, now);
             }
@@ -515,8 +516,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 errors.add("rule '" + rule + "': regex " + r.pattern() + ": " + e.getMessage());
                 return (f, out) -> false;
             }
+            Optional<String> literal = r.normalized() ? RegexLiterals.required(r.pattern()) : Optional.empty();
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
+                if (literal.isPresent() && !subject.contains(literal.get())) {
+                    return false;
+                }
                 Matcher m = p.matcher(subject);
                 int n = 0;
                 while (m.find() && n < MAX_REGEX_EVIDENCE) {
