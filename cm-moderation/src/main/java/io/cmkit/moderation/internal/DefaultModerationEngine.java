@@ -203,7 +203,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return normalized;
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Match<Integer>> words(int index) {
             if (wordMatches == null) {
                 wordMatches = new List[wordConditions];

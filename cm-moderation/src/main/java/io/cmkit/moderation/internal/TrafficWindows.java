@@ -18,7 +18,11 @@ final class TrafficWindows {
     private record Seen(Instant at, String author) {
     }
 
+    /** Idle keys are swept once every this many records, so memory stays bounded without a sweep per record. */
+    private static final int SWEEP_EVERY = 10_000;
+
     private final Duration keep;
+    private final java.util.concurrent.atomic.AtomicLong records = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<String, Deque<Seen>> byAuthor = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Deque<Seen>> byText = new ConcurrentHashMap<>();
 
@@ -31,6 +35,10 @@ final class TrafficWindows {
         add(byAuthor, author, new Seen(at, author), at);
         if (!text.isBlank()) {
             add(byText, text, new Seen(at, author), at);
+        }
+        if (records.incrementAndGet() % SWEEP_EVERY == 0) {
+            evict(byAuthor, at.minus(keep));
+            evict(byText, at.minus(keep));
         }
     }
 
@@ -71,29 +79,32 @@ final class TrafficWindows {
     }
 
     private void add(ConcurrentHashMap<String, Deque<Seen>> map, String key, Seen seen, Instant now) {
-        Deque<Seen> q = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (q) {
-            q.addLast(seen);
-            Instant oldest = now.minus(keep);
-            for (Iterator<Seen> it = q.iterator(); it.hasNext(); ) {
-                if (it.next().at.isBefore(oldest)) {
-                    it.remove();
-                } else {
-                    break;
+        Instant oldest = now.minus(keep);
+        // compute is atomic per key, so a concurrent sweep never drops a deque being added to
+        map.compute(key, (k, q) -> {
+            Deque<Seen> deque = q == null ? new ArrayDeque<>() : q;
+            synchronized (deque) {
+                deque.addLast(seen);
+                for (Iterator<Seen> it = deque.iterator(); it.hasNext(); ) {
+                    if (it.next().at.isBefore(oldest)) {
+                        it.remove();
+                    } else {
+                        break;
+                    }
                 }
             }
-        }
-        if (map.size() > 100_000) {
-            evict(map, now.minus(keep));
-        }
+            return deque;
+        });
     }
 
     private static void evict(ConcurrentHashMap<String, Deque<Seen>> map, Instant oldest) {
-        map.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Seen last = e.getValue().peekLast();
-                return last == null || last.at.isBefore(oldest);
-            }
-        });
+        for (String key : map.keySet()) {
+            map.computeIfPresent(key, (k, q) -> {
+                synchronized (q) {
+                    Seen last = q.peekLast();
+                    return last == null || last.at.isBefore(oldest) ? null : q;
+                }
+            });
+        }
     }
 }
