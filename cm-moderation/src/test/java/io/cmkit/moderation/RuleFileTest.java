@@ -125,6 +125,44 @@ class RuleFileTest {
     }
 
     @Test
+    @DisplayName("every other condition key reads as its Java record")
+    void everyKey() {
+        String yaml = """
+                rules:
+                  - id: all-the-rest
+                    when:
+                      suffixes: [phobe]
+                      phrases: [service client]
+                      regex_original: '[A-Z]{3}'
+                      links: { deny: [www.arnaque.co.uk], allow: [cafe-lumiere.fr], at_least: 2 }
+                      strikes_at_least: 2
+                      duplicates: { authors: 3, within: PT10M }
+                      emoji_ratio: 0.5
+                      caps_ratio: 0.7
+                      classifier: { name: toxic, at_least: 0.8 }
+                      quotation: false
+                      not: { quotation: true }
+                      kind: [mention, QUOTE]
+                    actions: [flag, escalate]
+                """;
+        Rule expected = Rule.builder("all-the-rest")
+                .when(new Condition.Words(List.of("phobe"), MatchMode.SUFFIX))
+                .when(Condition.words("service client"))
+                .when(new Condition.Regex("[A-Z]{3}", false))
+                .when(new Condition.Links(2, Set.of("cafe-lumiere.fr"), Set.of("arnaque.co.uk")))
+                .when(new Condition.Strikes(2))
+                .when(new Condition.Duplicates(3, Duration.ofMinutes(10)))
+                .when(new Condition.EmojiRatio(0.5))
+                .when(new Condition.CapsRatio(0.7, 10))
+                .when(new Condition.ClassifierScore("toxic", 0.8))
+                .when(Condition.not(new Condition.Quotation()))
+                .when(Condition.not(new Condition.Quotation()))
+                .when(new Condition.Kind(Set.of(Interaction.Kind.MENTION, Interaction.Kind.QUOTE)))
+                .then(Action.FLAG, Action.ESCALATE).build();
+        assertThat(RuleSet.parse("r.yaml", yaml).rules()).containsExactly(expected);
+    }
+
+    @Test
     @DisplayName("a bad rule file fails once, with every problem at its line and column")
     void everyProblem() {
         String bad = """
