@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test comments, a settable clock, engines built on the test lexicon. */
-final class Comments {
+public final class Comments {
 
-    static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private Comments() {
@@ -50,7 +50,7 @@ final class Comments {
     }
 
     /** A builder of test interactions, by default a comment answering the brand on Mastodon. */
-    static final class Comment {
+    public static final class Comment {
         private String text;
         private Platform platform = Platform.MASTODON;
         private String authorId = "a1";
@@ -70,7 +70,7 @@ final class Comments {
             return this;
         }
 
-        Comment by(String authorId) {
+        public Comment by(String authorId) {
             this.authorId = authorId;
             return this;
         }
@@ -107,7 +107,7 @@ final class Comments {
             return this;
         }
 
-        Interaction build() {
+        public Interaction build() {
             Author author = new Author(authorId, "user_" + authorId, Optional.empty(), Optional.ofNullable(accountCreatedAt),
                     followers == null ? OptionalLong.empty() : OptionalLong.of(followers), verified);
             ThreadPosition thread = switch (kind) {
@@ -120,7 +120,7 @@ final class Comments {
         }
     }
 
-    static Comment comment(String text) {
+    public static Comment comment(String text) {
         return new Comment(text);
     }
 
