@@ -34,7 +34,11 @@ public final class CounterSpeech {
 
     /** Whether {@code [start, end)} of {@code text} is quoted, reported or negated. */
     public static boolean cued(String text, int start, int end) {
-        return quoted(text, start, end) || reported(text.substring(Math.max(0, start - WINDOW), start));
+        int from = Math.max(0, start - WINDOW);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++; // never start the window inside a surrogate pair
+        }
+        return quoted(text, start, end) || reported(text.substring(from, start));
     }
 
     /** Whether the text quotes, reports or negates anything anywhere. */

@@ -459,10 +459,22 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     };
             }
             if (condition instanceof Condition.ReplyToBrand r) {
-                return (f, out) -> f.interaction.thread().replyToBrand() == r.replyToBrand();
+                return (f, out) -> {
+                    if (f.interaction.thread().replyToBrand() == r.replyToBrand()) {
+                        out.add(Evidence.fact("reply to the brand", Boolean.toString(r.replyToBrand())));
+                        return true;
+                    }
+                    return false;
+                };
             }
             if (condition instanceof Condition.Kind k) {
-                return (f, out) -> k.kinds().contains(f.interaction.kind());
+                return (f, out) -> {
+                    if (k.kinds().contains(f.interaction.kind())) {
+                        out.add(Evidence.fact("kind", f.interaction.kind().name()));
+                        return true;
+                    }
+                    return false;
+                };
             }
             if (condition instanceof Condition.Quotation q) {
                 return (f, out) -> {
