@@ -223,6 +223,16 @@ class DecisionsTest {
         }
 
         @Test
+        @DisplayName("emoji around the words never break the look-back")
+        void emoji() {
+            for (int n = 0; n < 45; n++) {
+                String text = "🔥".repeat(n) + "idiot";
+                assertThat(engine.decide(comment(text).build()).actions()).as(text).containsExactly(Action.DELETE, Action.BLOCK_AUTHOR);
+            }
+            assertThat(engine.decide(comment("🔥🔥 he called me an idiot 🔥").build()).actions()).containsExactly(Action.FLAG);
+        }
+
+        @Test
         @DisplayName("the policy can be switched off")
         void off() {
             ModerationEngine raw = Comments.engine(engine.rules(), clock, ModerationConfig.custom().counterSpeechSafety(false).build());
