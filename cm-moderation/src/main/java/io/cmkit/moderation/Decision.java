@@ -1,0 +1,104 @@
+package io.cmkit.moderation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What moderation decided about one interaction, and why. It names the rule and its category,
+ * the actions the rule asked for and those that stand after the safety policy (and, once a
+ * {@link Moderator} carried it out, after degradation), the matched spans with their original
+ * offsets, and every change made on the way. {@link #explain(Locale)} says it in French or English.
+ *
+ * @param interactionKey the interaction's {@code platform:id}
+ * @param rule the deciding rule's id; empty when no rule matched (then nothing is done)
+ * @param category the deciding rule's category
+ * @param requested the actions the rule asked for
+ * @param actions the actions that stand
+ * @param evidence why the rule matched
+ * @param adjustments every change between {@code requested} and {@code actions}
+ * @param reply the rendered saved reply, when an action is REPLY
+ * @param dryRun whether nothing is (or was) carried out
+ * @param decidedAt when
+ */
+public record Decision(String interactionKey, Optional<String> rule, Optional<String> category,
+                       List<Action> requested, List<Action> actions, List<Evidence> evidence,
+                       List<Adjustment> adjustments, Optional<String> reply, boolean dryRun, Instant decidedAt) {
+
+    public Decision {
+        Objects.requireNonNull(interactionKey, "interactionKey");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(category, "category");
+        requested = List.copyOf(requested);
+        actions = List.copyOf(actions);
+        evidence = List.copyOf(evidence);
+        adjustments = List.copyOf(adjustments);
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+    }
+
+    /** Whether a rule matched. */
+    public boolean matched() {
+        return rule.isPresent();
+    }
+
+    /** Whether {@code action} stands. */
+    public boolean has(Action action) {
+        return actions.contains(action);
+    }
+
+    /** A copy with other standing actions and more adjustments. */
+    public Decision with(List<Action> newActions, List<Adjustment> moreAdjustments) {
+        List<Adjustment> all = new ArrayList<>(adjustments);
+        all.addAll(moreAdjustments);
+        return new Decision(interactionKey, rule, category, requested, newActions, evidence, all, reply, dryRun, decidedAt);
+    }
+
+    /** A sentence or two a community manager can read, in French ({@code fr}) or English (anything else). */
+    public String explain(Locale language) {
+        boolean fr = language.getLanguage().equals("fr");
+        StringBuilder b = new StringBuilder();
+        if (dryRun) {
+            b.append(fr ? "[Simulation, rien n'est exécuté] " : "[Dry run, nothing is carried out] ");
+        }
+        if (rule.isEmpty()) {
+            return b.append(fr ? "Aucune règle ne s'applique." : "No rule matched.").toString();
+        }
+        String acts = actions.stream().map(Enum::name).collect(Collectors.joining(" + "));
+        b.append(fr ? "Règle « " : "Rule '").append(rule.get()).append(fr ? " »" : "'");
+        category.filter(c -> !c.isEmpty()).ifPresent(c -> b.append(" (").append(c).append(")"));
+        b.append(fr ? " : " : ": ").append(acts.isEmpty() ? (fr ? "aucune action" : "no action") : acts).append('.');
+        for (Evidence e : evidence) {
+            b.append(' ');
+            if (e.span().isPresent()) {
+                b.append(fr ? "« " : "\"").append(e.text()).append(fr ? " »" : "\"");
+                b.append(fr ? " aux positions " : " at ").append(e.span().get().start()).append('–').append(e.span().get().end());
+                b.append(" (").append(kindName(e.kind(), fr)).append(' ').append(e.pattern());
+                e.category().ifPresent(c -> b.append(fr ? ", catégorie " : ", category ").append(c));
+                b.append(").");
+            } else {
+                b.append(e.pattern()).append(fr ? " : " : ": ").append(e.text()).append('.');
+            }
+        }
+        for (Adjustment a : adjustments) {
+            b.append(' ').append(a.requested().name()).append(" → ")
+                    .append(a.replacement().map(Enum::name).orElse(fr ? "rien" : "nothing"))
+                    .append(" (").append(a.reason()).append(").");
+        }
+        return b.toString();
+    }
+
+    private static String kindName(Evidence.Kind kind, boolean fr) {
+        return switch (kind) {
+            case TERM -> fr ? "terme du lexique" : "lexicon term";
+            case WORD -> fr ? "mot" : "word";
+            case REGEX -> fr ? "expression régulière" : "regex";
+            case LINK -> fr ? "lien" : "link";
+            case FACT -> fr ? "fait" : "fact";
+        };
+    }
+}

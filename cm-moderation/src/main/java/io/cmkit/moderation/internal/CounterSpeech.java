@@ -1,0 +1,97 @@
+package io.cmkit.moderation.internal;
+
+import io.cmkit.core.text.NormalizationOptions;
+import io.cmkit.core.text.TextNormalizer;
+
+import java.util.List;
+
+/**
+ * Cues that words are quoted, reported or rejected rather than meant: the span sits inside
+ * quotation marks («…», "…", “…”), or the few words before it report or negate speech ("called me",
+ * "m'a traité de", "stop saying", "arrêtez de dire", "not a", "pas un"...).
+ */
+public final class CounterSpeech {
+
+    /** How far before a span reported-speech cues are looked for, in characters. */
+    static final int WINDOW = 40;
+
+    private static final TextNormalizer NORMALIZER = TextNormalizer.of(NormalizationOptions.TEXT_SEARCH);
+
+    private static final List<String> CUES = List.of(
+            // English: reported speech, rejection, negation, mention of the word
+            "called me", "calls me", "calling me", "called us", "call me", "called him", "called her", "called them",
+            "called you", "said", "says", "told me", "wrote", "writes", "stop saying", "stop calling", "don't call", "dont call",
+            "do not call", "never call", "not a", "not an", "isn't a", "is not a", "aren't", "i'm not a", "saying",
+            "the word", "use the word", "say the word", "quote",
+            // French: reported speech, rejection, negation, mention of the word
+            "m'a traite", "m'a traitee", "m'ont traite", "nous a traites", "traite de", "traitee de", "traiter de",
+            "traitent de", "traites de", "arretez de dire", "arrete de dire", "arreter de dire", "arretez de traiter",
+            "ne dites pas", "ne dis pas", "a dit", "a ecrit", "dit que", "m'a dit", "m'appelle", "m'a appele", "pas un", "pas une",
+            "n'est pas", "le mot", "de dire");
+
+    private CounterSpeech() {
+    }
+
+    /** Whether {@code [start, end)} of {@code text} is quoted, reported or negated. */
+    public static boolean cued(String text, int start, int end) {
+        int from = Math.max(0, start - WINDOW);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++; // never start the window inside a surrogate pair
+        }
+        return quoted(text, start, end) || reported(text.substring(from, start));
+    }
+
+    /** Whether the text quotes, reports or negates anything anywhere. */
+    public static boolean anywhere(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '«' || c == '“' || c == '"') {
+                int close = text.indexOf(c == '«' ? '»' : c == '“' ? '”' : '"', i + 1);
+                if (close > i + 1) {
+                    return true;
+                }
+            }
+        }
+        return reported(text);
+    }
+
+    private static boolean quoted(String text, int start, int end) {
+        return between(text, start, end, '«', '»') || between(text, start, end, '“', '”')
+                || between(text, start, end, '"', '"');
+    }
+
+    private static boolean between(String text, int start, int end, char open, char close) {
+        int o = text.lastIndexOf(open, start - 1);
+        if (o < 0) {
+            return false;
+        }
+        if (open == close) {
+            // an odd number of marks before the span opens a quotation
+            int n = 0;
+            for (int i = 0; i < start; i++) {
+                if (text.charAt(i) == open) {
+                    n++;
+                }
+            }
+            return n % 2 == 1 && text.indexOf(close, end) >= 0;
+        }
+        int lastClose = text.lastIndexOf(close, start - 1);
+        return lastClose < o && text.indexOf(close, end) >= 0;
+    }
+
+    private static boolean reported(String before) {
+        String n = NORMALIZER.normalize(before).text();
+        StringBuilder b = new StringBuilder(n.length() + 2).append(' ');
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            b.append(Character.isLetterOrDigit(c) || c == '\'' ? c : ' ');
+        }
+        String padded = b.append(' ').toString().replaceAll(" +", " ");
+        for (String cue : CUES) {
+            if (padded.contains(" " + cue + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,577 @@
+package io.cmkit.moderation.internal;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.cmkit.core.model.Interaction;
+import io.cmkit.core.text.Domains;
+import io.cmkit.core.text.Match;
+import io.cmkit.core.text.NormalizationOptions;
+import io.cmkit.core.text.NormalizedText;
+import io.cmkit.core.text.PatternMatcher;
+import io.cmkit.core.text.Span;
+import io.cmkit.core.text.TextNormalizer;
+import io.cmkit.core.text.Token;
+import io.cmkit.core.text.TokenType;
+import io.cmkit.core.text.Tokenizer;
+import io.cmkit.moderation.Action;
+import io.cmkit.moderation.Adjustment;
+import io.cmkit.moderation.Condition;
+import io.cmkit.moderation.Decision;
+import io.cmkit.moderation.Evidence;
+import io.cmkit.moderation.ModerationConfig;
+import io.cmkit.moderation.ModerationEngine;
+import io.cmkit.moderation.ReplyTemplate;
+import io.cmkit.moderation.Rule;
+import io.cmkit.moderation.RuleSet;
+import io.cmkit.moderation.StrikeCounter;
+import io.cmkit.moderation.classifier.Classifier;
+import io.cmkit.moderation.lexicon.Lexicon;
+import io.cmkit.moderation.lexicon.LexiconHit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine: rules compiled once into a tree of tests over per-comment features that are
+ * computed lazily and at most once (one normalisation, one scan of every word list through a
+ * single {@link PatternMatcher}, one lexicon scan, one tokenisation).
+ */
+public final class DefaultModerationEngine implements ModerationEngine {
+
+    private static final TextNormalizer NORMALIZER = TextNormalizer.of(NormalizationOptions.STRICT_MATCHING);
+    private static final int MAX_REGEX_EVIDENCE = 10;
+
+    private final RuleSet rules;
+    private final Optional<Lexicon> lexicon;
+    private final Map<String, Classifier> classifiers;
+    private final Clock clock;
+    private final ModerationConfig config;
+    private final StrikeCounter strikes;
+    private final Optional<String> brandName;
+    private final List<Compiled> ordered;
+    private final PatternMatcher<Integer> words;
+    private final int wordConditions;
+    private final TrafficWindows windows;
+    private final boolean needsDuplicates;
+
+    private record Compiled(Rule rule, Test test) {
+    }
+
+    /** A compiled condition. */
+    private interface Test {
+        boolean test(Features f, List<Evidence> out);
+    }
+
+    public DefaultModerationEngine(RuleSet rules, Optional<Lexicon> lexicon, Map<String, Classifier> classifiers,
+                                   Clock clock, ModerationConfig config, StrikeCounter strikes, Optional<String> brandName) {
+        this.rules = rules;
+        this.lexicon = lexicon;
+        this.classifiers = classifiers;
+        this.clock = clock;
+        this.config = config;
+        this.strikes = strikes;
+        this.brandName = brandName;
+        Compiler compiler = new Compiler();
+        List<Rule> sorted = new ArrayList<>(rules.rules());
+        sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
+        List<Compiled> compiled = new ArrayList<>();
+        for (Rule rule : sorted) {
+            compiled.add(new Compiled(rule, compiler.compile(rule.id(), rule.when())));
+        }
+        if (!compiler.errors.isEmpty()) {
+            throw new IllegalArgumentException("the rules cannot run here:\n  " + String.join("\n  ", compiler.errors));
+        }
+        this.ordered = List.copyOf(compiled);
+        this.wordConditions = compiler.wordIndex;
+        this.words = compiler.wordIndex == 0 ? null : compiler.matcher.build();
+        this.windows = compiler.longestWindow.isZero() ? null : new TrafficWindows(compiler.longestWindow);
+        this.needsDuplicates = compiler.duplicates;
+    }
+
+    @Override
+    public RuleSet rules() {
+        return rules;
+    }
+
+    @Override
+    public ModerationConfig config() {
+        return config;
+    }
+
+    @Override
+    public StrikeCounter strikes() {
+        return strikes;
+    }
+
+    @Override
+    public Decision decide(Interaction interaction) {
+        Instant now = clock.instant();
+        Features f = new Features(interaction, now);
+        if (windows != null) {
+            windows.record(f.authorKey, needsDuplicates ? f.normalized().text().strip() : "", now);
+        }
+        List<Evidence> evidence = new ArrayList<>(4);
+        for (Compiled c : ordered) {
+            evidence.clear();
+            if (c.test.test(f, evidence)) {
+                return decision(c.rule, f, evidence, now);
+            }
+        }
+        return new Decision(interaction.key(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
+                List.of(), Optional.empty(), config.dryRun(), now);
+    }
+
+    private Decision decision(Rule rule, Features f, List<Evidence> evidence, Instant now) {
+        List<Action> actions = new ArrayList<>(rule.actions());
+        List<Adjustment> adjustments = new ArrayList<>();
+        if (config.counterSpeechSafety() && !config.safetyExemptCategories().contains(rule.category())) {
+            safety(f, evidence, actions, adjustments);
+        }
+        Optional<String> reply = Optional.empty();
+        if (actions.contains(Action.REPLY)) {
+            ReplyTemplate template = rules.templates().get(rule.reply().orElseThrow());
+            Locale language = f.language().orElse(Locale.forLanguageTag(template.fallback()));
+            Interaction i = f.interaction;
+            reply = Optional.of(template.render(language, i.author().handle(),
+                    brandName.orElse(i.account().handle()), i.platform().displayName()));
+        }
+        if (!config.dryRun() && (actions.contains(Action.HIDE) || actions.contains(Action.DELETE)
+                || actions.contains(Action.BLOCK_AUTHOR))) {
+            strikes.strike(f.authorKey);
+        }
+        return new Decision(f.interaction.key(), Optional.of(rule.id()), Optional.of(rule.category()), rule.actions(),
+                actions, evidence, adjustments, reply, config.dryRun(), now);
+    }
+
+    /** Downgrades removals to review when a matched span is quoted, reported or negated. */
+    private static void safety(Features f, List<Evidence> evidence, List<Action> actions, List<Adjustment> adjustments) {
+        boolean removes = actions.contains(Action.HIDE) || actions.contains(Action.DELETE) || actions.contains(Action.BLOCK_AUTHOR);
+        if (!removes) {
+            return;
+        }
+        Optional<Evidence> cued = evidence.stream()
+                .filter(e -> e.kind() != Evidence.Kind.LINK && e.span().isPresent())
+                .filter(e -> CounterSpeech.cued(f.text, e.span().get().start(), e.span().get().end()))
+                .findFirst();
+        if (cued.isEmpty()) {
+            return;
+        }
+        String why = "\"" + cued.get().text() + "\" is quoted, reported or negated: counter-speech goes to review";
+        for (Action a : List.of(Action.DELETE, Action.HIDE, Action.BLOCK_AUTHOR)) {
+            if (actions.remove(a)) {
+                adjustments.add(new Adjustment(Adjustment.Kind.SAFETY, a, Optional.of(Action.FLAG), why));
+            }
+        }
+        if (!actions.contains(Action.FLAG)) {
+            actions.add(Action.FLAG);
+        }
+    }
+
+    /** What the conditions look at, each computed at most once per comment. */
+    private final class Features {
+        final Interaction interaction;
+        final String text;
+        final Instant now;
+        final String authorKey;
+        private NormalizedText normalized;
+        private List<Match<Integer>>[] wordMatches;
+        private List<LexiconHit> hits;
+        private List<Token> tokens;
+        private Optional<Locale> language;
+        private Map<String, Double> scores;
+
+        Features(Interaction interaction, Instant now) {
+            this.interaction = interaction;
+            this.text = interaction.text();
+            this.now = now;
+            this.authorKey = interaction.platform().id() + ":" + interaction.author().id();
+        }
+
+        NormalizedText normalized() {
+            if (normalized == null) {
+                normalized = NORMALIZER.normalize(text);
+            }
+            return normalized;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<Match<Integer>> words(int index) {
+            if (wordMatches == null) {
+                wordMatches = new List[wordConditions];
+                for (Match<Integer> m : words.findAll(normalized())) {
+                    int i = m.payload();
+                    if (wordMatches[i] == null) {
+                        wordMatches[i] = new ArrayList<>(2);
+                    }
+                    wordMatches[i].add(m);
+                }
+            }
+            List<Match<Integer>> l = wordMatches[index];
+            return l == null ? List.of() : l;
+        }
+
+        List<LexiconHit> hits() {
+            if (hits == null) {
+                hits = lexicon.orElseThrow().scan(text);
+            }
+            return hits;
+        }
+
+        List<Token> tokens() {
+            if (tokens == null) {
+                tokens = Tokenizer.standard().tokenize(text);
+            }
+            return tokens;
+        }
+
+        Optional<Locale> language() {
+            if (language == null) {
+                language = interaction.language().isPresent() ? interaction.language() : LanguageGuesser.guess(text);
+            }
+            return language;
+        }
+
+        double score(String name) {
+            if (scores == null) {
+                scores = new HashMap<>();
+            }
+            return scores.computeIfAbsent(name, n -> classifiers.get(n).score(text));
+        }
+    }
+
+    /** Turns conditions into tests, collecting every word list into one matcher. */
+    private final class Compiler {
+        final PatternMatcher.Builder<Integer> matcher = PatternMatcher.builder();
+        final List<String> errors = new ArrayList<>();
+        int wordIndex;
+        Duration longestWindow = Duration.ZERO;
+        boolean duplicates;
+
+        Test compile(String rule, Condition condition) {
+            if (condition instanceof Condition.All all) {
+                    List<Test> tests = all.conditions().stream().map(c -> compile(rule, c)).toList();
+                    return (f, out) -> {
+                        List<Evidence> mine = new ArrayList<>();
+                        for (Test t : tests) {
+                            if (!t.test(f, mine)) {
+                                return false;
+                            }
+                        }
+                        out.addAll(mine);
+                        return true;
+                    };
+            }
+            if (condition instanceof Condition.Any any) {
+                    List<Test> tests = any.conditions().stream().map(c -> compile(rule, c)).toList();
+                    return (f, out) -> {
+                        for (Test t : tests) {
+                            List<Evidence> mine = new ArrayList<>();
+                            if (t.test(f, mine)) {
+                                out.addAll(mine);
+                                return true;
+                            }
+                        }
+                        return false;
+                    };
+            }
+            if (condition instanceof Condition.Not not) {
+                    Test inner = compile(rule, not.condition());
+                    return (f, out) -> !inner.test(f, new ArrayList<>());
+            }
+            if (condition instanceof Condition.Category c) {
+                return category(rule, c);
+            }
+            if (condition instanceof Condition.Words w) {
+                    int index = wordIndex++;
+                    for (String term : w.terms()) {
+                        try {
+                            matcher.add(term, w.mode(), index);
+                        } catch (IllegalArgumentException e) {
+                            errors.add("rule '" + rule + "': word '" + term + "': " + e.getMessage());
+                        }
+                    }
+                    return (f, out) -> {
+                        List<Match<Integer>> ms = f.words(index);
+                        for (Match<Integer> m : ms) {
+                            out.add(Evidence.span(Evidence.Kind.WORD, m.pattern(), null, m.start(), m.end(), m.text()));
+                        }
+                        return !ms.isEmpty();
+                    };
+            }
+            if (condition instanceof Condition.Regex r) {
+                return regex(rule, r);
+            }
+            if (condition instanceof Condition.Links l) {
+                return links(l);
+            }
+            if (condition instanceof Condition.AccountAge a) {
+                return (f, out) -> {
+                    Optional<Instant> created = f.interaction.author().accountCreatedAt();
+                    if (created.isEmpty()) {
+                        return false;
+                    }
+                    Duration age = Duration.between(created.get(), f.now);
+                    if (age.compareTo(a.lessThan()) < 0) {
+                        out.add(Evidence.fact("account age < " + Durations.format(a.lessThan()), Durations.format(age.isNegative() ? Duration.ZERO : age.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Followers fo) {
+                return (f, out) -> {
+                    var n = f.interaction.author().followers();
+                    if (n.isPresent() && n.getAsLong() < fo.lessThan()) {
+                        out.add(Evidence.fact("followers < " + fo.lessThan(), Long.toString(n.getAsLong())));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Strikes s) {
+                return (f, out) -> {
+                    int n = strikes.strikes(f.authorKey);
+                    if (n >= s.atLeast()) {
+                        out.add(Evidence.fact("earlier strikes >= " + s.atLeast(), Integer.toString(n)));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Verified v) {
+                return (f, out) -> {
+                    if (f.interaction.author().verified() == v.verified()) {
+                        out.add(Evidence.fact("verified", Boolean.toString(v.verified())));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Flood fl) {
+                    window(fl.within());
+                    return (f, out) -> {
+                        int n = windows.byAuthor(f.authorKey, fl.within(), f.now);
+                        if (n >= fl.count()) {
+                            out.add(Evidence.fact("same author within " + Durations.format(fl.within()), n + " interactions"));
+                            return true;
+                        }
+                        return false;
+                    };
+            }
+            if (condition instanceof Condition.Duplicates d) {
+                    window(d.within());
+                    duplicates = true;
+                    return (f, out) -> {
+                        int n = windows.authorsOf(f.normalized().text().strip(), d.within(), f.now);
+                        if (n >= d.authors()) {
+                            out.add(Evidence.fact("same text within " + Durations.format(d.within()), n + " authors"));
+                            return true;
+                        }
+                        return false;
+                    };
+            }
+            if (condition instanceof Condition.CapsRatio c) {
+                return (f, out) -> {
+                    int letters = 0;
+                    int upper = 0;
+                    String t = f.text;
+                    for (int i = 0; i < t.length(); ) {
+                        int cp = t.codePointAt(i);
+                        if (Character.isLetter(cp)) {
+                            letters++;
+                            if (Character.isUpperCase(cp)) {
+                                upper++;
+                            }
+                        }
+                        i += Character.charCount(cp);
+                    }
+                    if (letters >= c.minLetters() && letters > 0 && (double) upper / letters >= c.atLeast()) {
+                        out.add(Evidence.fact("capitals", Math.round(100.0 * upper / letters) + "%"));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.EmojiRatio e) {
+                return (f, out) -> {
+                    int emoji = 0;
+                    int emojiChars = 0;
+                    for (Token t : f.tokens()) {
+                        if (t.type() == TokenType.EMOJI) {
+                            emoji++;
+                            emojiChars += t.text().codePointCount(0, t.text().length());
+                        }
+                    }
+                    if (emoji == 0) {
+                        return false;
+                    }
+                    long visible = f.text.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() - emojiChars + emoji;
+                    double ratio = (double) emoji / visible;
+                    if (ratio >= e.atLeast()) {
+                        out.add(Evidence.fact("emoji", Math.round(100 * ratio) + "%"));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Length len) {
+                return (f, out) -> {
+                    int n = f.text.codePointCount(0, f.text.length());
+                    if (n >= len.min() && n <= len.max()) {
+                        out.add(Evidence.fact("length", Integer.toString(n)));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Language lang) {
+                return (f, out) -> {
+                    Optional<Locale> l = f.language();
+                    if (l.isPresent() && lang.languages().contains(l.get().getLanguage())) {
+                        out.add(Evidence.fact("language", l.get().getLanguage()));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.ClassifierScore cs) {
+                    if (!classifiers.containsKey(cs.classifier())) {
+                        errors.add("rule '" + rule + "': no classifier named '" + cs.classifier() + "' was given (known: "
+                                + classifiers.keySet() + ")");
+                    }
+                    return (f, out) -> {
+                        double s = f.score(cs.classifier());
+                        if (s >= cs.atLeast()) {
+                            out.add(Evidence.fact("classifier " + cs.classifier() + " >= " + cs.atLeast(),
+                                    String.format(Locale.ROOT, "%.2f", s)));
+                            return true;
+                        }
+                        return false;
+                    };
+            }
+            if (condition instanceof Condition.ReplyToBrand r) {
+                return (f, out) -> {
+                    if (f.interaction.thread().replyToBrand() == r.replyToBrand()) {
+                        out.add(Evidence.fact("reply to the brand", Boolean.toString(r.replyToBrand())));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Kind k) {
+                return (f, out) -> {
+                    if (k.kinds().contains(f.interaction.kind())) {
+                        out.add(Evidence.fact("kind", f.interaction.kind().name()));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            if (condition instanceof Condition.Quotation q) {
+                return (f, out) -> {
+                    if (CounterSpeech.anywhere(f.text)) {
+                        out.add(Evidence.fact("quotation or reported speech", "yes"));
+                        return true;
+                    }
+                    return false;
+                };
+            }
+            throw new IllegalStateException("unknown condition " + condition);
+        }
+
+        private void window(Duration d) {
+            if (d.compareTo(longestWindow) > 0) {
+                longestWindow = d;
+            }
+        }
+
+        private Test category(String rule, Condition.Category c) {
+            if (lexicon.isEmpty()) {
+                errors.add("rule '" + rule + "' names categories " + c.categories() + " but the engine has no lexicon");
+            } else if (!lexicon.get().categories().containsAll(c.categories())) {
+                errors.add("rule '" + rule + "' names categories the lexicon lacks: "
+                        + c.categories().stream().filter(x -> !lexicon.get().categories().contains(x)).sorted().toList());
+            }
+            return (f, out) -> {
+                int n = 0;
+                for (LexiconHit h : f.hits()) {
+                    if (c.categories().contains(h.category())) {
+                        n++;
+                    }
+                }
+                if (n < c.atLeast()) {
+                    return false;
+                }
+                for (LexiconHit h : f.hits()) {
+                    if (c.categories().contains(h.category())) {
+                        out.add(Evidence.span(Evidence.Kind.TERM, h.term(), h.category(), h.start(), h.end(), h.text()));
+                    }
+                }
+                return true;
+            };
+        }
+
+        private Test regex(String rule, Condition.Regex r) {
+            Pattern p;
+            try {
+                p = Pattern.compile(r.pattern());
+            } catch (PatternSyntaxException e) {
+                errors.add("rule '" + rule + "': regex " + r.pattern() + ": " + e.getMessage());
+                return (f, out) -> false;
+            }
+            Optional<String> literal = r.normalized() ? RegexLiterals.required(r.pattern()) : Optional.empty();
+            return (f, out) -> {
+                String subject = r.normalized() ? f.normalized().text() : f.text;
+                if (literal.isPresent() && !subject.contains(literal.get())) {
+                    return false;
+                }
+                Matcher m = p.matcher(subject);
+                int n = 0;
+                while (m.find() && n < MAX_REGEX_EVIDENCE) {
+                    Span s = r.normalized() ? f.normalized().toOriginal(m.start(), m.end()) : new Span(m.start(), m.end());
+                    out.add(Evidence.span(Evidence.Kind.REGEX, r.pattern(), null, s.start(), s.end(), s.of(f.text)));
+                    n++;
+                    if (m.end() == m.start() && m.end() >= subject.length()) {
+                        break;
+                    }
+                }
+                return n > 0;
+            };
+        }
+
+        private Test links(Condition.Links l) {
+            return (f, out) -> {
+                int notAllowed = 0;
+                boolean denied = false;
+                List<Evidence> mine = new ArrayList<>();
+                for (Token t : f.tokens()) {
+                    if (t.type() != TokenType.URL) {
+                        continue;
+                    }
+                    String domain = Domains.registrableDomain(t.text()).or(() -> Domains.host(t.text())).orElse("");
+                    if (!l.deny().isEmpty() && l.deny().contains(domain)) {
+                        denied = true;
+                        mine.add(Evidence.span(Evidence.Kind.LINK, "deny " + domain, null, t.start(), t.end(), t.text()));
+                    } else if (!l.allow().contains(domain)) {
+                        notAllowed++;
+                        mine.add(Evidence.span(Evidence.Kind.LINK, "link to " + domain, null, t.start(), t.end(), t.text()));
+                    }
+                }
+                if (denied || (l.atLeast() > 0 && notAllowed >= l.atLeast())) {
+                    out.addAll(mine);
+                    return true;
+                }
+                return false;
+            };
+        }
+    }
+}
