@@ -230,7 +230,7 @@ public final class HashedLogisticRegression implements Classifier {
     /** Options for a new model. */
     public static final class Builder {
         private HashingOptions hashing = HashingOptions.DEFAULTS;
-        private double learningRate = 0.2;
+        private double learningRate = 0.1;
         private double l2 = 1e-6;
         private double positiveWeight = 1;
         private double threshold = 0.5;
@@ -250,7 +250,7 @@ public final class HashedLogisticRegression implements Classifier {
             return this;
         }
 
-        /** AdaGrad's base step, 0.2 unless set. */
+        /** AdaGrad's base step, 0.1 unless set. */
         public Builder learningRate(double rate) {
             if (!(rate > 0)) {
                 throw new IllegalArgumentException("learning rate must be positive");

@@ -11,11 +11,15 @@ package io.cmkit.moderation.classifier;
  * @param minCharNgram shortest character n-gram, 0 for none
  * @param maxCharNgram longest character n-gram
  * @param seed the hashing seed: two models must share it to be compared
+ * @param lexiconCues whether the hits of the default lexicons ({@code Lexicons.defaults()}) are
+ *     features too: each category, each term, and each category aimed at someone (a second-person
+ *     word such as "you", "your", "tu", "vous", "ta" within four words before the hit); they are
+ *     indicator features added after the n-gram vector is normalised
  */
-public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed) {
+public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed, boolean lexiconCues) {
 
-    /** 2^18 buckets, word unigrams and bigrams, character 3- to 5-grams, seed 42. */
-    public static final HashingOptions DEFAULTS = new HashingOptions(18, 2, 3, 5, 42);
+    /** 2^18 buckets, word unigrams and bigrams, character 3- to 5-grams, seed 42, lexicon cues. */
+    public static final HashingOptions DEFAULTS = new HashingOptions(18, 2, 3, 5, 42, true);
 
     public HashingOptions {
         if (bits < 10 || bits > 24) {
@@ -31,11 +35,16 @@ public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int m
 
     /** A copy with another seed. */
     public HashingOptions withSeed(long seed) {
-        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed);
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues);
     }
 
     /** A copy with another number of buckets. */
     public HashingOptions withBits(int bits) {
-        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed);
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues);
+    }
+
+    /** A copy with lexicon cues on or off. */
+    public HashingOptions withLexiconCues(boolean on) {
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, on);
     }
 }

@@ -43,8 +43,8 @@ public final class FeatureHasher {
         String original = comment.length() > MAX_CHARS ? comment.substring(0, MAX_CHARS) : comment;
         String text = NORMALIZER.normalize(original).text();
         List<Token> tokens = Tokenizer.standard().tokenize(text);
-        int[] hashes = new int[64];
-        int n = 0;
+        Hashes wordBlock = new Hashes();
+        Hashes charBlock = new Hashes();
         List<String> words = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             String w = switch (t.type()) {
@@ -56,38 +56,28 @@ public final class FeatureHasher {
             };
             words.add(w);
             if (t.type() == TokenType.URL) {
-                String domain = Domains.registrableDomain(t.text()).orElse("?");
-                hashes = grow(hashes, n + 1);
-                hashes[n++] = hash('d', domain);
+                wordBlock.add(hash('d', Domains.registrableDomain(t.text()).orElse("?")));
             }
         }
         for (int i = 0; i < words.size(); i++) {
-            hashes = grow(hashes, n + options.maxWordNgram());
-            hashes[n++] = hash('w', words.get(i));
+            wordBlock.add(hash('w', words.get(i)));
             if (options.maxWordNgram() >= 2 && i + 1 < words.size()) {
-                hashes[n++] = hash('b', words.get(i) + ' ' + words.get(i + 1));
+                wordBlock.add(hash('b', words.get(i) + ' ' + words.get(i + 1)));
             }
             if (options.maxWordNgram() >= 3 && i + 2 < words.size()) {
-                hashes[n++] = hash('t', words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+                wordBlock.add(hash('t', words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2)));
             }
         }
-        if (options.minCharNgram() > 0) {
-            for (Token t : tokens) {
-                if (t.type() != TokenType.WORD && t.type() != TokenType.HASHTAG) {
-                    continue;
-                }
-                String w = ' ' + t.text() + ' ';
-                for (int len = options.minCharNgram(); len <= options.maxCharNgram(); len++) {
-                    for (int s = 0; s + len <= w.length(); s++) {
-                        hashes = grow(hashes, n + 1);
-                        hashes[n++] = hashRange('c', w, s, s + len);
-                    }
+        // what is said to someone: a second-person word and each of the three words after it
+        for (int i = 0; i < words.size(); i++) {
+            if (SECOND_PERSON.contains(words.get(i))) {
+                for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
+                    wordBlock.add(hash('y', words.get(j)));
                 }
             }
         }
-        // shape: length bucket, shouting, links
-        hashes = grow(hashes, n + 3);
-        hashes[n++] = hash('s', "len" + Math.min(8, 32 - Integer.numberOfLeadingZeros(original.length())));
+        // shape: length bucket, shouting, nothing
+        wordBlock.add(hash('s', "len" + Math.min(8, 32 - Integer.numberOfLeadingZeros(original.length()))));
         int letters = 0;
         int upper = 0;
         for (int i = 0; i < original.length(); i++) {
@@ -100,39 +90,147 @@ public final class FeatureHasher {
             }
         }
         if (letters >= 8 && upper * 2 > letters) {
-            hashes[n++] = hash('s', "caps");
+            wordBlock.add(hash('s', "caps"));
         }
         if (tokens.isEmpty()) {
-            hashes[n++] = hash('s', "empty");
+            wordBlock.add(hash('s', "empty"));
         }
-        for (int i = 0; i < n; i++) {
-            hashes[i] &= mask;
+        if (options.minCharNgram() > 0) {
+            for (Token t : tokens) {
+                if (t.type() != TokenType.WORD && t.type() != TokenType.HASHTAG) {
+                    continue;
+                }
+                String w = ' ' + t.text() + ' ';
+                for (int len = options.minCharNgram(); len <= options.maxCharNgram(); len++) {
+                    for (int s = 0; s + len <= w.length(); s++) {
+                        charBlock.add(hashRange('c', w, s, s + len));
+                    }
+                }
+            }
         }
-        Arrays.sort(hashes, 0, n);
-        int[] idx = new int[n];
-        float[] val = new float[n];
-        int m = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && hashes[j] == hashes[i]) {
+        // each block is normalised on its own, so the many character n-grams do not drown the words
+        Vector v = merge(wordBlock.toUnitVector(mask), charBlock.toUnitVector(mask), false);
+        if (options.lexiconCues()) {
+            return withLexiconCues(original, v);
+        }
+        return v;
+    }
+
+    /** A growable list of hashes. */
+    private static final class Hashes {
+        int[] a = new int[64];
+        int n;
+
+        void add(int h) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = h;
+        }
+
+        /** Counts per bucket, damped (1 + log count), then scaled to unit length. */
+        Vector toUnitVector(int mask) {
+            for (int i = 0; i < n; i++) {
+                a[i] &= mask;
+            }
+            Arrays.sort(a, 0, n);
+            int[] idx = new int[n];
+            float[] val = new float[n];
+            int m = 0;
+            for (int i = 0; i < n; ) {
+                int j = i;
+                while (j < n && a[j] == a[i]) {
+                    j++;
+                }
+                idx[m] = a[i];
+                val[m] = (float) (1 + Math.log(j - i));
+                m++;
+                i = j;
+            }
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                norm += val[i] * val[i];
+            }
+            if (norm > 0) {
+                float inv = (float) (1 / Math.sqrt(norm));
+                for (int i = 0; i < m; i++) {
+                    val[i] *= inv;
+                }
+            }
+            return new Vector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
+        }
+    }
+
+    /** The sum of two sparse vectors; with {@code indicator}, b's entries count 1 each, once. */
+    private static Vector merge(Vector x, Vector y, boolean indicator) {
+        int[] xi = x.index();
+        float[] xv = x.value();
+        int[] yi = y.index();
+        float[] yv = y.value();
+        int[] oi = new int[xi.length + yi.length];
+        float[] ov = new float[oi.length];
+        int i = 0;
+        int j = 0;
+        int o = 0;
+        while (i < xi.length || j < yi.length) {
+            if (j >= yi.length || (i < xi.length && xi[i] < yi[j])) {
+                oi[o] = xi[i];
+                ov[o++] = xv[i++];
+            } else if (i >= xi.length || yi[j] < xi[i]) {
+                oi[o] = yi[j];
+                ov[o++] = indicator ? 1 : yv[j];
+                j++;
+            } else {
+                oi[o] = xi[i];
+                ov[o++] = xv[i++] + (indicator ? 1 : yv[j]);
                 j++;
             }
-            idx[m] = hashes[i];
-            val[m] = (float) (1 + Math.log(j - i));
-            m++;
-            i = j;
         }
-        double norm = 0;
-        for (int i = 0; i < m; i++) {
-            norm += val[i] * val[i];
+        return new Vector(Arrays.copyOf(oi, o), Arrays.copyOf(ov, o));
+    }
+
+    private static final java.util.Set<String> SECOND_PERSON = java.util.Set.of("you", "your", "youre", "you're",
+            "yours", "yourself", "ya", "u", "ur", "tu", "te", "t'", "toi", "vous", "ta", "ton", "tes", "vos", "votre", "t'es");
+
+    /** Lexicon hits as indicator features, added to the normalised vector. */
+    private Vector withLexiconCues(String original, Vector v) {
+        List<io.cmkit.moderation.lexicon.LexiconHit> hits = io.cmkit.moderation.lexicon.Lexicons.defaults().scan(original);
+        if (hits.isEmpty()) {
+            return v;
         }
-        if (norm > 0) {
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < m; i++) {
-                val[i] *= inv;
+        List<Token> words = Tokenizer.standard().tokenize(original);
+        int[] extra = new int[hits.size() * 3];
+        int k = 0;
+        for (io.cmkit.moderation.lexicon.LexiconHit h : hits) {
+            extra[k++] = hash('L', h.category()) & mask;
+            extra[k++] = hash('T', h.category() + ':' + h.term()) & mask;
+            if (aimedAtSomeone(words, h.start(), h.end())) {
+                extra[k++] = hash('Y', h.category()) & mask;
             }
         }
-        return new Vector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
+        Arrays.sort(extra, 0, k);
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (m == 0 || extra[m - 1] != extra[i]) {
+                extra[m++] = extra[i]; // a cue is present or not
+            }
+        }
+        return merge(v, new Vector(Arrays.copyOf(extra, m), new float[m]), true);
+    }
+
+    /** Whether a second-person word is among the four words before the hit, or is the hit's own first word. */
+    private static boolean aimedAtSomeone(List<Token> words, int start, int end) {
+        int first = 0;
+        while (first < words.size() && words.get(first).end() <= start) {
+            first++;
+        }
+        for (int w = Math.max(0, first - 4); w < Math.min(words.size(), first + 1); w++) {
+            Token t = words.get(w);
+            if (t.start() < end && SECOND_PERSON.contains(t.text().toLowerCase(java.util.Locale.ROOT).replace('’', '\''))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] grow(int[] a, int need) {

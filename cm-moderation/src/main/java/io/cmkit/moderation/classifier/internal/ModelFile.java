@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 
 /**
  * The model file: {@code CMKITCLF} (8 bytes), the format version (int), the model kind (UTF),
- * the hashing options, the model's own body, and a CRC-32 of everything before it (long). Big-endian.
+ * the hashing options (bits, word n-gram, char n-gram min and max as ints, seed as long, lexicon cues as boolean), the model's own body, and a CRC-32 of everything before it (long). Big-endian.
  */
 public final class ModelFile {
 
@@ -42,6 +42,7 @@ public final class ModelFile {
             out.writeInt(options.minCharNgram());
             out.writeInt(options.maxCharNgram());
             out.writeLong(options.seed());
+            out.writeBoolean(options.lexiconCues());
             body.write(out);
             out.flush();
             CRC32 crc = new CRC32();
@@ -84,7 +85,8 @@ public final class ModelFile {
             String kind = in.readUTF();
             HashingOptions options;
             try {
-                options = new HashingOptions(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong());
+                options = new HashingOptions(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                        in.readBoolean());
             } catch (IllegalArgumentException e) {
                 throw new ClassifierFormatException("corrupt classifier model: " + e.getMessage(), e);
             }
