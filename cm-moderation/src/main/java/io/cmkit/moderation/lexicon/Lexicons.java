@@ -54,7 +54,7 @@ public final class Lexicons {
 
     /** The categories shipped in the jar. */
     public static final Set<String> SHIPPED_CATEGORIES =
-            Set.of("insult", "hate", "threat", "sexual", "profanity", "spam", "scam", "defamation");
+            Set.of("insult", "hate", "threat", "sexual", "profanity", "spam", "scam", "defamation", "identity", "derogatory");
 
     private static volatile CompiledLexicon defaults;
 

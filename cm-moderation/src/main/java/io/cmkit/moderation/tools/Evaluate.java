@@ -9,8 +9,6 @@ import io.cmkit.moderation.tools.internal.Dataset;
 import io.cmkit.moderation.tools.internal.Evaluation;
 import io.cmkit.moderation.tools.internal.TextDecoding;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,8 @@ import java.util.Set;
  *
  * <pre>
  * --file f.csv --text text --label label --positive 1
- *   [--categories spam,scam]   categories that mean positive (default: insult,hate,threat,sexual,profanity,defamation)
+ *   [--categories spam,scam]   categories that mean positive, a+b for "both a and b"
+ *                              (default: insult,hate,threat,sexual,profanity,defamation)
  *   [--model m.cmkc] [--threshold 0.5]   (default: the threshold saved in the model)
  *   [--group functionality] [--decode none|python|html]
  * </pre>
@@ -53,7 +52,8 @@ public final class Evaluate {
         Path file = Path.of(args.required("file"));
         List<Dataset.Example> examples = Dataset.load(file, args.required("text"), args.required("label"),
                 args.required("positive"), args.optional("group"), TextDecoding.parse(args.get("decode", "none")));
-        Set<String> categories = new LinkedHashSet<>(Arrays.asList(args.get("categories", DEFAULT_CATEGORIES).split(",")));
+        String categorySpec = args.get("categories", DEFAULT_CATEGORIES);
+        List<Set<String>> categories = Evaluation.parseCategories(categorySpec);
         long t0 = System.nanoTime();
         CompiledLexicon lexicon = Lexicons.defaults();
         long t1 = System.nanoTime();
@@ -71,7 +71,7 @@ public final class Evaluate {
         long t3 = System.nanoTime();
         long positives = examples.stream().filter(Dataset.Example::positive).count();
         report.print(System.out, String.format("%s: %d comments, %d positive; lexicon categories %s%s",
-                file.getFileName(), examples.size(), positives, categories,
+                file.getFileName(), examples.size(), positives, categorySpec,
                 model.isPresent() ? String.format(java.util.Locale.ROOT, "; classifier threshold %.2f", threshold) : ""));
         System.out.printf("evaluated in %d ms%n", (t3 - t2) / 1_000_000);
     }

@@ -56,19 +56,41 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    public static Report run(List<Dataset.Example> examples, Lexicon lexicon, Set<String> categories,
+    /**
+     * Parses {@code insult,hate,identity+derogatory}: a comment is positive when the lexicon hits
+     * any item; an item with {@code +} needs every one of its categories.
+     */
+    public static List<Set<String>> parseCategories(String spec) {
+        List<Set<String>> out = new java.util.ArrayList<>();
+        for (String item : spec.split(",")) {
+            if (!item.isBlank()) {
+                out.add(Set.copyOf(java.util.Arrays.asList(item.strip().split("\\+"))));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the categories hit satisfy any item. */
+    public static boolean positive(Set<String> hit, List<Set<String>> anyOf) {
+        for (Set<String> all : anyOf) {
+            if (hit.containsAll(all)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Report run(List<Dataset.Example> examples, Lexicon lexicon, List<Set<String>> categories,
             Optional<Classifier> classifier, double threshold) {
         Map<String, Confusion> overall = new LinkedHashMap<>();
         Map<String, Map<String, Confusion>> byGroup = new TreeMap<>();
         Confusion zero = new Confusion(0, 0, 0, 0);
         for (Dataset.Example x : examples) {
-            boolean lex = false;
+            Set<String> hit = new java.util.HashSet<>();
             for (LexiconHit h : lexicon.scan(x.text())) {
-                if (categories.contains(h.category())) {
-                    lex = true;
-                    break;
-                }
+                hit.add(h.category());
             }
+            boolean lex = positive(hit, categories);
             Map<String, Boolean> predictions = new LinkedHashMap<>();
             predictions.put(LEXICON, lex);
             if (classifier.isPresent()) {
