@@ -53,7 +53,7 @@ public final class Training {
     }
 
     /**
-     * Chooses the threshold that maximises F1 over out-of-fold scores ({@code folds}-fold cross
+     * Chooses the threshold (0.05 to 0.95 by 0.01; among equal F1s the one closest to 0.5) that maximises F1 over out-of-fold scores ({@code folds}-fold cross
      * validation on the training examples only), then trains the final model on all of them.
      */
     public static Result train(List<Dataset.Example> examples, Options options) {
@@ -81,7 +81,9 @@ public final class Training {
             for (int t = 5; t <= 95; t++) {
                 double th = t / 100.0;
                 Confusion conf = confusion(scores, actual, th);
-                if (conf.f1() > bestF1 + 1e-12) {
+                // the best F1; among equals, the threshold closest to 0.5
+                if (conf.f1() > bestF1 + 1e-12
+                        || (Math.abs(conf.f1() - bestF1) <= 1e-12 && Math.abs(th - 0.5) < Math.abs(threshold - 0.5))) {
                     bestF1 = conf.f1();
                     threshold = th;
                     cv = conf;
