@@ -1,0 +1,293 @@
+package io.cmkit.moderation.classifier;
+
+import io.cmkit.moderation.classifier.internal.FeatureHasher;
+import io.cmkit.moderation.classifier.internal.ModelFile;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Logistic regression over hashed word and character n-grams ({@link HashingOptions}), learned
+ * one comment at a time by stochastic gradient descent with AdaGrad step sizes and L2
+ * regularisation. Its score is the logistic probability of the positive class.
+ *
+ * <pre>{@code
+ * HashedLogisticRegression model = HashedLogisticRegression.builder().build();
+ * model.learn("Free followers! click the link", true);
+ * model.learn("Merci pour la réponse rapide", false);
+ * double p = model.score("free likes, click here");
+ * model.save(Path.of("spam.cmkc"));
+ * Classifier same = Classifiers.load(Path.of("spam.cmkc"));
+ * }</pre>
+ *
+ * <p>Deterministic: the same options and the same examples in the same order give the same model,
+ * byte for byte. Scoring is thread-safe and runs concurrently; learning takes a write lock.
+ */
+public final class HashedLogisticRegression implements Classifier {
+
+    static final String KIND = "hashed-logistic-regression";
+
+    private final FeatureHasher hasher;
+    private final double learningRate;
+    private final double l2;
+    private final double positiveWeight;
+    private final float[] weights;
+    private final float[] squaredGradients;
+    private double bias;
+    private double biasSquaredGradient;
+    private long examples;
+    private volatile double threshold;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private HashedLogisticRegression(HashingOptions options, double learningRate, double l2, double positiveWeight, double threshold) {
+        this.hasher = new FeatureHasher(options);
+        this.learningRate = learningRate;
+        this.l2 = l2;
+        this.positiveWeight = positiveWeight;
+        this.threshold = threshold;
+        this.weights = new float[hasher.buckets()];
+        this.squaredGradients = new float[hasher.buckets()];
+    }
+
+    /** A builder with the default options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public double score(String comment) {
+        Objects.requireNonNull(comment, "comment");
+        FeatureHasher.Vector v = hasher.vectorize(comment);
+        lock.readLock().lock();
+        try {
+            return sigmoid(margin(v));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private double margin(FeatureHasher.Vector v) {
+        double z = bias;
+        int[] idx = v.index();
+        float[] val = v.value();
+        for (int i = 0; i < idx.length; i++) {
+            z += weights[idx[i]] * val[i];
+        }
+        return z;
+    }
+
+    private static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    @Override
+    public void learn(String comment, boolean positive) {
+        Objects.requireNonNull(comment, "comment");
+        FeatureHasher.Vector v = hasher.vectorize(comment);
+        lock.writeLock().lock();
+        try {
+            double p = sigmoid(margin(v));
+            double g = (p - (positive ? 1 : 0)) * (positive ? positiveWeight : 1);
+            int[] idx = v.index();
+            float[] val = v.value();
+            for (int i = 0; i < idx.length; i++) {
+                int k = idx[i];
+                double grad = g * val[i] + l2 * weights[k];
+                squaredGradients[k] += (float) (grad * grad);
+                weights[k] -= (float) (learningRate * grad / (Math.sqrt(squaredGradients[k]) + 1e-8));
+            }
+            biasSquaredGradient += g * g;
+            bias -= learningRate * g / (Math.sqrt(biasSquaredGradient) + 1e-8);
+            examples++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long examples() {
+        lock.readLock().lock();
+        try {
+            return examples;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The decision threshold suggested with the model (0.5 unless training chose another). */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Sets the suggested decision threshold, saved with the model. */
+    public void threshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1], not " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /** The hashing options. */
+    public HashingOptions hashing() {
+        return hasher.options();
+    }
+
+    /** The model file's bytes (see {@code docs/moderation.md}). */
+    public byte[] toBytes() {
+        lock.readLock().lock();
+        try {
+            return ModelFile.write(KIND, hasher.options(), out -> {
+                out.writeDouble(learningRate);
+                out.writeDouble(l2);
+                out.writeDouble(positiveWeight);
+                out.writeDouble(threshold);
+                out.writeLong(examples);
+                out.writeDouble(bias);
+                out.writeDouble(biasSquaredGradient);
+                int nonZero = 0;
+                for (int i = 0; i < weights.length; i++) {
+                    if (weights[i] != 0 || squaredGradients[i] != 0) {
+                        nonZero++;
+                    }
+                }
+                out.writeInt(nonZero);
+                for (int i = 0; i < weights.length; i++) {
+                    if (weights[i] != 0 || squaredGradients[i] != 0) {
+                        out.writeInt(i);
+                        out.writeFloat(weights[i]);
+                        out.writeFloat(squaredGradients[i]);
+                    }
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes the model file. */
+    public void save(OutputStream out) throws IOException {
+        out.write(toBytes());
+    }
+
+    /** Writes the model file. */
+    public void save(Path file) throws IOException {
+        Files.write(file, toBytes());
+    }
+
+    /**
+     * Reads a model file written by {@link #save}.
+     *
+     * @throws ClassifierFormatException if it is not a model, is damaged, is of another kind, or
+     *     was written by a newer cmkit
+     */
+    public static HashedLogisticRegression fromBytes(byte[] bytes) throws ClassifierFormatException {
+        ModelFile.Opened f = ModelFile.open(bytes);
+        if (!KIND.equals(f.kind())) {
+            throw new ClassifierFormatException("this model is a " + f.kind() + ", not a " + KIND + " (use Classifiers.load)");
+        }
+        DataInputStream in = f.body();
+        try {
+            double learningRate = in.readDouble();
+            double l2 = in.readDouble();
+            double positiveWeight = in.readDouble();
+            double threshold = in.readDouble();
+            HashedLogisticRegression m = new HashedLogisticRegression(f.options(), learningRate, l2, positiveWeight, threshold);
+            m.examples = in.readLong();
+            m.bias = in.readDouble();
+            m.biasSquaredGradient = in.readDouble();
+            int nonZero = in.readInt();
+            if (nonZero < 0 || nonZero > m.weights.length) {
+                throw new ClassifierFormatException("corrupt classifier model: " + nonZero + " weights for " + m.weights.length + " buckets");
+            }
+            for (int i = 0; i < nonZero; i++) {
+                int k = in.readInt();
+                if (k < 0 || k >= m.weights.length) {
+                    throw new ClassifierFormatException("corrupt classifier model: bucket " + k + " out of range");
+                }
+                m.weights[k] = in.readFloat();
+                m.squaredGradients[k] = in.readFloat();
+            }
+            ModelFile.expectEnd(in);
+            return m;
+        } catch (EOFException e) {
+            throw new ClassifierFormatException("corrupt classifier model: truncated", e);
+        } catch (ClassifierFormatException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ClassifierFormatException("corrupt classifier model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Options for a new model. */
+    public static final class Builder {
+        private HashingOptions hashing = HashingOptions.DEFAULTS;
+        private double learningRate = 0.1;
+        private double l2 = 1e-6;
+        private double positiveWeight = 1;
+        private double threshold = 0.5;
+
+        private Builder() {
+        }
+
+        /** How comments become features; {@link HashingOptions#DEFAULTS} unless set. */
+        public Builder hashing(HashingOptions hashing) {
+            this.hashing = Objects.requireNonNull(hashing, "hashing");
+            return this;
+        }
+
+        /** The seed of the feature hashing (a shortcut for {@code hashing(hashing.withSeed(seed))}). */
+        public Builder seed(long seed) {
+            this.hashing = hashing.withSeed(seed);
+            return this;
+        }
+
+        /** AdaGrad's base step, 0.1 unless set. */
+        public Builder learningRate(double rate) {
+            if (!(rate > 0)) {
+                throw new IllegalArgumentException("learning rate must be positive");
+            }
+            this.learningRate = rate;
+            return this;
+        }
+
+        /** L2 regularisation strength per step, 1e-6 unless set. */
+        public Builder l2(double l2) {
+            if (!(l2 >= 0)) {
+                throw new IllegalArgumentException("l2 must be >= 0");
+            }
+            this.l2 = l2;
+            return this;
+        }
+
+        /** How much a positive example weighs against a negative one (for rare positives), 1 unless set. */
+        public Builder positiveWeight(double weight) {
+            if (!(weight > 0)) {
+                throw new IllegalArgumentException("positive weight must be positive");
+            }
+            this.positiveWeight = weight;
+            return this;
+        }
+
+        /** The suggested decision threshold, 0.5 unless set. */
+        public Builder threshold(double threshold) {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("threshold must be in [0, 1]");
+            }
+            this.threshold = threshold;
+            return this;
+        }
+
+        public HashedLogisticRegression build() {
+            return new HashedLogisticRegression(hashing, learningRate, l2, positiveWeight, threshold);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.cmkit.moderation.lexicon;
+
+import io.cmkit.core.text.Match;
+import io.cmkit.core.text.NormalizationOptions;
+import io.cmkit.core.text.PatternMatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A {@link Lexicon} compiled into ONE {@link PatternMatcher} ({@link NormalizationOptions#STRICT_MATCHING}):
+ * every term of every category and language, and the allow-list, so a scan is one normalisation
+ * and one pass over the comment whatever the number of terms. Built by {@link Lexicons}. Immutable
+ * and thread-safe.
+ *
+ * <p>An allow-list match cancels every term hit whose span overlaps it: with {@code cock*} in the
+ * lexicon and {@code cocktail} allowed, "a cocktail" has no hit, "cock" still has one.
+ */
+public final class CompiledLexicon implements Lexicon {
+
+    /** Payload of the shared matcher: a term, or an allow-list entry. */
+    private record Entry(LexiconTerm term, boolean allow) {
+    }
+
+    private final PatternMatcher<Entry> matcher;
+    private final List<LexiconTerm> terms;
+    private final List<LexiconTerm> allowList;
+    private final Set<String> categories;
+    private final Duration compileTime;
+
+    CompiledLexicon(List<LexiconTerm> terms, List<LexiconTerm> allowList) {
+        long t0 = System.nanoTime();
+        this.terms = List.copyOf(terms);
+        this.allowList = List.copyOf(allowList);
+        PatternMatcher.Builder<Entry> b = PatternMatcher.<Entry>builder().normalization(NormalizationOptions.STRICT_MATCHING);
+        Set<String> cats = new LinkedHashSet<>();
+        for (LexiconTerm t : this.terms) {
+            b.add(t.term(), t.mode(), new Entry(t, false));
+            cats.add(t.category());
+        }
+        for (LexiconTerm t : this.allowList) {
+            b.add(t.term(), t.mode(), new Entry(t, true));
+        }
+        this.matcher = b.build();
+        this.categories = Collections.unmodifiableSet(cats);
+        this.compileTime = Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    @Override
+    public Set<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public List<LexiconHit> scan(String comment) {
+        Objects.requireNonNull(comment, "comment");
+        List<Match<Entry>> found = matcher.findAll(comment);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Match<Entry>> allowed = null;
+        for (Match<Entry> m : found) {
+            if (m.payload().allow()) {
+                if (allowed == null) {
+                    allowed = new ArrayList<>(2);
+                }
+                allowed.add(m);
+            }
+        }
+        List<LexiconHit> hits = new ArrayList<>(found.size());
+        Set<String> seen = null;
+        outer:
+        for (Match<Entry> m : found) {
+            if (m.payload().allow()) {
+                continue;
+            }
+            if (allowed != null) {
+                for (Match<Entry> a : allowed) {
+                    if (a.start() < m.end() && m.start() < a.end()) {
+                        continue outer;
+                    }
+                }
+            }
+            LexiconTerm t = m.payload().term();
+            if (seen == null) {
+                seen = new java.util.HashSet<>();
+            }
+            // a term listed in both languages, or twice, is one hit per category and span
+            if (!seen.add(t.category() + '\u0000' + m.start() + '\u0000' + m.end() + '\u0000' + t.term())) {
+                continue;
+            }
+            hits.add(new LexiconHit(t.category(), t.term(), t.language(), m.start(), m.end(), m.text()));
+        }
+        return Collections.unmodifiableList(hits);
+    }
+
+    /** The categories hit in a comment (a convenience over {@link #scan}). */
+    public Set<String> categoriesIn(String comment) {
+        Set<String> out = new LinkedHashSet<>();
+        for (LexiconHit h : scan(comment)) {
+            out.add(h.category());
+        }
+        return out;
+    }
+
+    /** The entry behind a hit: its mode, severity and note (a linear search: for explanations, not for every comment). */
+    public Optional<LexiconTerm> termOf(LexiconHit hit) {
+        for (LexiconTerm t : terms) {
+            if (t.term().equals(hit.term()) && t.category().equals(hit.category())
+                    && t.language().getLanguage().equals(hit.language().getLanguage())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every term, in the order added (alternatives expanded). */
+    public List<LexiconTerm> terms() {
+        return terms;
+    }
+
+    /** The allow-list entries. */
+    public List<LexiconTerm> allowList() {
+        return allowList;
+    }
+
+    /** How many terms (not counting the allow-list). */
+    public int size() {
+        return terms.size();
+    }
+
+    /** Term counts by language tag, then category (sorted), for documentation and logs. */
+    public Map<String, Map<String, Integer>> sizes() {
+        Map<String, Map<String, Integer>> out = new TreeMap<>();
+        for (LexiconTerm t : terms) {
+            out.computeIfAbsent(t.language().toLanguageTag(), k -> new TreeMap<>()).merge(t.category(), 1, Integer::sum);
+        }
+        for (LexiconTerm t : allowList) {
+            out.computeIfAbsent(t.language().toLanguageTag(), k -> new TreeMap<>()).merge("(allow)", 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** How long compiling the matcher took. */
+    public Duration compileTime() {
+        return compileTime;
+    }
+
+    /** The matcher's estimate of the heap the compiled automata hold, in bytes (terms themselves excluded). */
+    public long estimatedHeapBytes() {
+        return matcher.estimatedHeapBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledLexicon[" + terms.size() + " terms, " + allowList.size() + " allowed, categories " + categories + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Lexicon file parsing; may change without notice. */
+package io.cmkit.moderation.lexicon.internal;
