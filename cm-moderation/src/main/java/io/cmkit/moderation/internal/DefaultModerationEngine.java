@@ -221,7 +221,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         List<LexiconHit> hits() {
             if (hits == null) {
-                hits = lexicon.orElseThrow().scan(text);
+                hits = lexicon.orElseThrow().scan(text, language());
             }
             return hits;
         }

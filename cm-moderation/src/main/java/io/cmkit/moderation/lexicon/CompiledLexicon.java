@@ -60,7 +60,18 @@ public final class CompiledLexicon implements Lexicon {
 
     @Override
     public List<LexiconHit> scan(String comment) {
+        return scan(comment, java.util.Optional.empty());
+    }
+
+    /**
+     * An allow-list entry cancels the overlapping hits of its own language; when the comment is known
+     * to be in the entry's language, it cancels every overlapping hit (French "retard", late, is not
+     * the English slur in a French comment).
+     */
+    @Override
+    public List<LexiconHit> scan(String comment, java.util.Optional<java.util.Locale> language) {
         Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(language, "language");
         List<Match<Entry>> found = matcher.findAll(comment);
         if (found.isEmpty()) {
             return List.of();
@@ -83,7 +94,8 @@ public final class CompiledLexicon implements Lexicon {
             }
             if (allowed != null) {
                 for (Match<Entry> a : allowed) {
-                    if (a.start() < m.end() && m.start() < a.end()) {
+                    if (a.start() < m.end() && m.start() < a.end()
+                            && cancels(a.payload().term().language(), m.payload().term().language(), language)) {
                         continue outer;
                     }
                 }
@@ -99,6 +111,13 @@ public final class CompiledLexicon implements Lexicon {
             hits.add(new LexiconHit(t.category(), t.term(), t.language(), m.start(), m.end(), m.text()));
         }
         return Collections.unmodifiableList(hits);
+    }
+
+    private static boolean cancels(java.util.Locale allowLanguage, java.util.Locale hitLanguage,
+                                   java.util.Optional<java.util.Locale> commentLanguage) {
+        String allow = allowLanguage.getLanguage();
+        return allow.equals(hitLanguage.getLanguage())
+                || commentLanguage.map(l -> l.getLanguage().equals(allow)).orElse(false);
     }
 
     /** The categories hit in a comment (a convenience over {@link #scan}). */

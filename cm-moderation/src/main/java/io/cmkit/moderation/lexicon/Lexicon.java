@@ -1,6 +1,8 @@
 package io.cmkit.moderation.lexicon;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,4 +21,13 @@ public interface Lexicon {
      * each with its original offsets.
      */
     List<LexiconHit> scan(String comment);
+
+    /**
+     * The same scan, knowing the comment's language: a word that is innocent in that language
+     * (French "en retard", late) is not read as another language's slur. The default ignores the
+     * language.
+     */
+    default List<LexiconHit> scan(String comment, Optional<Locale> language) {
+        return scan(comment);
+    }
 }

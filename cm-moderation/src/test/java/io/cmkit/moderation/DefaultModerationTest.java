@@ -1,0 +1,93 @@
+package io.cmkit.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cmkit.core.model.Account;
+import io.cmkit.core.model.Author;
+import io.cmkit.core.model.Interaction;
+import io.cmkit.core.model.Platform;
+import io.cmkit.core.model.ThreadPosition;
+import io.cmkit.moderation.lexicon.Lexicons;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The shipped rules with the shipped lexicons, as a host gets them with no configuration. */
+@DisplayName("Default moderation (shipped rules and lexicons together)")
+class DefaultModerationTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Account BRAND = new Account(Platform.INSTAGRAM, "cafe.lumiere.lyon");
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final ModerationEngine engine = ModerationEngine.builder()
+            .rules(RuleSet.defaults())
+            .lexicon(Lexicons.defaults())
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .brandName("Café Lumière")
+            .build();
+
+    private static Interaction comment(String text, Locale language) {
+        int id = IDS.incrementAndGet();
+        return new Interaction("c" + id, BRAND, Interaction.Kind.COMMENT, Author.of("a" + id, "user" + id), text,
+                NOW.minusSeconds(60), ThreadPosition.replyToBrandPost("p1"), Optional.of(language), Optional.empty());
+    }
+
+    @Test
+    @DisplayName("an ordinary comment or a legitimate critique is left alone, in French and in English")
+    void legitimateCommentsPass() {
+        for (String text : new String[] {"Super café, merci pour l'accueil !",
+                "Livraison en retard de trois jours, c'est décevant.", "Love the new roast, well done!",
+                "Your constitution of the blend is a classic, assistant was helpful."}) {
+            Decision decision = engine.decide(comment(text, text.contains("Love") || text.contains("Your")
+                    ? Locale.ENGLISH : Locale.FRENCH));
+            assertThat(decision.actions()).as(text).doesNotContain(Action.HIDE, Action.DELETE, Action.BLOCK_AUTHOR);
+        }
+    }
+
+    @Test
+    @DisplayName("a French word that is an English slur (\"en retard\", late) is innocent in French, not in English")
+    void falseFriendsFollowTheCommentsLanguage() {
+        assertThat(engine.decide(comment("Commande en retard, encore.", Locale.FRENCH)).actions())
+                .doesNotContain(Action.HIDE, Action.DELETE);
+        assertThat(engine.decide(comment("You are such a retard", Locale.ENGLISH)).actions())
+                .contains(Action.HIDE);
+    }
+
+    @Test
+    @DisplayName("a disguised insult is hidden and flagged, with the span mapped back to what was written")
+    void disguisedInsultIsHidden() {
+        String text = "Quel c0nn4rd ce barista";
+        Decision decision = engine.decide(comment(text, Locale.FRENCH));
+        assertThat(decision.actions()).contains(Action.HIDE, Action.FLAG);
+        assertThat(decision.evidence()).anySatisfy(e -> assertThat(e.toString()).contains("c0nn4rd"));
+        assertThat(decision.explain(Locale.FRENCH)).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("scam spam with a link is deleted")
+    void scamWithLinkIsDeleted() {
+        Decision decision = engine.decide(comment(
+                "Gagne un iPhone 15 gratuit !!! clique ici https://free-iphone.top/win", Locale.FRENCH));
+        assertThat(decision.actions()).contains(Action.DELETE);
+    }
+
+    @Test
+    @DisplayName("defamation aimed at the brand goes to a person, never removed automatically")
+    void defamationGoesToReview() {
+        Decision decision = engine.decide(comment("Café Lumière ce sont des escrocs, une vraie arnaque", Locale.FRENCH));
+        assertThat(decision.actions()).contains(Action.FLAG).doesNotContain(Action.DELETE, Action.HIDE);
+    }
+
+    @Test
+    @DisplayName("a slur quoted to denounce it is flagged for review rather than hidden")
+    void counterSpeechIsFlaggedOnly() {
+        Decision decision = engine.decide(comment("He called me a \"moron\" and that is not okay.", Locale.ENGLISH));
+        assertThat(decision.actions()).doesNotContain(Action.DELETE, Action.HIDE);
+    }
+}
