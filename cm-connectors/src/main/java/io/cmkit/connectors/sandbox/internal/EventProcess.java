@@ -53,6 +53,10 @@ abstract class EventProcess {
     private long candidateMs = -1;
     private double candidateBound;
     private long emitted;
+    /** The time under which the world's queue holds this process ({@link Long#MAX_VALUE} when not queued). */
+    long queuedAtMs = Long.MAX_VALUE;
+    /** Being advanced by the world's current catch-up. */
+    boolean advancing;
 
     /**
      * @param world the world it belongs to
@@ -106,15 +110,34 @@ abstract class EventProcess {
         }
     }
 
-    /** Forgets the candidate drawn under the old rate; call only once caught up to now. */
-    final void rateChanged() {
+    /**
+     * When this process next has something to do: its next candidate or scheduled event, or
+     * {@link Long#MIN_VALUE} when it must first draw a candidate. Up to that time, advancing it
+     * would only move its caught-up time, which {@link #rateChanged(long)} accounts for.
+     */
+    final long nextDueMs() {
+        if (candidateMs < 0) {
+            return Long.MIN_VALUE;
+        }
+        long nextScheduled = scheduled.isEmpty() ? Long.MAX_VALUE : scheduled.peek().timeMs;
+        return Math.min(candidateMs, nextScheduled);
+    }
+
+    /**
+     * Forgets the candidate drawn under the old rate; call only once the world caught up to
+     * {@code nowMs}. A process the catch-up skipped (nothing due) counts as caught up to now.
+     */
+    final void rateChanged(long nowMs) {
+        caughtUpMs = Math.max(caughtUpMs, nowMs);
         candidateMs = -1;
+        world.due(this);
     }
 
     /** Queues an event for later. */
     final void schedule(Scheduled event) {
         event.order = scheduledCount++;
         scheduled.add(event);
+        world.due(this);
     }
 
     /** A salt for the next id this process makes, distinct from its other ids. */

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -72,6 +74,16 @@ public final class World {
     private final Set<String> usedIds = new HashSet<>();
     private final Map<Platform, Population> populations = new HashMap<>();
     private final List<EventProcess> processes = new ArrayList<>();
+    /** Processes by the time they next have something due (entries left stale when a process moved earlier are skipped). */
+    private final PriorityQueue<Due> dueQueue = new PriorityQueue<>();
+
+    private record Due(long atMs, EventProcess process) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = Long.compare(atMs, other.atMs);
+            return byTime != 0 ? byTime : Integer.compare(process.order, other.process.order);
+        }
+    }
 
     /** A world whose history starts at the clock's present instant. */
     public World(Settings settings) {
@@ -136,7 +148,7 @@ public final class World {
             BuzzProcess buzz = new BuzzProcess(this, processes.size(), Seeds.random(seed, name), a, kw, startMs, endMs,
                     peakPerHour, loss);
             a.buzzes.add(buzz);
-            processes.add(buzz);
+            addProcess(buzz);
             return null;
         });
     }
@@ -309,7 +321,7 @@ public final class World {
         for (BoostState boost : post.boosts) {
             boost.cancel(nowMs);
         }
-        post.process.rateChanged();
+        post.process.rateChanged(nowMs);
     }
 
     Optional<PublishedPost> findPublished(AccountState a, String idempotencyKey) {
@@ -453,7 +465,7 @@ public final class World {
         post.boosts.add(boost);
         a.boosts.put(id, boost);
         a.boostsByKey.put(request.idempotencyKey(), boost);
-        post.process.rateChanged();
+        post.process.rateChanged(nowMs);
         return boost.view(nowMs);
     }
 
@@ -464,7 +476,7 @@ public final class World {
     Boost cancelBoost(AccountState a, String boostId) throws ConnectorException {
         BoostState boost = boostOf(a, boostId);
         boost.cancel(nowMs);
-        boost.post.process.rateChanged();
+        boost.post.process.rateChanged(nowMs);
         return boost.view(nowMs);
     }
 
@@ -571,10 +583,10 @@ public final class World {
         accounts.put(key, a);
         a.scripted = new ScriptedProcess(this, processes.size(), "scripted/" + key, Seeds.random(seed, "scripted", key),
                 genesisMs);
-        processes.add(a.scripted);
+        addProcess(a.scripted);
         double perDay = settings.mentionsPerDay().orElse(Math.max(2.0, Math.min(80.0, followers / 900.0)));
         if (perDay > 0) {
-            processes.add(new MentionProcess(this, processes.size(), Seeds.random(seed, "mentions", key), a, genesisMs,
+            addProcess(new MentionProcess(this, processes.size(), Seeds.random(seed, "mentions", key), a, genesisMs,
                     perDay));
         }
         return a;
@@ -588,9 +600,29 @@ public final class World {
         if (t > nowMs) {
             nowMs = t;
         }
+        // Only the processes with something due by now are advanced, in the order of the list of
+        // processes as a full pass would; the others would only move their caught-up time.
+        List<EventProcess> due = new ArrayList<>();
+        while (!dueQueue.isEmpty() && dueQueue.peek().atMs() <= nowMs) {
+            Due entry = dueQueue.poll();
+            EventProcess process = entry.process();
+            if (entry.atMs() != process.queuedAtMs || process.advancing) {
+                continue;
+            }
+            process.advancing = true;
+            due.add(process);
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        due.sort(Comparator.comparingInt((EventProcess p) -> p.order));
         List<Emission> batch = new ArrayList<>();
-        for (EventProcess process : processes) {
+        for (EventProcess process : due) {
             process.advance(nowMs, batch);
+        }
+        for (EventProcess process : due) {
+            process.advancing = false;
+            enqueue(process);
         }
         if (batch.isEmpty()) {
             return;
@@ -603,6 +635,27 @@ public final class World {
             if (record.interaction.kind() == Interaction.Kind.QUOTE && record.post != null) {
                 record.post.quotes++;
             }
+        }
+    }
+
+    private void addProcess(EventProcess process) {
+        processes.add(process);
+        enqueue(process);
+    }
+
+    private void enqueue(EventProcess process) {
+        long at = process.nextDueMs();
+        process.queuedAtMs = at;
+        dueQueue.add(new Due(at, process));
+    }
+
+    /** A process's next due time may have moved earlier (an event scheduled, its rate changed): requeues it. */
+    void due(EventProcess process) {
+        if (process.advancing) {
+            return;
+        }
+        if (process.nextDueMs() < process.queuedAtMs) {
+            enqueue(process);
         }
     }
 
@@ -641,7 +694,7 @@ public final class World {
         a.byKey.put(idempotencyKey, post);
         posts.put(platform.id() + ":" + id, post);
         post.process = new PostProcess(this, processes.size(), Seeds.random(seed, "post-events", platform.id(), id), post);
-        processes.add(post.process);
+        addProcess(post.process);
         return post;
     }
 

@@ -49,6 +49,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     private static final int MAX_TRIES = 5;
 
+    /** Posts locked by one statement of a claim. */
+    private static final int POSTS_PER_STATEMENT = 100;
+
     private final DataSource dataSource;
     private final boolean ownsDataSource;
     private final Dialect dialect;
@@ -285,7 +288,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /**
      * One transaction: {@code SELECT ... WHERE claimable_at <= now ORDER BY claimable_at, seq LIMIT n
      * FOR UPDATE SKIP LOCKED}, then the lease on each row, then the posts still SCHEDULED move to
-     * PUBLISHING (each post row locked, in key order).
+     * PUBLISHING (their rows locked by one statement per 100 posts, ordered by key, and rewritten in one batch).
      */
     @Override
     public List<Publication> claimDue(String owner, Instant now, Duration leaseFor, int limit) {
@@ -332,13 +335,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             }
             Map<String, PostKey> postKeys = new TreeMap<>();
             claimed.forEach(p -> postKeys.put(p.post().brandId() + '\u0000' + p.post().postId(), p.post()));
-            for (PostKey key : postKeys.values()) {
-                Optional<ScheduledPost> post = readPost(c, key, true);
-                if (post.isPresent() && post.get().state() == PostState.SCHEDULED) {
-                    writePost(c, post.get().transition(PostAction.DISPATCH, PostState.PUBLISHING, owner, now,
-                            Optional.empty()).withVersion(post.get().version() + 1));
+            List<ScheduledPost> dispatched = new ArrayList<>();
+            for (ScheduledPost post : readPostsForUpdate(c, List.copyOf(postKeys.values()))) {
+                if (post.state() == PostState.SCHEDULED) {
+                    dispatched.add(post.transition(PostAction.DISPATCH, PostState.PUBLISHING, owner, now,
+                            Optional.empty()).withVersion(post.version() + 1));
                 }
             }
+            writePosts(c, dispatched);
             return List.copyOf(claimed);
         });
     }
@@ -453,6 +457,52 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(post(rs)) : Optional.empty();
             }
+        }
+    }
+
+    /** Posts read and locked a chunk per statement (in key order), rather than one statement per post. */
+    private List<ScheduledPost> readPostsForUpdate(Connection c, List<PostKey> keys) throws SQLException {
+        List<ScheduledPost> out = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
+            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("SELECT state, version, body FROM ").append(posts).append(" WHERE ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(brand_id = ? AND post_id = ?)");
+            }
+            sql.append(" ORDER BY brand_id, post_id FOR UPDATE");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (PostKey key : chunk) {
+                    ps.setString(index++, key.brandId());
+                    ps.setString(index++, key.postId());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(post(rs));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #writePost} for several posts, in one JDBC batch. */
+    private void writePosts(Connection c, List<ScheduledPost> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
+                + " SET state = ?, scheduled_at = ?, version = ?, body = ? WHERE brand_id = ? AND post_id = ?")) {
+            for (ScheduledPost post : list) {
+                ps.setString(1, post.state().name());
+                setMillis(ps, 2, post.scheduledAt());
+                ps.setLong(3, post.version());
+                ps.setString(4, JsonCodec.body(post));
+                ps.setString(5, post.key().brandId());
+                ps.setString(6, post.key().postId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
