@@ -180,6 +180,40 @@ public final class AggregateTable {
         return out;
     }
 
+    /**
+     * A group's counters over consecutive periods {@code from..to} (first days of periods of this
+     * table), as if they were one period: changes summed over the periods with snapshots (a
+     * period without one moved its increments to the next), levels at the first period's start
+     * and the last period's end.
+     *
+     * @throws AnalyticsException when the group or a period is not in the table, or {@code to} is before {@code from}
+     */
+    public Counters total(GroupKey key, LocalDate from, LocalDate to) {
+        int g = groups.indexOf(key);
+        if (g < 0) {
+            throw new AnalyticsException("key", key + " is not a group of this table " + groups);
+        }
+        int first = periods.indexOf(from);
+        int last = periods.indexOf(to);
+        if (first < 0 || last < 0 || last < first) {
+            throw new AnalyticsException("periods", from + ".." + to + " are not periods of this table, in order "
+                    + periods.get(0) + ".." + periods.get(periods.size() - 1));
+        }
+        List<AggregateRow> rows = rowsOf(g).subList(first, last + 1);
+        Map<Metric, Long> changes = new LinkedHashMap<>();
+        long newPostCount = 0;
+        long snapshotCount = 0;
+        for (AggregateRow row : rows) {
+            row.counters().changes().forEach((metric, value) -> changes.merge(metric, value, Long::sum));
+            newPostCount += row.counters().newPosts();
+            snapshotCount += row.counters().snapshots();
+        }
+        Counters head = rows.get(0).counters();
+        Counters tail = rows.get(rows.size() - 1).counters();
+        return new Counters(changes, head.levelsAtStart(), tail.levelsAtEnd(), head.unavailable(), newPostCount,
+                snapshotCount);
+    }
+
     private String exposureProblem(int g, int k) {
         int n = seriesCount[g];
         int exposed = exposedCount[g * metrics.size() + k];
