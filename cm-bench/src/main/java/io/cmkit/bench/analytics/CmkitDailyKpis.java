@@ -1,0 +1,71 @@
+package io.cmkit.bench.analytics;
+
+import io.cmkit.analytics.aggregate.AggregateRow;
+import io.cmkit.analytics.aggregate.AggregateTable;
+import io.cmkit.analytics.aggregate.Aggregator;
+import io.cmkit.analytics.aggregate.Dimension;
+import io.cmkit.analytics.aggregate.PeriodUnit;
+import io.cmkit.analytics.aggregate.SnapshotColumns;
+import io.cmkit.core.model.Account;
+import io.cmkit.core.model.Metric;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The cmkit side: columnar ingestion, aggregation per account and day, roll-up to platforms. */
+final class CmkitDailyKpis {
+
+    /** Times of one run, in nanoseconds, and its result. */
+    record Run(long ingestNanos, long aggregateNanos, long rollUpAndReadNanos, DailyCounters result) {
+        long totalNanos() {
+            return ingestNanos + aggregateNanos + rollUpAndReadNanos;
+        }
+    }
+
+    private CmkitDailyKpis() {
+    }
+
+    static Run run(SnapshotWorkload w) {
+        Aggregator aggregator = new Aggregator(w.brand());
+        long t0 = System.nanoTime();
+        SnapshotColumns columns = SnapshotColumns.wrap(w.series(), w.metrics(), w.seriesIndex(), w.takenAtMillis(),
+                w.values(), w.size());
+        long t1 = System.nanoTime();
+        AggregateTable byAccount = aggregator.aggregate(columns, Set.of(Dimension.ACCOUNT), PeriodUnit.DAY, w.quarter());
+        long t2 = System.nanoTime();
+        AggregateTable byPlatform = byAccount.rollUp(Set.of(Dimension.PLATFORM));
+        Map<String, Integer> accountIndex = new HashMap<>();
+        for (int a = 0; a < w.brand().accounts().size(); a++) {
+            accountIndex.put(w.brand().accounts().get(a).key(), a);
+        }
+        LocalDate first = w.quarter().start();
+        Map<String, List<Long>> accounts = new HashMap<>();
+        for (AggregateRow row : byAccount.rows()) {
+            if (!row.isEmpty()) {
+                Account account = row.key().account().orElseThrow();
+                accounts.put(accountIndex.get(account.key()) + "/" + ChronoUnit.DAYS.between(first, row.periodStart()),
+                        cells(row, w.metrics()));
+            }
+        }
+        Map<String, List<Long>> platforms = new HashMap<>();
+        for (AggregateRow row : byPlatform.rows()) {
+            if (!row.isEmpty()) {
+                platforms.put(row.key().platform().orElseThrow().id() + "/"
+                        + ChronoUnit.DAYS.between(first, row.periodStart()), cells(row, w.metrics()));
+            }
+        }
+        long t3 = System.nanoTime();
+        return new Run(t1 - t0, t2 - t1, t3 - t2, new DailyCounters(accounts, platforms));
+    }
+
+    private static List<Long> cells(AggregateRow row, List<Metric> metrics) {
+        Long[] changes = new Long[metrics.size()];
+        for (int m = 0; m < changes.length; m++) {
+            changes[m] = row.counters().changes().get(metrics.get(m));
+        }
+        return DailyCounters.cells(row.counters().snapshots(), changes);
+    }
+}
