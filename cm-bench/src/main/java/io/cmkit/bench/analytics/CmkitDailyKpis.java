@@ -19,7 +19,8 @@ import java.util.Set;
 final class CmkitDailyKpis {
 
     /** Times of one run, in nanoseconds, and its result. */
-    record Run(long ingestNanos, long aggregateNanos, long rollUpAndReadNanos, DailyCounters result) {
+    record Run(long ingestNanos, long aggregateNanos, long aggregateCpuNanos, long rollUpAndReadNanos, long processCpuNanos,
+               DailyCounters result) {
         long totalNanos() {
             return ingestNanos + aggregateNanos + rollUpAndReadNanos;
         }
@@ -30,11 +31,14 @@ final class CmkitDailyKpis {
 
     static Run run(SnapshotWorkload w) {
         Aggregator aggregator = new Aggregator(w.brand());
+        long cpu0 = ProcessCpu.nanos();
         long t0 = System.nanoTime();
         SnapshotColumns columns = SnapshotColumns.wrap(w.series(), w.metrics(), w.seriesIndex(), w.takenAtMillis(),
                 w.values(), w.size());
         long t1 = System.nanoTime();
+        long threadCpu1 = ProcessCpu.THREADS.getCurrentThreadCpuTime();
         AggregateTable byAccount = aggregator.aggregate(columns, Set.of(Dimension.ACCOUNT), PeriodUnit.DAY, w.quarter());
+        long threadCpu2 = ProcessCpu.THREADS.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         AggregateTable byPlatform = byAccount.rollUp(Set.of(Dimension.PLATFORM));
         Map<String, Integer> accountIndex = new HashMap<>();
@@ -58,7 +62,9 @@ final class CmkitDailyKpis {
             }
         }
         long t3 = System.nanoTime();
-        return new Run(t1 - t0, t2 - t1, t3 - t2, new DailyCounters(accounts, platforms));
+        long cpu3 = ProcessCpu.nanos();
+        return new Run(t1 - t0, t2 - t1, threadCpu2 - threadCpu1, t3 - t2, cpu3 - cpu0,
+                new DailyCounters(accounts, platforms));
     }
 
     private static List<Long> cells(AggregateRow row, List<Metric> metrics) {

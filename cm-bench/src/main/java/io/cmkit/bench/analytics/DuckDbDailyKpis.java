@@ -22,7 +22,7 @@ import org.duckdb.DuckDBConnection;
 final class DuckDbDailyKpis implements AutoCloseable {
 
     /** Times of one run, in nanoseconds, and its result. */
-    record Run(long loadNanos, long queryNanos, DailyCounters result) {
+    record Run(long loadNanos, long queryNanos, long processCpuNanos, DailyCounters result) {
         long totalNanos() {
             return loadNanos + queryNanos;
         }
@@ -54,6 +54,7 @@ final class DuckDbDailyKpis implements AutoCloseable {
             s.execute("DROP TABLE IF EXISTS days");
             s.execute("DROP TABLE IF EXISTS accounts");
         }
+        long cpu0 = ProcessCpu.nanos();
         long t0 = System.nanoTime();
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE snaps (series INTEGER, account INTEGER, ts BIGINT, impressions BIGINT, likes BIGINT,"
@@ -130,7 +131,7 @@ final class DuckDbDailyKpis implements AutoCloseable {
             s.execute("DROP TABLE account_days");
         }
         long t2 = System.nanoTime();
-        return new Run(t1 - t0, t2 - t1, new DailyCounters(byAccount, byPlatform));
+        return new Run(t1 - t0, t2 - t1, ProcessCpu.nanos() - cpu0, new DailyCounters(byAccount, byPlatform));
     }
 
     private static List<Long> row(ResultSet rs) throws SQLException {
