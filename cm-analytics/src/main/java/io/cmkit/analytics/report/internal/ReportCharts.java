@@ -131,7 +131,10 @@ final class ReportCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRenderer(new PacingBarRenderer(pacing));
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(percentFormat());
-        plot.getRangeAxis().setLowerBound(0);
+        double highest = progress.stream().filter(p -> p.completion().isPresent())
+                .mapToDouble(p -> p.completion().getAsDouble()).max().orElse(0);
+        // Always show the 100 % line, and every bar whole.
+        plot.getRangeAxis().setRange(0, Math.max(1.1, highest * 1.05));
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         ValueMarker target = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.5f));
         plot.addRangeMarker(target);
@@ -302,17 +305,19 @@ final class ReportCharts {
             data.add(period, day.neutral(), neutral, false);
             data.add(period, day.negative(), negative, false);
         }
-        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.15);
+        NumberAxis mentions = new NumberAxis(text.label("chart.mentions"));
+        XYPlot plot = new XYPlot(data, dateAxis(), mentions, new StackedXYBarRenderer(0.15));
+        // The theme resets series paints: apply it first, then colour the series.
+        JFreeChart chart = themed(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        mentions.setNumberFormatOverride(NumberFormat.getIntegerInstance(text.locale()));
+        StackedXYBarRenderer renderer = (StackedXYBarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
         renderer.setSeriesPaint(0, POSITIVE);
         renderer.setSeriesPaint(1, NEUTRAL);
         renderer.setSeriesPaint(2, NEGATIVE);
-        NumberAxis mentions = new NumberAxis(text.label("chart.mentions"));
-        mentions.setNumberFormatOverride(NumberFormat.getIntegerInstance(text.locale()));
-        XYPlot plot = new XYPlot(data, dateAxis(), mentions, renderer);
-        return themed(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        return chart;
     }
 
     /** Comments per moderation action, stacked by category. */
