@@ -48,6 +48,8 @@ public final class PdfReport {
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
+            // An image that does not fit must not let the next section's text jump ahead of it.
+            writer.setStrictImageSequence(true);
             document.addTitle(pdfText(content.title()));
             document.addCreator("cmkit cm-analytics");
             document.open();
@@ -64,6 +66,14 @@ public final class PdfReport {
     }
 
     private void section(Document document, PdfWriter writer, Section section) throws DocumentException {
+        float width = document.right() - document.left();
+        if (section.chart().isPresent() && section.tiles().isEmpty()) {
+            // Keep a heading with its chart: start a page when both do not fit on this one.
+            float needed = CHART_HEIGHT * width / CHART_WIDTH + 40;
+            if (writer.getVerticalPosition(true) - document.bottom() < needed) {
+                document.newPage();
+            }
+        }
         Paragraph heading = new Paragraph(pdfText(section.title()), headingFont);
         heading.setSpacingBefore(14);
         heading.setSpacingAfter(6);
@@ -77,7 +87,7 @@ public final class PdfReport {
             document.add(tiles(section.tiles()));
         }
         if (section.chart().isPresent()) {
-            document.add(chart(writer, section.chart().get(), document.right() - document.left()));
+            document.add(chart(writer, section.chart().get(), width));
         }
         if (section.note().isPresent()) {
             document.add(new Paragraph(pdfText(section.note().get()), mutedFont));
@@ -101,6 +111,7 @@ public final class PdfReport {
             cell.setBorderColor(LINE);
             table.addCell(cell);
         }
+        table.getDefaultCell().setBorder(PdfPCell.NO_BORDER);
         table.completeRow();
         return table;
     }
@@ -124,7 +135,13 @@ public final class PdfReport {
     private PdfPTable table(Table table) {
         List<Integer> shown = java.util.stream.IntStream.range(0, table.columns().size())
                 .filter(i -> table.columns().get(i).inDocument()).boxed().toList();
-        PdfPTable pdf = new PdfPTable(shown.size());
+        float[] widths = new float[shown.size()];
+        for (int i = 0; i < widths.length; i++) {
+            Table.Column column = table.columns().get(shown.get(i));
+            // Free text (a post, an objective) gets the room; numbers and codes need little.
+            widths[i] = column.key().equals("excerpt") ? 4f : column.key().equals("objective") ? 2f : column.numeric() ? 1f : 1.3f;
+        }
+        PdfPTable pdf = new PdfPTable(widths);
         pdf.setWidthPercentage(100);
         pdf.setHeaderRows(1);
         pdf.setSpacingBefore(6);
