@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * ClientReport report = ClientReport.builder(brand, DateRange.parse("2026-11"), Locale.FRANCE, LocalDate.now(clock))
- *         .kpi(KpiTile.of("Portée", Metric.REACH, Unit.COUNT, 12_345.6, 0.034))        // "12 346", "+3,4 %"
+ *         .kpi(KpiTile.of("Portée", Metric.REACH, Unit.COUNT, 12_345.6, 0.034))      // "12 345,6", "+3,4 %"
  *         .kpi(KpiTile.notAvailable("Impressions", Metric.IMPRESSIONS, Unit.COUNT))   // "n.d.", never 0
  *         .objective(new ObjectiveProgress(objective, objective.targets().get(0), Unit.COUNT,
  *                 OptionalDouble.of(8_200), OptionalDouble.of(11_000), Pacing.ON_TRACK))
