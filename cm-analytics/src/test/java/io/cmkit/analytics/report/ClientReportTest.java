@@ -39,7 +39,8 @@ class ClientReportTest {
         assertThatThrownBy(() -> KpiTile.of("Portée", Metric.REACH, Unit.COUNT, 10, Double.POSITIVE_INFINITY))
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessage("KpiTile.change must be a finite number (got Infinity)");
-        assertThatThrownBy(() -> new KpiTile("Portée", Metric.REACH, Unit.COUNT, OptionalDouble.empty(), OptionalDouble.of(0.1)))
+        assertThatThrownBy(() -> new KpiTile("Portée", Metric.REACH, Unit.COUNT, OptionalDouble.empty(), OptionalDouble.of(0.1),
+                KpiTarget.Direction.AT_LEAST))
                 .hasMessage("KpiTile.change must be empty when the value of 'Portée' is not available");
     }
 

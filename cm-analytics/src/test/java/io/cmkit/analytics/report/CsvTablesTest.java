@@ -34,7 +34,7 @@ class CsvTablesTest {
                 .contains("\r\nPortée,reach,COUNT,12345.6,0.034\r\n")
                 .contains("\r\nImpressions,impressions,COUNT,,\r\n")
                 .contains("\r\nCPC,cpc,MONEY,0.37,\r\n")
-                .contains(",MINUTES,42.5,0\r\n");
+                .contains(",MINUTES,42.5,-0.08\r\n");
         assertThat(fr.replace("\r\n", "")).doesNotContain("\n", "\r");
         String en = csv(SampleReports.full(Locale.ENGLISH, 7), ReportTable.KPIS);
         assertThat(en).contains("\r\nReach,reach,COUNT,12345.6,0.034\r\n");

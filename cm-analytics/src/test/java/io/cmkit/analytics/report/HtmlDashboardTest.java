@@ -69,11 +69,30 @@ class HtmlDashboardTest {
     }
 
     @Test
+    @DisplayName("a change is coloured as good or bad news for its KPI: a shorter response time is good")
+    void trend() throws IOException {
+        String html = html(SampleReports.full(Locale.ENGLISH, 7));
+        assertThat(html).contains("<div class=\"value\">12,345.6</div><div class=\"change good\">+3.4%</div>",
+                "<div class=\"change bad\">-12.0%</div>", "<div class=\"value\">42.5 min</div><div class=\"change good\">-8.0%</div>",
+                "<div class=\"value\">n/a</div><div class=\"change none\">no comparison</div>");
+    }
+
+    @Test
     @DisplayName("the public's text is escaped, in tables and in charts")
     void escapes() throws IOException {
         String html = html(SampleReports.full(Locale.ENGLISH, 7));
         assertThat(html).doesNotContain("<b>not HTML</b>").contains("&lt;b&gt;not HTML&lt;/b&gt;");
         assertThat(html).contains("&quot;old-style&quot;");
+    }
+
+    @Test
+    @DisplayName("a pillar name with markup is escaped in the chart's SVG as in the table")
+    void escapesInCharts() throws IOException {
+        ClientReport report = ClientReport.builder(SampleReports.brand(), SampleReports.NOVEMBER, Locale.ENGLISH,
+                SampleReports.GENERATED_ON).pillar(new PillarShare("<i>R&D</i>", 0.5, 0.6, 3)).build();
+        String html = html(report);
+        assertThat(html).doesNotContain("<i>R&D</i>");
+        assertThat(html.split("&lt;i&gt;R&amp;D&lt;/i&gt;", -1)).as("in the SVG and in the table").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -56,8 +56,9 @@ final class SampleReports {
                 .kpi(KpiTile.of(fr ? "Taux d'engagement (portée)" : "Engagement rate (reach)", Metric.ENGAGEMENT_RATE,
                         Unit.RATE, 0.0412 + random.nextDouble() / 100, -0.12))
                 .kpi(KpiTile.of(fr ? "Temps de réponse médian" : "Median response time",
-                        Metric.RESPONSE_TIME_MEDIAN_MINUTES, Unit.MINUTES, 42.5, 0.0))
-                .kpi(new KpiTile("CPC", Metric.of("cpc"), Unit.MONEY, OptionalDouble.of(0.37), OptionalDouble.empty()));
+                        Metric.RESPONSE_TIME_MEDIAN_MINUTES, Unit.MINUTES, 42.5, -0.08).lowerIsBetter())
+                .kpi(new KpiTile("CPC", Metric.of("cpc"), Unit.MONEY, OptionalDouble.of(0.37), OptionalDouble.empty(),
+                        KpiTarget.Direction.AT_MOST));
 
         Objective awareness = awareness();
         report.objective(new ObjectiveProgress(awareness, awareness.targets().get(0), Unit.COUNT,

@@ -121,8 +121,7 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
                 String value = text.value(tile.unit(), tile.value());
                 String change = tile.change().isPresent() ? text.signedPercent(tile.change().getAsDouble())
                         : text.label("change.none");
-                String trend = tile.change().isEmpty() ? "none"
-                        : tile.change().getAsDouble() > 0 ? "up" : tile.change().getAsDouble() < 0 ? "down" : "flat";
+                String trend = trend(tile);
                 tiles.add(new Section.Tile(tile.label(), value, change, trend));
                 rows.add(List.of(plain(tile.label()), plain(tile.metric().id()), plain(tile.unit().name()),
                         new Cell(value, machine(tile.value())),
@@ -266,6 +265,19 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
             return section("moderation", ReportTable.MODERATION, empty, "empty.noData",
                     Optional.of(charts.moderation(report.moderation())), List.of(), columns, rows, true, Optional.empty());
         }
+    }
+
+    /** {@code good}, {@code bad}, {@code flat} or {@code none}: whether the change is good news for this KPI. */
+    static String trend(KpiTile tile) {
+        if (tile.change().isEmpty()) {
+            return "none";
+        }
+        double change = tile.change().getAsDouble();
+        if (change == 0) {
+            return "flat";
+        }
+        boolean up = change > 0;
+        return up == (tile.better() == KpiTarget.Direction.AT_LEAST) ? "good" : "bad";
     }
 
     /** The translated name of a moderation action; an action cmkit does not know keeps its own name. */

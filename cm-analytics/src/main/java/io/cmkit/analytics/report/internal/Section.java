@@ -25,7 +25,8 @@ public record Section(String id, String title, Optional<String> empty, Optional<
      * @param label the KPI
      * @param value its formatted value or "n/a"
      * @param change its signed change, or "no comparison"
-     * @param trend {@code up}, {@code down}, {@code flat} or {@code none}, for styling
+     * @param trend {@code good}, {@code bad}, {@code flat} or {@code none}: whether the change is good
+     *              news for this KPI, for styling
      */
     public record Tile(String label, String value, String change, String trend) {
     }
