@@ -1,0 +1,124 @@
+package io.cmkit.analytics.report;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlDashboardTest {
+
+    private final ReportRenderer renderer = new ReportRenderer();
+
+    static String html(ClientReport report) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReportRenderer().html(report, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("the dashboard references nothing outside itself: no URL, no script, no stylesheet link")
+    void selfContained() throws IOException {
+        String html = html(SampleReports.full(Locale.FRANCE, 7));
+        // SVG namespace declarations name a namespace; they are never fetched. url(#id) is a local clip path.
+        String withoutNamespaces = html.replaceAll("xmlns(:\\w+)?=(\"[^\"]*\"|'[^']*')", "");
+        assertThat(withoutNamespaces).doesNotContainPattern("(?i)(https?:|ftp:|file:|//[a-z0-9.-]+\\.[a-z]{2,})");
+        assertThat(withoutNamespaces).doesNotContainPattern("(?i)(src|href|xlink:href|action|poster)\\s*=");
+        assertThat(withoutNamespaces).doesNotContainPattern("(?i)url\\((?!#)|@import|<script|<link|<iframe|<img|<object|<embed");
+    }
+
+    @Test
+    @DisplayName("every chart is an inline SVG with drawn shapes, each with its own defs prefix")
+    void chartsInline() throws IOException {
+        String html = html(SampleReports.full(Locale.ENGLISH, 7));
+        Matcher svg = Pattern.compile("<svg id=['\"]([a-zA-Z]+)-svg['\"]").matcher(html);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        while (svg.find()) {
+            ids.add(svg.group(1));
+        }
+        assertThat(ids).containsExactly("objectives", "engagement", "pillars", "bestTimes", "sentiment", "moderation");
+        assertThat(Pattern.compile("<path [^>]*d=['\"]M[^'\"]+['\"]").matcher(html).results().count()).isGreaterThan(10);
+        assertThat(html).containsPattern("clip-path=['\"]url\\(#engagement-");
+    }
+
+    @Test
+    @DisplayName("numbers, percentages and dates read the French way in French")
+    void french() throws IOException {
+        String html = html(SampleReports.full(Locale.FRANCE, 7));
+        assertThat(html).contains("<html lang=\"fr\">", "Chiffres clés", "Période : du 1 nov. 2026 au 30 nov. 2026",
+                "12\u202f345,6", "+3,4\u00a0%", "-12,0\u00a0%", "n.d.", "pas de comparaison", "0,37\u00a0€",
+                "42,5 min", "Dans les temps", "En retard", "Pas encore de données", "au moins 120\u202f000",
+                "Masqués", "Meilleurs créneaux : ");
+    }
+
+    @Test
+    @DisplayName("numbers, percentages and dates read the English way in English")
+    void english() throws IOException {
+        String html = html(SampleReports.full(Locale.ENGLISH, 7));
+        assertThat(html).contains("<html lang=\"en\">", "Key figures", "Period: Nov 1, 2026 to Nov 30, 2026",
+                "12,345.6", "+3.4%", "-12.0%", "n/a", "no comparison", "€0.37", "On track", "Behind", "at least 120,000",
+                "Hidden", "Best slots: ");
+    }
+
+    @Test
+    @DisplayName("a change is coloured as good or bad news for its KPI: a shorter response time is good")
+    void trend() throws IOException {
+        String html = html(SampleReports.full(Locale.ENGLISH, 7));
+        assertThat(html).contains("<div class=\"value\">12,345.6</div><div class=\"change good\">+3.4%</div>",
+                "<div class=\"change bad\">-12.0%</div>", "<div class=\"value\">42.5 min</div><div class=\"change good\">-8.0%</div>",
+                "<div class=\"value\">n/a</div><div class=\"change none\">no comparison</div>");
+    }
+
+    @Test
+    @DisplayName("the public's text is escaped, in tables and in charts")
+    void escapes() throws IOException {
+        String html = html(SampleReports.full(Locale.ENGLISH, 7));
+        assertThat(html).doesNotContain("<b>not HTML</b>").contains("&lt;b&gt;not HTML&lt;/b&gt;");
+        assertThat(html).contains("&quot;old-style&quot;");
+    }
+
+    @Test
+    @DisplayName("a pillar name with markup is escaped in the chart's SVG as in the table")
+    void escapesInCharts() throws IOException {
+        ClientReport report = ClientReport.builder(SampleReports.brand(), SampleReports.NOVEMBER, Locale.ENGLISH,
+                SampleReports.GENERATED_ON).pillar(new PillarShare("<i>R&D</i>", 0.5, 0.6, 3)).build();
+        String html = html(report);
+        assertThat(html).doesNotContain("<i>R&D</i>");
+        assertThat(html.split("&lt;i&gt;R&amp;D&lt;/i&gt;", -1)).as("in the SVG and in the table").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a brand with no objectives and a period with no data get explicit empty sections, in French")
+    void emptyFrench() throws IOException {
+        String html = html(SampleReports.empty(Locale.FRANCE));
+        assertThat(html).contains("<p class=\"empty\">Aucun objectif défini.</p>");
+        assertThat(Pattern.compile("<p class=\"empty\">Aucune donnée sur cette période.</p>").matcher(html).results().count())
+                .isEqualTo(8);
+        assertThat(html).doesNotContain("<svg", "<table", "NaN", "Infinity");
+    }
+
+    @Test
+    @DisplayName("a brand with no objectives and a period with no data get explicit empty sections, in English")
+    void emptyEnglish() throws IOException {
+        String html = html(SampleReports.empty(Locale.ENGLISH));
+        assertThat(html).contains("<p class=\"empty\">No objectives set.</p>", "<p class=\"empty\">No data for this period.</p>");
+    }
+
+    @Test
+    @DisplayName("the same seed renders the same bytes; the file is written whole")
+    void reproducible() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "report-samples"));
+        Path file = dir.resolve("dashboard-en.html");
+        renderer.html(SampleReports.full(Locale.ENGLISH, 7), file);
+        assertThat(Files.readString(file)).isEqualTo(html(SampleReports.full(Locale.ENGLISH, 7)));
+        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+}
