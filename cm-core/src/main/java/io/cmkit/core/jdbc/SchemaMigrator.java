@@ -120,7 +120,7 @@ public final class SchemaMigrator {
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
-                for (String sql : statements(dialect.render(load(m.resource()), prefix))) {
+                for (String sql : statements(dialect.render(load(m.resourceFor(dialect)), prefix))) {
                     s.execute(sql);
                 }
             }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *
  * Scripts are plain SQL with the {@link Dialect} placeholders {@code ${prefix}} and {@code ${text}};
  * statements end with {@code ;} at the end of a line, and lines starting with {@code --} are comments.
+ * Where the databases need different SQL (a trigger...), a resource path holding {@code ${dialect}}
+ * names one script per database: {@code V2__guard_${dialect}.sql} reads {@code V2__guard_h2.sql} on H2
+ * and {@code V2__guard_postgresql.sql} on PostgreSQL.
  * A version, once released, is never edited: a change is a new script with the next version.
  *
  * @param component the store's name in the version table: lower-case letters, digits, {@code _}, {@code -}
@@ -31,7 +34,8 @@ public record StoreSchema(String component, Class<?> owner, List<Migration> migr
      *
      * @param version its version, from 1
      * @param description what it adds, recorded in the version table
-     * @param resource the script's absolute resource path, e.g. {@code /io/cmkit/core/inbox/jdbc/db/V1__inbox.sql}
+     * @param resource the script's absolute resource path, e.g. {@code /io/cmkit/core/inbox/jdbc/db/V1__inbox.sql};
+     *                 {@code ${dialect}} in it stands for {@code h2} or {@code postgresql}
      */
     public record Migration(int version, String description, String resource) {
         public Migration {
@@ -41,6 +45,11 @@ public record StoreSchema(String component, Class<?> owner, List<Migration> migr
                 throw new IllegalArgumentException("migration resource must be an absolute path starting with '/', got '"
                         + resource + "'");
             }
+        }
+
+        /** The script's path on {@code dialect}'s database. */
+        public String resourceFor(Dialect dialect) {
+            return resource.replace("${dialect}", dialect.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

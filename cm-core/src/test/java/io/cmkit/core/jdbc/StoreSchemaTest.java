@@ -37,4 +37,12 @@ class StoreSchemaTest {
         assertThat(new StoreSchema("audit", StoreSchemaTest.class,
                 List.of(new StoreSchema.Migration(1, "a", "/a.sql"))).latest()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("a script path with ${dialect} names one script per database")
+    void perDialect() {
+        StoreSchema.Migration m = new StoreSchema.Migration(2, "guard", "/db/V2__guard_${dialect}.sql");
+        assertThat(m.resourceFor(Dialect.H2)).isEqualTo("/db/V2__guard_h2.sql");
+        assertThat(m.resourceFor(Dialect.POSTGRESQL)).isEqualTo("/db/V2__guard_postgresql.sql");
+    }
 }
