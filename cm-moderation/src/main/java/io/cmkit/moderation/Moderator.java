@@ -26,8 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plugs moderation into the inbox: {@link #handle(Interaction)} decides with the engine and carries
- * the decision out through each platform's {@link CommentModeration}. What a platform cannot do is
+ * Decides about comments and carries the decisions out: {@link #handle(Interaction)} decides with the
+ * engine and acts through the platform's {@link CommentModeration}; {@link ModerationInteractionHandler}
+ * plugs it into cm-core's inbox. What a platform cannot do is
  * replaced as the {@link DegradationPolicy} says (HIDE on Mastodon becomes FLAG) and the returned
  * decision says so; a failing platform call is recorded and the comment goes to review. Every
  * decision and every action, done, degraded or failed, is written to the audit log, and published
@@ -75,8 +76,24 @@ public final class Moderator {
         return audit;
     }
 
-    /** Decides about {@code interaction}, carries the decision out, and returns it with every change made. */
+    /**
+     * Decides about {@code interaction}, carries the decision out through the {@link CommentModeration}
+     * given for its platform to {@link Builder#platform}, and returns it with every change made.
+     */
     public Decision handle(Interaction interaction) {
+        return handle(interaction, platforms.get(interaction.platform()));
+    }
+
+    /**
+     * Decides about {@code interaction} and carries the decision out through {@code platform}: the
+     * connector of the interaction's own account (what {@link ModerationInteractionHandler} passes). An
+     * empty one degrades every platform action, as a platform without a connector does.
+     */
+    public Decision handle(Interaction interaction, Optional<CommentModeration> platform) {
+        return handle(interaction, platform.orElse(null));
+    }
+
+    private Decision handle(Interaction interaction, CommentModeration platform) {
         Decision d = engine.decide(interaction);
         Instant now = clock.instant();
         String key = interaction.key();
@@ -95,7 +112,6 @@ public final class Moderator {
             }
             return d;
         }
-        CommentModeration platform = platforms.get(interaction.platform());
         List<Adjustment> adjustments = new ArrayList<>();
         Set<Action> plan = plan(interaction, d, platform, adjustments);
         Decision planned = d.with(List.copyOf(plan), adjustments);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * use and shared (each test gets a schema of its own), and H2 databases in memory (each test a
  * fresh one).
  */
-final class Databases {
+public final class Databases {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -25,7 +25,7 @@ final class Databases {
     }
 
     /** The shared PostgreSQL, started once. */
-    static synchronized EmbeddedPostgres postgres() {
+    public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -45,7 +45,7 @@ final class Databases {
     }
 
     /** A new, empty schema in the shared PostgreSQL; returns a JDBC URL whose search path is that schema. */
-    static String freshPostgresSchema() {
+    public static String freshPostgresSchema() {
         String schema = "t" + SEQUENCE.incrementAndGet() + "_" + ProcessHandle.current().pid();
         String base = postgres().getJdbcUrl("postgres", "postgres");
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
@@ -62,12 +62,12 @@ final class Databases {
     }
 
     /** A unique name for a fresh H2 in-memory database. */
-    static String freshH2Name() {
+    public static String freshH2Name() {
         return "cmkit-test-" + SEQUENCE.incrementAndGet();
     }
 
     /** Drops an H2 in-memory database (they live until the JVM exits otherwise). */
-    static void dropH2(String name) {
+    public static void dropH2(String name) {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException ignored) {

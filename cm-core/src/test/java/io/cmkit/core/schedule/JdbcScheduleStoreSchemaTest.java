@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
-import io.cmkit.core.schedule.jdbc.JdbcStoreException;
-import io.cmkit.core.schedule.jdbc.SchemaVersionException;
+import io.cmkit.core.jdbc.JdbcStoreException;
+import io.cmkit.core.jdbc.SchemaVersionException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

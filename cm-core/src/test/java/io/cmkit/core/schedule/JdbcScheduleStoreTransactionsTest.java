@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcStoreException;
+import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.PublishedPost;
 import java.sql.Connection;

@@ -45,17 +45,7 @@ public final class InMemoryReviewQueueStore implements ReviewQueueStore {
         if (item == null) {
             throw new IllegalStateException("no review item " + id);
         }
-        if (item.resolved()) {
-            throw new IllegalStateException("review item " + id + " is already resolved");
-        }
-        if (item.claim().isEmpty() || !item.claim().get().token().equals(token)) {
-            throw new IllegalStateException("review item " + id + " is not claimed with this token");
-        }
-        if (!item.claimedAt(now)) {
-            throw new IllegalStateException("the claim on review item " + id + " expired at " + item.claim().get().until());
-        }
-        ReviewItem done = new ReviewItem(item.id(), item.interaction(), item.decision(), item.submittedAt(),
-                item.claim(), Optional.of(resolution));
+        ReviewItem done = item.resolvedWith(token, resolution, now);
         items.put(id, done);
         return done;
     }

@@ -48,6 +48,25 @@ public record ReviewItem(String id, Interaction interaction, Decision decision, 
         return resolution.isPresent();
     }
 
+    /**
+     * This item resolved with {@code resolution}, by the holder of the claim {@code token} at {@code now}:
+     * what every {@link ReviewQueueStore} checks before it records a resolution.
+     *
+     * @throws IllegalStateException if it is resolved already, not claimed with this token, or the claim expired
+     */
+    public ReviewItem resolvedWith(String token, Resolution resolution, Instant now) {
+        if (resolved()) {
+            throw new IllegalStateException("review item " + id + " is already resolved");
+        }
+        if (claim.isEmpty() || !claim.get().token().equals(token)) {
+            throw new IllegalStateException("review item " + id + " is not claimed with this token");
+        }
+        if (!claimedAt(now)) {
+            throw new IllegalStateException("the claim on review item " + id + " expired at " + claim.get().until());
+        }
+        return new ReviewItem(id, interaction, decision, submittedAt, claim, Optional.of(resolution));
+    }
+
     /** Whether someone holds a lease on it at {@code now}. */
     public boolean claimedAt(Instant now) {
         return claim.isPresent() && claim.get().until().isAfter(now);

@@ -1,8 +1,10 @@
 package io.cmkit.core.schedule.jdbc;
 
+import io.cmkit.core.jdbc.JdbcStoreException;
+import io.cmkit.core.jdbc.SchemaVersionException;
+import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.jdbc.internal.DefaultJdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.internal.DriverManagerDataSource;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -41,8 +43,8 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
      */
     static JdbcScheduleStore create(DataSource dataSource, JdbcScheduleStoreConfig config) {
-        return DefaultJdbcScheduleStore.open(Objects.requireNonNull(dataSource, "dataSource"),
-                Objects.requireNonNull(config, "config"), false);
+        Objects.requireNonNull(config, "config");
+        return DefaultJdbcScheduleStore.open(StoreDatabase.open(Objects.requireNonNull(dataSource, "dataSource")), config);
     }
 
     /** {@link #create(DataSource, JdbcScheduleStoreConfig)} with the default settings. */
@@ -59,11 +61,12 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * @param password the password; empty for none. Kept in memory only, never logged or printed
      */
     static JdbcScheduleStore connect(String jdbcUrl, String user, String password, JdbcScheduleStoreConfig config) {
-        DriverManagerDataSource ds = new DriverManagerDataSource(jdbcUrl, user, password);
+        Objects.requireNonNull(config, "config");
+        StoreDatabase db = StoreDatabase.connect(jdbcUrl, user, password);
         try {
-            return DefaultJdbcScheduleStore.open(ds, Objects.requireNonNull(config, "config"), true);
+            return DefaultJdbcScheduleStore.open(db, config);
         } catch (RuntimeException e) {
-            ds.close();
+            db.close();
             throw e;
         }
     }

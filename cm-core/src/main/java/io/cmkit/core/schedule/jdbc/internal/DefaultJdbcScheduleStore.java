@@ -1,5 +1,9 @@
 package io.cmkit.core.schedule.jdbc.internal;
 
+import io.cmkit.core.jdbc.Dialect;
+import io.cmkit.core.jdbc.JdbcStoreException;
+import io.cmkit.core.jdbc.StoreDatabase;
+import io.cmkit.core.jdbc.StoreSchema;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.schedule.ConcurrentEditException;
@@ -13,7 +17,6 @@ import io.cmkit.core.schedule.PublicationStatus;
 import io.cmkit.core.schedule.ScheduledPost;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
-import io.cmkit.core.schedule.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +35,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * The {@link JdbcScheduleStore}. Every method is one transaction on one connection, taken from the
@@ -47,44 +49,34 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             + "due_at, attempts, lease_owner, lease_token, lease_expires_at, outcome_unknown, published, last_error, updated_at, "
             + "reply_to";
 
-    private static final int MAX_TRIES = 5;
+    /** The store's versioned scripts, component {@code schedule} in the version table. */
+    public static final StoreSchema SCHEMA = new StoreSchema("schedule", DefaultJdbcScheduleStore.class, List.of(
+            new StoreSchema.Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
+            new StoreSchema.Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql")));
 
     /** Posts locked by one statement of a claim. */
     private static final int POSTS_PER_STATEMENT = 100;
 
-    private final DataSource dataSource;
-    private final boolean ownsDataSource;
+    private final StoreDatabase db;
     private final Dialect dialect;
     private final String url;
     private final int schemaVersion;
     private final String posts;
     private final String pubs;
 
-    private DefaultJdbcScheduleStore(DataSource dataSource, boolean ownsDataSource, Dialect dialect, String url,
-                                     int schemaVersion, String prefix) {
-        this.dataSource = dataSource;
-        this.ownsDataSource = ownsDataSource;
-        this.dialect = dialect;
-        this.url = url;
+    private DefaultJdbcScheduleStore(StoreDatabase db, int schemaVersion, String prefix) {
+        this.db = db;
+        this.dialect = db.dialect();
+        this.url = db.redactedUrl();
         this.schemaVersion = schemaVersion;
         this.posts = prefix + "schedule_post";
         this.pubs = prefix + "schedule_publication";
     }
 
-    /** Opens the store: finds the dialect, checks or migrates the schema. */
-    public static DefaultJdbcScheduleStore open(DataSource dataSource, JdbcScheduleStoreConfig config, boolean owns) {
-        String url = dataSource instanceof DriverManagerDataSource d ? d.redactedUrl() : "(the host's data source)";
-        try (Connection c = dataSource.getConnection()) {
-            if (!(dataSource instanceof DriverManagerDataSource)) {
-                url = JdbcUrls.redact(c.getMetaData().getURL());
-            }
-            Dialect dialect = Dialect.of(c, url);
-            int version = new Migrator(dialect, config.tablePrefix(), url).run(c, config.migrate(),
-                    config.migrationLockTimeout());
-            return new DefaultJdbcScheduleStore(dataSource, owns, dialect, url, version, config.tablePrefix());
-        } catch (SQLException e) {
-            throw new JdbcStoreException("cannot open the schedule store on " + url, e);
-        }
+    /** Opens the store on {@code db} (closed with the store): checks or migrates the schema. */
+    public static DefaultJdbcScheduleStore open(StoreDatabase db, JdbcScheduleStoreConfig config) {
+        int version = db.migrate(SCHEMA, config.tablePrefix(), config.migrate(), config.migrationLockTimeout());
+        return new DefaultJdbcScheduleStore(db, version, config.tablePrefix());
     }
 
     @Override
@@ -99,9 +91,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     @Override
     public void close() {
-        if (ownsDataSource && dataSource instanceof DriverManagerDataSource d) {
-            d.close();
-        }
+        db.close();
     }
 
     @Override
@@ -604,34 +594,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         return Instant.ofEpochMilli(t.toEpochMilli());
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction, again when the database asks (deadlock, serialization). */
-    private <T> T inTransaction(String what, Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    try {
-                        c.rollback();
-                    } catch (SQLException r) {
-                        e.addSuppressed(r);
-                    }
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt < MAX_TRIES && dialect.isRetryable(e)) {
-                    continue;
-                }
-                throw new JdbcStoreException("cannot " + what + " in " + url, e);
-            }
-        }
+    private <T> T inTransaction(String what, StoreDatabase.Work<T> work) {
+        return db.inTransaction(what, work);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The JDBC schedule store's implementation: the SQL per dialect, the schema migrator, the JSON
- * codec of post bodies and a small pooling {@code DataSource} over {@code DriverManager}. Not API.
+ * The JDBC schedule store's implementation: its SQL, its versioned schema and the JSON codec of
+ * post bodies, over the shared {@link io.cmkit.core.jdbc.StoreDatabase}. Not API.
  */
 package io.cmkit.core.schedule.jdbc.internal;

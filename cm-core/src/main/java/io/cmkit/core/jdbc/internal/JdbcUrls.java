@@ -1,4 +1,4 @@
-package io.cmkit.core.schedule.jdbc.internal;
+package io.cmkit.core.jdbc.internal;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.cmkit.core.schedule.jdbc;
+package io.cmkit.core.jdbc;
 
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package io.cmkit.core.schedule.jdbc.internal;
+package io.cmkit.core.jdbc;
 
-import io.cmkit.core.schedule.jdbc.JdbcStoreException;
-import io.cmkit.core.schedule.jdbc.SchemaVersionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,53 +16,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema to {@link #MIGRATIONS}' last version: reads the version recorded in
- * {@code <prefix>schema_version} (component {@code schedule}), refuses a newer one before changing
- * anything, and otherwise runs the missing scripts under the dialect's migration lock, so
- * instances starting together migrate once.
+ * Brings one store's schema ({@link StoreSchema}) to its latest version: reads the version recorded
+ * for the store's component in the shared {@code <prefix>schema_version} table, refuses a newer one
+ * before changing anything ({@link SchemaVersionException}), and otherwise runs the missing scripts,
+ * each in its own transaction with its version row, under the dialect's migration lock, so
+ * instances starting together migrate once. Stores of several components share the version table
+ * and the lock.
  */
-final class Migrator {
+public final class SchemaMigrator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
-
-    static final String COMPONENT = "schedule";
-
-    /** One versioned script in the jar. */
-    record Migration(int version, String description, String resource) {
-    }
-
-    static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
-            new Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"));
-
-    static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     private static final Duration STALE_LOCK = Duration.ofMinutes(10);
 
+    private final StoreSchema schema;
     private final Dialect dialect;
     private final String prefix;
     private final String url;
 
-    Migrator(Dialect dialect, String prefix, String redactedUrl) {
+    /**
+     * @param schema the store's scripts
+     * @param dialect the database's
+     * @param prefix the table prefix, already validated ({@link JdbcStoreConfig#tablePrefix()})
+     * @param redactedUrl the database's URL without credentials, for messages
+     */
+    public SchemaMigrator(StoreSchema schema, Dialect dialect, String prefix, String redactedUrl) {
+        this.schema = schema;
         this.dialect = dialect;
         this.prefix = prefix;
         this.url = redactedUrl;
     }
 
-    /** Checks, and with {@code migrate} brings, the schema to {@link #LATEST}; returns the version. */
-    int run(Connection c, boolean migrate, Duration lockTimeout) throws SQLException {
+    /**
+     * Checks, and with {@code migrate} brings, the schema to {@link StoreSchema#latest()}; returns the version.
+     *
+     * @throws SchemaVersionException when the database's version is newer than the code's
+     * @throws JdbcStoreException when the schema is older and {@code migrate} is off, or the lock is not had in time
+     */
+    public int run(Connection c, boolean migrate, Duration lockTimeout) throws SQLException {
+        final int latest = schema.latest();
         c.setAutoCommit(true);
         int found = currentVersion(c);
-        if (found > LATEST) {
-            throw new SchemaVersionException(found, LATEST, url);
+        if (found > latest) {
+            throw new SchemaVersionException(schema.component(), found, latest, url);
         }
-        if (found == LATEST) {
+        if (found == latest) {
             return found;
         }
         if (!migrate) {
-            throw new JdbcStoreException("the schedule schema in " + url + " is at version " + found
-                    + " and this cmkit needs version " + LATEST + "; migrations are off, so apply the scripts in "
-                    + "io/cmkit/core/schedule/jdbc/db/ or turn them on");
+            String folder = schema.migrations().get(0).resource();
+            folder = folder.substring(1, folder.lastIndexOf('/') + 1);
+            throw new JdbcStoreException("the " + schema.component() + " schema in " + url + " is at version " + found
+                    + " and this cmkit needs version " + latest + "; migrations are off, so apply the scripts in "
+                    + folder + " or turn them on");
         }
         String owner = UUID.randomUUID().toString();
         lock(c, owner, lockTimeout);
@@ -75,10 +79,10 @@ final class Migrator {
                         + "PRIMARY KEY (component, version))");
             }
             found = currentVersion(c);
-            if (found > LATEST) {
-                throw new SchemaVersionException(found, LATEST, url);
+            if (found > latest) {
+                throw new SchemaVersionException(schema.component(), found, latest, url);
             }
-            for (Migration m : MIGRATIONS) {
+            for (StoreSchema.Migration m : schema.migrations()) {
                 if (m.version() > found) {
                     apply(c, m);
                     found = m.version();
@@ -99,7 +103,7 @@ final class Migrator {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new JdbcStoreException("another instance has been migrating the schedule schema in " + url
+                throw new JdbcStoreException("another instance has been migrating the " + schema.component() + " schema in " + url
                         + " for more than " + timeout.toSeconds() + " s; try again later");
             }
             try {
@@ -111,18 +115,18 @@ final class Migrator {
         }
     }
 
-    private void apply(Connection c, Migration m) throws SQLException {
-        LOG.info("migrating the schedule schema in {} to version {} ({})", url, m.version(), m.description());
+    private void apply(Connection c, StoreSchema.Migration m) throws SQLException {
+        LOG.info("migrating the {} schema in {} to version {} ({})", schema.component(), url, m.version(), m.description());
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
-                for (String sql : statements(dialect.render(load(m.resource()), prefix))) {
+                for (String sql : statements(dialect.render(load(m.resourceFor(dialect)), prefix))) {
                     s.execute(sql);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
                     + "schema_version (component, version, description, installed_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, COMPONENT);
+                ps.setString(1, schema.component());
                 ps.setInt(2, m.version());
                 ps.setString(3, m.description());
                 ps.setLong(4, System.currentTimeMillis());
@@ -136,10 +140,10 @@ final class Migrator {
     }
 
     /** The recorded version; 0 when there is no version table or no row for the component. */
-    int currentVersion(Connection c) throws SQLException {
+    public int currentVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM " + prefix
                 + "schema_version WHERE component = ?")) {
-            ps.setString(1, COMPONENT);
+            ps.setString(1, schema.component());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -152,8 +156,8 @@ final class Migrator {
         }
     }
 
-    private static String load(String resource) {
-        try (InputStream in = Migrator.class.getResourceAsStream(resource)) {
+    private String load(String resource) {
+        try (InputStream in = schema.owner().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("migration script " + resource + " is missing from the jar");
             }
@@ -164,7 +168,7 @@ final class Migrator {
     }
 
     /** The script's statements: comment lines dropped, split at ';' ending a line. */
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : script.split("\n")) {

@@ -1,4 +1,4 @@
-package io.cmkit.core.schedule.jdbc.internal;
+package io.cmkit.core.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * What differs between the databases the store supports: type names in the scripts, the
- * migration lock, and which SQLStates mean what. The claim SQL is the same on both: H2 2.3
- * supports {@code FOR UPDATE SKIP LOCKED} with {@code ORDER BY ... LIMIT} as PostgreSQL does.
+ * What differs between the databases cmkit's JDBC stores support: type names in the scripts,
+ * the migration lock, and which SQLStates mean what. H2 2.3 supports {@code FOR UPDATE SKIP LOCKED}
+ * with {@code ORDER BY ... LIMIT} as PostgreSQL does, so claim SQL is the same on both.
+ *
+ * <p>Migration scripts may use two placeholders, replaced by {@link #render(String, String)}:
+ * {@code ${prefix}} (the table prefix) and {@code ${text}} (unbounded text: H2
+ * {@code CHARACTER VARYING(1000000)}, PostgreSQL {@code TEXT}).
  */
-enum Dialect {
+public enum Dialect {
 
     /**
      * H2 2.x (MVStore, row locks, READ COMMITTED). DDL commits the open transaction, so the
@@ -55,7 +59,7 @@ enum Dialect {
         }
 
         @Override
-        boolean isLockTimeout(SQLException e) {
+        public boolean isLockTimeout(SQLException e) {
             return "HYT00".equals(e.getSQLState()) || e.getErrorCode() == 50200;
         }
     },
@@ -88,7 +92,7 @@ enum Dialect {
         }
 
         @Override
-        boolean isLockTimeout(SQLException e) {
+        public boolean isLockTimeout(SQLException e) {
             return "55P03".equals(e.getSQLState());
         }
     };
@@ -100,7 +104,7 @@ enum Dialect {
     }
 
     /** The dialect of the database behind this connection. */
-    static Dialect of(Connection c, String redactedUrl) throws SQLException {
+    public static Dialect of(Connection c, String redactedUrl) throws SQLException {
         String product = c.getMetaData().getDatabaseProductName();
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.equals("h2")) {
@@ -109,12 +113,12 @@ enum Dialect {
         if (p.contains("postgresql")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("the JDBC schedule store supports H2 and PostgreSQL, not " + product
+        throw new IllegalArgumentException("cmkit's JDBC stores support H2 and PostgreSQL, not " + product
                 + " (" + redactedUrl + ")");
     }
 
     /** A script with its placeholders replaced. */
-    String render(String script, String prefix) {
+    public String render(String script, String prefix) {
         return script.replace("${prefix}", prefix).replace("${text}", textType);
     }
 
@@ -126,10 +130,10 @@ enum Dialect {
     abstract void unlock(Connection c, String prefix, String owner) throws SQLException;
 
     /** A lock could not be had at once ({@code NOWAIT}) or in time. */
-    abstract boolean isLockTimeout(SQLException e);
+    public abstract boolean isLockTimeout(SQLException e);
 
     /** A unique or primary key was violated. */
-    static boolean isDuplicateKey(SQLException e) {
+    public static boolean isDuplicateKey(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 if ("23505".equals(s.getSQLState())
@@ -145,13 +149,13 @@ enum Dialect {
     }
 
     /** A missing table. */
-    static boolean isMissingTable(SQLException e) {
+    public static boolean isMissingTable(SQLException e) {
         String s = e.getSQLState();
         return "42P01".equals(s) || "42S02".equals(s) || "42S04".equals(s) || "42104".equals(s);
     }
 
     /** Worth running the whole transaction again: a serialization failure or a deadlock victim. */
-    boolean isRetryable(SQLException e) {
+    public boolean isRetryable(SQLException e) {
         String s = e.getSQLState();
         return "40001".equals(s) || "40P01".equals(s) || (this == H2 && isLockTimeout(e));
     }

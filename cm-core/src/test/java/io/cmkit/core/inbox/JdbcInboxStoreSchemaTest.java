@@ -1,0 +1,103 @@
+package io.cmkit.core.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
+import io.cmkit.core.jdbc.SchemaVersionException;
+import io.cmkit.core.schedule.Databases;
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
+import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.spi.Cursor;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The JDBC inbox store's schema")
+class JdbcInboxStoreSchemaTest {
+
+    @Test
+    @DisplayName("it shares the version table with the schedule store in one PostgreSQL schema, as component 'inbox'")
+    void sharesVersionTable() throws SQLException {
+        String url = Databases.freshPostgresSchema();
+        try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcScheduleStoreConfig.ofDefaults());
+             JdbcInboxStore inbox = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
+            assertThat(inbox.schemaVersion()).isEqualTo(JdbcInboxStore.SUPPORTED_SCHEMA_VERSION);
+            assertThat(versionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2");
+        }
+    }
+
+    @Test
+    @DisplayName("a schema newer than the code is refused with a clear error, and nothing changes")
+    void newerRefused() throws SQLException {
+        String url = Databases.freshPostgresSchema();
+        try (JdbcInboxStore first = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
+            first.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("7")), List.of(), InboxStoreContract.T0);
+            execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
+                    + "VALUES ('inbox', 2, 'from a newer cmkit', 0)");
+
+            assertThatThrownBy(() -> JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults()))
+                    .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+                        assertThat(e.component()).isEqualTo("inbox");
+                        assertThat(e.foundVersion()).isEqualTo(2);
+                        assertThat(e.supportedVersion()).isEqualTo(1);
+                    })
+                    .hasMessageContaining("the inbox schema in").hasMessageContaining(first.jdbcUrl())
+                    .hasMessageContaining("nothing was changed");
+            assertThat(versionRows(url)).containsExactly("inbox:1", "inbox:2");
+            assertThat(first.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("7"));
+        }
+    }
+
+    @Test
+    @DisplayName("with migrations off, a missing schema is reported, naming the scripts' folder, and not created")
+    void migrationsOff() {
+        String url = Databases.freshPostgresSchema();
+        assertThatThrownBy(() -> JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.custom().migrate(false).build()))
+                .hasMessageContaining("the inbox schema").hasMessageContaining("version 0")
+                .hasMessageContaining("io/cmkit/core/inbox/jdbc/db/");
+    }
+
+    @Test
+    @DisplayName("an H2 file keeps cursors and seen interactions across a restart")
+    void h2File(@TempDir Path dir) {
+        Path file = dir.resolve("inbox");
+        try (JdbcInboxStore store = JdbcInboxStore.h2File(file)) {
+            store.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("3")),
+                    List.of(InboxStoreContract.ok("m1")), InboxStoreContract.T0);
+        }
+        try (JdbcInboxStore again = JdbcInboxStore.h2File(file)) {
+            assertThat(again.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("3"));
+            String key = InboxStore.deliveryKey(InboxStoreContract.interaction("m1"));
+            assertThat(again.seen(List.of(key))).containsExactly(key);
+        }
+    }
+
+    private static List<String> versionRows(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1) + ":" + rs.getInt(2));
+            }
+            return out;
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

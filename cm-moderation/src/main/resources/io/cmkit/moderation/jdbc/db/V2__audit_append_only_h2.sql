@@ -1,0 +1,5 @@
+-- cmkit moderation audit log, schema version 2 on H2: nothing to run. H2 triggers are Java
+-- classes on the database's class path, and an embedded H2 belongs to one process anyway, so the
+-- guard there is the API: AuditLog has no update and no delete. On PostgreSQL, where several
+-- processes and people reach the database, version 2 adds triggers that refuse UPDATE, DELETE and
+-- TRUNCATE. This file exists so that both databases record version 2.
