@@ -3,7 +3,7 @@ package io.cmkit.listening.query;
 /**
  * A listening query that cannot be read, with where and why: the 1-based column of the offending
  * token, the token as written, and a sentence a community manager can act on, e.g.
- * {@code NEAR/n needs a number at column 14, found 'NEAR/x'}.
+ * {@code NEAR/n needs a number, e.g. NEAR/3 (column 14, at 'NEAR/x')}.
  */
 public final class QuerySyntaxException extends IllegalArgumentException {
 
@@ -19,7 +19,7 @@ public final class QuerySyntaxException extends IllegalArgumentException {
      * @param token the offending token as written, or {@code "end of query"}
      */
     public QuerySyntaxException(String problem, int column, String token) {
-        super(problem + " at column " + column + ", found '" + token + "'");
+        super(problem + " (column " + column + ", at '" + token + "')");
         this.column = column;
         this.token = token;
         this.problem = problem;
