@@ -1,0 +1,2 @@
+/** The query parser and the tokeniser of normalised text; may change without notice. */
+package io.cmkit.listening.query.internal;

@@ -1,0 +1,2 @@
+/** Tests of the monitor: routing, matched terms, semantics against a naive evaluator, concurrent changes. */
+package io.cmkit.listening.monitor;

@@ -1,0 +1,2 @@
+/** Tests of the listening query language: every construct, precedence, and errors with their column. */
+package io.cmkit.listening.query;
