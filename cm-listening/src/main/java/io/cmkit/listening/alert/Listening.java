@@ -90,37 +90,45 @@ public final class Listening {
                 mention.author().followers().isPresent() ? Optional.of(mention.author().followers().getAsLong()) : Optional.empty(),
                 mention.text(), mention.createdAt(), mention.url().map(Object::toString), score.score());
 
+        // Every series a mention belongs to, with the terms its evidence collects; the negative
+        // series of own queries and brands get 0 for a mention that is not negative, so that their
+        // history (and baseline) builds up before the first complaint.
         Map<SeriesKey, Set<String>> series = new LinkedHashMap<>();
+        Map<SeriesKey, Long> amounts = new HashMap<>();
+        Set<SeriesKey> competitorQueries = new LinkedHashSet<>();
         for (MatchedQuery match : matches) {
-            series.computeIfAbsent(new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.VOLUME),
-                    k -> new LinkedHashSet<>()).addAll(match.terms());
+            SeriesKey query = new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.VOLUME);
+            series.computeIfAbsent(query, k -> new LinkedHashSet<>()).addAll(match.terms());
+            if (match.competitor()) {
+                competitorQueries.add(query);
+            }
             SeriesKey brand = new SeriesKey(match.competitor() ? SeriesKey.Scope.COMPETITOR : SeriesKey.Scope.BRAND,
                     match.brandId(), SeriesKey.Measure.VOLUME);
             series.computeIfAbsent(brand, k -> new LinkedHashSet<>()).addAll(match.terms());
-            if (negative && !match.competitor()) {
-                Set<String> negativeTerms = new LinkedHashSet<>(match.terms());
-                negativeTerms.addAll(score.terms());
-                series.computeIfAbsent(new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.NEGATIVE),
-                        k -> new LinkedHashSet<>()).addAll(negativeTerms);
-                series.computeIfAbsent(new SeriesKey(SeriesKey.Scope.BRAND, match.brandId(), SeriesKey.Measure.NEGATIVE),
-                        k -> new LinkedHashSet<>()).addAll(negativeTerms);
-            }
-        }
-        Set<SeriesKey> competitorQueries = new LinkedHashSet<>();
-        for (MatchedQuery match : matches) {
-            if (match.competitor()) {
-                competitorQueries.add(new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.VOLUME));
+            if (!match.competitor()) {
+                for (SeriesKey negativeKey : List.of(
+                        new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.NEGATIVE),
+                        new SeriesKey(SeriesKey.Scope.BRAND, match.brandId(), SeriesKey.Measure.NEGATIVE))) {
+                    Set<String> terms = series.computeIfAbsent(negativeKey, k -> new LinkedHashSet<>());
+                    if (negative) {
+                        terms.addAll(match.terms());
+                        terms.addAll(score.terms());
+                    } else {
+                        amounts.put(negativeKey, 0L);
+                    }
+                }
             }
         }
         List<Alert> alerts = new ArrayList<>();
         for (Map.Entry<SeriesKey, Set<String>> entry : series.entrySet()) {
             int id = detector.series(entry.getKey());
+            long amount = amounts.getOrDefault(entry.getKey(), 1L);
             EvidenceCollector collector = evidence.computeIfAbsent(id, k -> new EvidenceCollector());
-            if (collector.moveTo(detector.bucketOf(at))) {
+            if (collector.moveTo(detector.bucketOf(at)) && amount > 0) {
                 collector.mention(summary);
                 entry.getValue().forEach(collector::term);
             }
-            detector.add(id, at.toEpochMilli(), 1).ifPresent(spike -> alerts.add(new Alert(
+            detector.add(id, at.toEpochMilli(), amount).ifPresent(spike -> alerts.add(new Alert(
                     kindOf(spike.series(), competitorQueries.contains(spike.series())), spike,
                     detector.config().bucket(), now, collector.evidence())));
         }
@@ -148,10 +156,7 @@ public final class Listening {
         long total = ENGAGEMENT.stream().mapToLong(m -> snapshot.value(m).orElse(0L)).sum();
         String post = snapshot.account().platform().id() + ":" + snapshot.postId().get();
         Long previous = lastEngagement.put(post, total);
-        if (previous == null) {
-            return List.of();
-        }
-        long gained = Math.max(0, total - previous);
+        long gained = previous == null ? 0 : Math.max(0, total - previous);
         Instant now = clock.instant();
         Instant at = snapshot.takenAt().isAfter(now) ? now : snapshot.takenAt();
         SeriesKey key = new SeriesKey(SeriesKey.Scope.COMPETITOR, competitorBrandId, SeriesKey.Measure.ENGAGEMENT);
