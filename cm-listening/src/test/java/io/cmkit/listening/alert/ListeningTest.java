@@ -1,0 +1,211 @@
+package io.cmkit.listening.alert;
+
+import io.cmkit.core.model.Account;
+import io.cmkit.core.model.Author;
+import io.cmkit.core.model.Interaction;
+import io.cmkit.core.model.Metric;
+import io.cmkit.core.model.MetricSnapshot;
+import io.cmkit.core.model.Platform;
+import io.cmkit.core.model.ThreadPosition;
+import io.cmkit.listening.sentiment.SentimentLabel;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ListeningTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-01-05T00:00:00Z");
+    private static final Account BRAND = new Account(Platform.MASTODON, "cafe_lumiere");
+    private static final MatchedQuery CAFE = MatchedQuery.own("q-cafe", "cafe", List.of("cafe lumiere"));
+    private static final MatchedQuery RIVAL = MatchedQuery.competitor("q-rival", "rival", List.of("rival coffee"));
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now;
+
+        ManualClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private int ids;
+
+    private Interaction mention(String text, Instant at, long followers) {
+        int id = ++ids;
+        Author author = new Author("a" + id, "user" + id, Optional.empty(), Optional.empty(), OptionalLong.of(followers), false);
+        return new Interaction("m" + id, BRAND, Interaction.Kind.MENTION, author, text, at, ThreadPosition.standalone(),
+                Optional.of(Locale.FRENCH), Optional.empty());
+    }
+
+    /** Three weeks of 5 neutral mentions an hour for the brand's query (and 3 for the competitor's). */
+    private void history(Listening listening, ManualClock clock) {
+        for (int hour = 0; hour < 3 * 168; hour++) {
+            for (int i = 0; i < 5; i++) {
+                Instant at = MONDAY.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(10 * i));
+                clock.now = at;
+                listening.accept(mention("Le café ouvre à 9 heures", at, 10), List.of(CAFE));
+                if (i < 3) {
+                    listening.accept(mention("Rival coffee ouvre rue Oberkampf", at, 10), List.of(RIVAL));
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a burst of negative mentions raises bad-buzz alerts for the query and the brand, with the evidence")
+    void badBuzz() {
+        ManualClock clock = new ManualClock(MONDAY);
+        List<Alert> delivered = new ArrayList<>();
+        Listening listening = Listening.builder(clock).sink(delivered::add).build();
+        history(listening, clock);
+        assertThat(delivered).isEmpty();
+
+        Instant spikeHour = MONDAY.plus(Duration.ofHours(3 * 168 + 10));
+        List<Alert> raised = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant at = spikeHour.plus(Duration.ofMinutes(i));
+            clock.now = at;
+            Listening.Update update = listening.accept(
+                    mention("Café Lumière, c'est une arnaque ! Honte à vous", at, 100 + i), List.of(CAFE));
+            assertThat(update.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+            raised.addAll(update.alerts());
+        }
+        assertThat(delivered).isEqualTo(raised);
+        assertThat(raised).extracting(Alert::kind, a -> a.series().toString(), a -> a.spike().observed())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "query:q-cafe:negative", 10L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative", 10L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "query:q-cafe:volume", 14L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "brand:cafe:volume", 14L));
+        Alert badBuzz = raised.stream().filter(a -> a.series().toString().equals("brand:cafe:negative")).findFirst().orElseThrow();
+        assertThat(badBuzz.spike().baseline()).isZero();
+        assertThat(badBuzz.spike().bucketStart()).isEqualTo(spikeHour);
+        assertThat(badBuzz.raisedAt()).isEqualTo(spikeHour.plus(Duration.ofMinutes(9)));
+        assertThat(badBuzz.evidence().topMentions()).hasSize(5)
+                .extracting(Evidence.MentionSummary::authorFollowers).containsExactly(
+                        Optional.of(109L), Optional.of(108L), Optional.of(107L), Optional.of(106L), Optional.of(105L));
+        assertThat(badBuzz.evidence().topMentions().get(0).sentimentScore()).isNegative();
+        assertThat(badBuzz.evidence().topTerms()).extracting(Evidence.TermCount::term)
+                .contains("cafe lumiere", "arnaque", "honte");
+        assertThat(badBuzz.evidence().topTerms()).allSatisfy(t -> assertThat(t.count()).isEqualTo(10));
+        assertThat(badBuzz.summary()).startsWith("BAD_BUZZ brand:cafe:negative: 10 in the bucket from " + spikeHour);
+    }
+
+    @Test
+    @DisplayName("competitor watch: a jump in a competitor's mentions, and in its post's engagement from metric snapshots")
+    void competitor() {
+        ManualClock clock = new ManualClock(MONDAY);
+        Listening listening = Listening.builder(clock).build();
+        history(listening, clock);
+        Account rivalAccount = new Account(Platform.MASTODON, "rival_coffee");
+        long likes = 0;
+        List<Alert> engagement = new ArrayList<>();
+        for (int hour = 0; hour <= 3 * 168 + 2; hour++) {
+            Instant at = MONDAY.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(30));
+            clock.now = at;
+            likes += hour == 3 * 168 + 2 ? 900 : 20;
+            engagement.addAll(listening.acceptMetrics(new MetricSnapshot(rivalAccount, Optional.of("post-1"), at,
+                    Map.of(Metric.LIKES, likes, Metric.SHARES, 3L)), "rival"));
+        }
+        assertThat(engagement).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.COMPETITOR_ENGAGEMENT);
+            assertThat(a.series().toString()).isEqualTo("competitor:rival:engagement");
+            assertThat(a.spike().observed()).isEqualTo(900);
+            assertThat(a.spike().baseline()).isEqualTo(20);
+            assertThat(a.evidence().topPosts()).containsExactly(new Evidence.PostEngagement("mastodon:post-1", 900));
+        });
+
+        Instant burst = MONDAY.plus(Duration.ofHours(3 * 168 + 5));
+        List<Alert> volume = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            clock.now = burst.plus(Duration.ofMinutes(i));
+            volume.addAll(listening.accept(mention("Rival coffee lance un nouveau latte", clock.now, 5), List.of(RIVAL)).alerts());
+        }
+        assertThat(volume).extracting(Alert::kind).containsOnly(AlertKind.COMPETITOR_VOLUME);
+        assertThat(volume).extracting(a -> a.series().toString())
+                .containsExactlyInAnyOrder("query:q-rival:volume", "competitor:rival:volume");
+    }
+
+    @Test
+    @DisplayName("snapshots without a post or without engagement counters change nothing; the first one of a post is the reference")
+    void snapshotsThatCountNothing() {
+        ManualClock clock = new ManualClock(MONDAY);
+        Listening listening = Listening.builder(clock).build();
+        Account rival = new Account(Platform.X, "rival");
+        SeriesKey key = new SeriesKey(SeriesKey.Scope.COMPETITOR, "rival", SeriesKey.Measure.ENGAGEMENT);
+        listening.acceptMetrics(new MetricSnapshot(rival, Optional.empty(), MONDAY, Map.of(Metric.LIKES, 5L)), "rival");
+        listening.acceptMetrics(new MetricSnapshot(rival, Optional.of("p"), MONDAY, Map.of(Metric.FOLLOWERS, 5L)), "rival");
+        assertThat(listening.openCount(key)).isEmpty();
+        listening.acceptMetrics(new MetricSnapshot(rival, Optional.of("p"), MONDAY, Map.of(Metric.LIKES, 500L)), "rival");
+        assertThat(listening.openCount(key)).contains(0L);
+        listening.acceptMetrics(new MetricSnapshot(rival, Optional.of("p"), MONDAY, Map.of(Metric.LIKES, 520L)), "rival");
+        listening.acceptMetrics(new MetricSnapshot(rival, Optional.of("p"), MONDAY, Map.of(Metric.LIKES, 510L)), "rival");
+        assertThat(listening.openCount(key)).contains(20L);
+        assertThatThrownBy(() -> listening.acceptMetrics(new MetricSnapshot(rival, Optional.of("p"), MONDAY, Map.of()), " "))
+                .hasMessage("competitorBrandId must not be blank");
+    }
+
+    @Test
+    @DisplayName("a sink that throws does not stop the others, and a mention from the future counts at the clock's time")
+    void failingSinkAndFutureMention() {
+        ManualClock clock = new ManualClock(MONDAY);
+        List<Alert> delivered = new ArrayList<>();
+        Listening listening = Listening.builder(clock)
+                .spikes(SpikeConfig.defaults().withMinimumDays(1))
+                .sink(alert -> {
+                    throw new IllegalStateException("chat is down");
+                })
+                .sink(delivered::add)
+                .build();
+        for (int hour = 0; hour < 24; hour++) {
+            clock.now = MONDAY.plus(Duration.ofHours(hour));
+            listening.accept(mention("bonjour", clock.now, 1), List.of(CAFE));
+        }
+        clock.now = MONDAY.plus(Duration.ofHours(24));
+        for (int i = 0; i < 12; i++) {
+            listening.accept(mention("bonjour", clock.now.plus(Duration.ofDays(3)), 1), List.of(CAFE));
+        }
+        assertThat(delivered).extracting(a -> a.series().toString()).contains("query:q-cafe:volume", "brand:cafe:volume");
+        assertThat(delivered).allSatisfy(a -> assertThat(a.spike().bucketStart()).isEqualTo(clock.now));
+        assertThat(listening.openCount(new SeriesKey(SeriesKey.Scope.BRAND, "cafe", SeriesKey.Measure.VOLUME))).contains(12L);
+        clock.now = clock.now.plus(Duration.ofHours(5));
+        listening.advance();
+        assertThat(listening.openCount(new SeriesKey(SeriesKey.Scope.BRAND, "cafe", SeriesKey.Measure.VOLUME))).contains(0L);
+    }
+
+    @Test
+    @DisplayName("matched queries need an id and a brand")
+    void matchedQueryErrors() {
+        assertThatThrownBy(() -> MatchedQuery.own(" ", "cafe", List.of())).hasMessage("MatchedQuery.queryId must not be blank");
+        assertThatThrownBy(() -> MatchedQuery.own("q1", "", List.of())).hasMessage("MatchedQuery.brandId must not be blank (query q1)");
+    }
+}

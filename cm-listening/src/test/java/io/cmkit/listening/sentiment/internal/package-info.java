@@ -1,0 +1,2 @@
+/** Tests of the sentiment internals: lexicon files and metrics. */
+package io.cmkit.listening.sentiment.internal;
