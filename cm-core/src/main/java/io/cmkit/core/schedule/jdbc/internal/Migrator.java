@@ -29,13 +29,26 @@ final class Migrator {
 
     static final String COMPONENT = "schedule";
 
-    /** One versioned script in the jar. */
-    record Migration(int version, String description, String resource) {
+    /** Work in Java that a migration does after its script, in the same transaction (where the database allows). */
+    @FunctionalInterface
+    interface DataStep {
+        DataStep NONE = (c, prefix) -> { };
+
+        void run(Connection c, String prefix) throws SQLException;
+    }
+
+    /** One versioned script in the jar, and what runs after it. */
+    record Migration(int version, String description, String resource, DataStep after) {
+        Migration(int version, String description, String resource) {
+            this(version, description, resource, DataStep.NONE);
+        }
     }
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
-            new Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"));
+            new Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"),
+            new Migration(3, "history in a table, open publications counted",
+                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -120,6 +133,7 @@ final class Migrator {
                     s.execute(sql);
                 }
             }
+            m.after().run(c, prefix);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
                     + "schema_version (component, version, description, installed_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, COMPONENT);
