@@ -124,6 +124,7 @@ public final class SchemaMigrator {
                     s.execute(sql);
                 }
             }
+            m.after().run(c, prefix);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
                     + "schema_version (component, version, description, installed_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, schema.component());

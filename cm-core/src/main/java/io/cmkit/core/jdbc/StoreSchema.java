@@ -36,11 +36,20 @@ public record StoreSchema(String component, Class<?> owner, List<Migration> migr
      * @param description what it adds, recorded in the version table
      * @param resource the script's absolute resource path, e.g. {@code /io/cmkit/core/inbox/jdbc/db/V1__inbox.sql};
      *                 {@code ${dialect}} in it stands for {@code h2} or {@code postgresql}
+     * @param after work in Java that runs after the script, in the same transaction where the
+     *              database allows (moving data the script's SQL cannot transform)
      */
-    public record Migration(int version, String description, String resource) {
+    public record Migration(int version, String description, String resource, DataStep after) {
+
+        /** A script with no data step after it. */
+        public Migration(int version, String description, String resource) {
+            this(version, description, resource, DataStep.NONE);
+        }
+
         public Migration {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(after, "after");
             if (!resource.startsWith("/")) {
                 throw new IllegalArgumentException("migration resource must be an absolute path starting with '/', got '"
                         + resource + "'");
@@ -70,6 +79,22 @@ public record StoreSchema(String component, Class<?> owner, List<Migration> migr
                         + migrations.get(i).version() + "; versions must be 1, 2, 3... in order");
             }
         }
+    }
+
+    /**
+     * Work in Java run after a migration's script, before its version is recorded. It must be safe
+     * to run again: H2 commits a script's DDL before it, so an interrupted step is run anew.
+     */
+    @FunctionalInterface
+    public interface DataStep {
+        /** Does nothing. */
+        DataStep NONE = (connection, prefix) -> { };
+
+        /**
+         * @param connection the migration's connection, in its transaction
+         * @param prefix the stores' table prefix
+         */
+        void run(java.sql.Connection connection, String prefix) throws java.sql.SQLException;
     }
 
     /** The newest version: the last migration's. */

@@ -3,7 +3,11 @@ package io.cmkit.core.schedule;
 import io.cmkit.core.schedule.internal.InMemoryScheduleStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -111,6 +115,43 @@ public interface ScheduleStore {
      * that was its last open publication. Returns false and changes nothing otherwise.
      */
     boolean complete(String idempotencyKey, String token, Outcome outcome, Instant now);
+
+    /**
+     * {@link #complete} for each of {@code completions}, all at {@code now}: one answer per
+     * completion, in their order, true where it was recorded. Each completion is recorded or not
+     * on its own terms (a lost lease refuses that one and no other); a store may record them all in
+     * one transaction, as the JDBC store does, which is why schedulers hand over a claimed batch's
+     * outcomes together. This default records them one after another with {@link #complete}, so a
+     * store written before this method keeps working.
+     *
+     * @throws IllegalArgumentException when two completions name the same publication; nothing changes
+     */
+    default List<Boolean> completeAll(List<Completion> completions, Instant now) {
+        requireDistinct(completions);
+        Objects.requireNonNull(now, "now");
+        List<Boolean> out = new ArrayList<>(completions.size());
+        for (Completion c : completions) {
+            out.add(complete(c.idempotencyKey(), c.token(), c.outcome(), now));
+        }
+        return out;
+    }
+
+    /**
+     * Checks that no two completions name the same publication, for {@link #completeAll}.
+     *
+     * @throws IllegalArgumentException naming the key given twice
+     */
+    static void requireDistinct(List<Completion> completions) {
+        Objects.requireNonNull(completions, "completions");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < completions.size(); i++) {
+            Completion c = Objects.requireNonNull(completions.get(i), "completions[" + i + "]");
+            if (!seen.add(c.idempotencyKey())) {
+                throw new IllegalArgumentException("completions[" + i + "] records publication " + c.idempotencyKey()
+                        + " a second time; each publication may be completed once per call");
+            }
+        }
+    }
 
     /**
      * A person settles a publication in {@code NEEDS_CHECK}: {@link Outcome.Published} (it did go

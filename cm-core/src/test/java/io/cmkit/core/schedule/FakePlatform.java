@@ -36,7 +36,11 @@ final class FakePlatform implements Connector, Publishing {
         }
     }
 
-    private sealed interface Fault permits Refuse, AcceptThenCrash, AcceptThenLoseResponse, Explode {
+    private sealed interface Fault permits Accept, Refuse, AcceptThenCrash, AcceptThenLoseResponse, Explode {
+    }
+
+    /** No fault: the call goes through (queued before a later fault). */
+    private record Accept() implements Fault {
     }
 
     private record Refuse(ConnectorException exception) implements Fault {
@@ -94,6 +98,15 @@ final class FakePlatform implements Connector, Publishing {
 
     /** The next publish call is accepted, then the caller "dies" ({@link SimulatedCrash}). */
     synchronized FakePlatform crashAfterAcceptingNext() {
+        faults.add(new AcceptThenCrash());
+        return this;
+    }
+
+    /** The next {@code calls} publish calls are accepted, and the caller "dies" after the last one ({@link SimulatedCrash}). */
+    synchronized FakePlatform crashAfterAccepting(int calls) {
+        for (int i = 1; i < calls; i++) {
+            faults.add(new Accept());
+        }
         faults.add(new AcceptThenCrash());
         return this;
     }

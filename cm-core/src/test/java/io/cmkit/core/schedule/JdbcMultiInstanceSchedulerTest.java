@@ -267,6 +267,47 @@ class JdbcMultiInstanceSchedulerTest {
         }
     
         @Test
+        @DisplayName("an instance that dies halfway through a batch, having sent part of it and recorded none, "
+                + "loses nothing and doubles nothing: the batch is taken over once its lease expires")
+        void deathBeforeTheBatchIsRecorded() throws Exception {
+            int posts = 20;
+            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
+            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
+            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+            schedulePosts(posts);
+            AtomicInteger publishedEvents = new AtomicInteger();
+            List<Scheduler> schedulers = instances(connectors, publishedEvents, 2);
+            Scheduler doomed = schedulers.get(0);
+            Scheduler survivor = schedulers.get(1);
+            clock.set(NINE.plusSeconds(60));
+            mastodon.crashAfterAccepting(10);
+
+            assertThatThrownBy(doomed::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
+
+            // It sent 10 posts to Mastodon and 9 to Bluesky, and died before recording any of its batch of 25.
+            assertThat(mastodon.createdPerKey()).hasSize(10);
+            assertThat(bluesky.createdPerKey()).hasSize(9);
+            assertThat(leasedBy(Set.of(doomed.instanceId()))).isEqualTo(25);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED'")).isZero();
+            assertThat(publishedEvents).as("no event before the record").hasValue(0);
+
+            survivor.dispatchDue();
+            assertThat(leasedBy(Set.of(doomed.instanceId()))).isEqualTo(25);
+            clock.advance(LEASE);
+            DispatchReport takeover = survivor.dispatchDue();
+
+            assertThat(takeover.claimed()).isEqualTo(25);
+            assertThat(takeover.published()).isEqualTo(25);
+            assertThat(mastodon.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(bluesky.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(publishedEvents).hasValue(2 * posts);
+            assertThat(stores.get(2).findByState(PostState.PUBLISHED)).hasSize(posts);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED' "
+                    + "AND outcome_unknown = FALSE")).isEqualTo(2 * posts);
+            assertThat(stores.get(0).nextClaimableAt()).isEmpty();
+        }
+
+        @Test
         @DisplayName("4 instances publish threaded live shows whose cues are all due at once: each thread in order, each cue exactly once")
         void threadedShowsInOrderExactlyOnce() throws Exception {
             int shows = 4;

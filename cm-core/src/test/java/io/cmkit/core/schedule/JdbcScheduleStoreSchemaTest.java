@@ -3,20 +3,31 @@ package io.cmkit.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
 import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.jdbc.SchemaVersionException;
+import io.cmkit.core.spi.PostRef;
+import io.cmkit.core.spi.PublishedPost;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The JDBC schedule store's schema")
 class JdbcScheduleStoreSchemaTest {
+
+    private static PublishedPost published(Publication p) {
+        return new PublishedPost(PostRef.of(p.account().platform(), "id-" + p.idempotencyKey()), Samples.T0,
+                p.idempotencyKey());
+    }
 
     @Nested
     @DisplayName("on PostgreSQL")
@@ -91,16 +107,17 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a fresh database gets its tables and the latest schema version (2) on first use")
+        @DisplayName("a fresh database gets its tables and the latest schema version (3) on first use")
         void createdOnFirstUse() throws SQLException {
             String url = newDatabase();
             assertThat(tables(url)).isEmpty();
 
             JdbcScheduleStore store = open(url, JdbcScheduleStoreConfig.ofDefaults());
 
-            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(2);
-            assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schema_version");
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(3);
+            assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schedule_transition",
+                    "cm_schema_version");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
             store.insert(Samples.draft("p1"));
             assertThat(store.find(Samples.key("p1"))).isPresent();
         }
@@ -126,7 +143,7 @@ class JdbcScheduleStoreSchemaTest {
             }
             pool.shutdown();
 
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
             for (int i = 0; i < starters; i++) {
                 stores.get(i).insert(Samples.draft("p" + i));
             }
@@ -153,18 +170,18 @@ class JdbcScheduleStoreSchemaTest {
             JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
             first.insert(Samples.draft("p1"));
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
-                    + "VALUES ('schedule', 3, 'from a newer cmkit', 0)");
+                    + "VALUES ('schedule', 4, 'from a newer cmkit', 0)");
             List<String> tablesBefore = tables(url);
             List<String> versionsBefore = versionRows(url);
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
 
             assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                        assertThat(e.foundVersion()).isEqualTo(3);
-                        assertThat(e.supportedVersion()).isEqualTo(2);
+                        assertThat(e.foundVersion()).isEqualTo(4);
+                        assertThat(e.supportedVersion()).isEqualTo(3);
                         assertThat(e.jdbcUrl()).isEqualTo(first.jdbcUrl());
                     })
-                    .hasMessageContaining("version 3").hasMessageContaining("version 2")
+                    .hasMessageContaining("version 4").hasMessageContaining("version 3")
                     .hasMessageContaining(first.jdbcUrl()).hasMessageContaining("nothing was changed");
 
             assertThat(tables(url)).isEqualTo(tablesBefore);
@@ -173,22 +190,23 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 1 database is migrated to version 2: its posts and publications stay, and replies can be stored")
+        @DisplayName("a version 1 database is migrated to version 3: its posts and publications stay, and replies can be stored")
         void migratesFromVersion1() throws SQLException {
             String url = newDatabase();
             JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
             Samples.scheduled(first, "p1", Samples.T0);
             List<Publication> before = first.publications(Samples.key("p1"));
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
-            // What a cmkit of schema version 1 left: no reply_to column, no version 2 row.
+            // What a cmkit of schema version 1 left: version 2's, and no reply_to column, no version 2 row.
+            downgradeToVersion2(url, first);
             execute(url, "ALTER TABLE cm_schedule_publication DROP COLUMN reply_to");
             execute(url, "DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 2");
             assertThat(versionRows(url)).containsExactly("schedule:1");
 
             JdbcScheduleStore migrated = open(url, JdbcScheduleStoreConfig.ofDefaults());
 
-            assertThat(migrated.schemaVersion()).isEqualTo(2);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(migrated.schemaVersion()).isEqualTo(3);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
             assertThat(migrated.publications(Samples.key("p1"))).isEqualTo(before)
                     .allSatisfy(p -> assertThat(p.replyTo()).isEmpty());
             assertThat(migrated.find(Samples.key("p1"))).contains(postBefore);
@@ -204,6 +222,86 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
+        @DisplayName("a version 2 database is migrated to version 3: posts, histories (who, when, comments) and "
+                + "publications stay, and the open publications are counted")
+        void migratesFromVersion2() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            Duration lease = Duration.ofMinutes(5);
+            Instant t0 = Samples.T0;
+            // p1: reviewed, rejected with a comment, approved, scheduled; one publication out, one to check.
+            ScheduledPost p1 = first.insert(Samples.draft("p1"));
+            p1 = first.update(p1.transition(PostAction.SUBMIT, PostState.IN_REVIEW, "camille", t0.plusNanos(123_456_789),
+                    Optional.empty()), p1.version());
+            p1 = first.update(p1.transition(PostAction.REJECT, PostState.DRAFT, "lea", t0.plusSeconds(60),
+                    Optional.of("trop long pour Bluesky")), p1.version());
+            p1 = first.update(p1.transition(PostAction.SUBMIT, PostState.IN_REVIEW, "camille", t0.plusSeconds(120),
+                    Optional.empty()), p1.version());
+            p1 = first.update(p1.transition(PostAction.APPROVE, PostState.APPROVED, "lea", t0.plusSeconds(180),
+                    Optional.empty()), p1.version());
+            Samples.scheduleApproved(first, p1, t0);
+            for (Publication p : first.claimDue("instance-a", t0, lease, 10)) {
+                Outcome outcome = p.account().equals(Samples.MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.NeedsCheck("lease lost while sending");
+                first.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, t0.plusSeconds(1));
+            }
+            // p2: scheduled later, both publications pending; p3: published.
+            Samples.scheduled(first, "p2", t0.plusSeconds(3600));
+            Samples.scheduled(first, "p3", t0.minusSeconds(60));
+            for (Publication p : first.claimDue("instance-b", t0, lease, 10)) {
+                first.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), new Outcome.Published(published(p)),
+                        t0.plusSeconds(2));
+            }
+            List<String> ids = List.of("p1", "p2", "p3");
+            Map<String, ScheduledPost> postsBefore = new LinkedHashMap<>();
+            Map<String, List<Publication>> pubsBefore = new LinkedHashMap<>();
+            for (String id : ids) {
+                postsBefore.put(id, first.find(Samples.key(id)).orElseThrow());
+                pubsBefore.put(id, first.publications(Samples.key(id)));
+            }
+            assertThat(postsBefore.get("p1").state()).isEqualTo(PostState.PUBLISHING);
+            assertThat(postsBefore.get("p1").history()).hasSize(7);
+            assertThat(postsBefore.get("p3").state()).isEqualTo(PostState.PUBLISHED);
+            downgradeToVersion2(url, first);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(tables(url)).doesNotContain("cm_schedule_transition");
+
+            JdbcScheduleStore migrated = open(url, JdbcScheduleStoreConfig.ofDefaults());
+
+            assertThat(migrated.schemaVersion()).isEqualTo(3);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+            for (String id : ids) {
+                assertThat(migrated.find(Samples.key(id))).as(id).contains(postsBefore.get(id));
+                assertThat(migrated.publications(Samples.key(id))).as(id).isEqualTo(pubsBefore.get(id));
+            }
+            assertThat(migrated.findByState(PostState.PUBLISHING)).containsExactly(postsBefore.get("p1"));
+            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE body LIKE '%history%'"))
+                    .containsExactly(0L);
+            assertThat(queryLongs(url, "SELECT open_publications FROM cm_schedule_post ORDER BY post_id"))
+                    .containsExactly(1L, 2L, 0L);
+
+            // p1's last open publication is settled by a person: the post completes.
+            Publication unsure = pubsBefore.get("p1").stream()
+                    .filter(p -> p.status() == PublicationStatus.NEEDS_CHECK).findFirst().orElseThrow();
+            assertThat(migrated.resolve(unsure.idempotencyKey(), "lea", new Outcome.Published(published(unsure)),
+                    t0.plusSeconds(600))).isTrue();
+            ScheduledPost p1After = migrated.find(Samples.key("p1")).orElseThrow();
+            assertThat(p1After.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(p1After.history()).startsWith(postsBefore.get("p1").history().toArray(Transition[]::new))
+                    .hasSize(8);
+            assertThat(p1After.lastTransition().orElseThrow().actor()).isEqualTo("lea");
+            // p2 completes with its second publication, not its first.
+            List<Publication> p2 = migrated.claimDue("instance-c", t0.plusSeconds(3600), lease, 10);
+            assertThat(p2).hasSize(2);
+            migrated.complete(p2.get(0).idempotencyKey(), p2.get(0).lease().orElseThrow().token(),
+                    new Outcome.Published(published(p2.get(0))), t0.plusSeconds(3601));
+            assertThat(migrated.find(Samples.key("p2")).orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+            migrated.complete(p2.get(1).idempotencyKey(), p2.get(1).lease().orElseThrow().token(),
+                    new Outcome.Published(published(p2.get(1))), t0.plusSeconds(3602));
+            assertThat(migrated.find(Samples.key("p2")).orElseThrow().state()).isEqualTo(PostState.PUBLISHED);
+        }
+
+        @Test
         @DisplayName("with migrations off, a missing schema is reported and not created")
         void migrationsOff() throws SQLException {
             String url = newDatabase();
@@ -212,6 +310,63 @@ class JdbcScheduleStoreSchemaTest {
                     .isInstanceOf(JdbcStoreException.class).hasMessageContaining("version 0")
                     .hasMessageContaining("migrations are off");
             assertThat(tables(url)).isEmpty();
+        }
+
+        /**
+         * Turns the latest schema back into what a cmkit of schema version 2 left: each post's history
+         * in its JSON body (as version 2 wrote it), no transition table, no count of open publications,
+         * no version 3 row.
+         */
+        void downgradeToVersion2(String url, JdbcScheduleStore store) throws SQLException {
+            ObjectMapper json = new ObjectMapper();
+            try (Connection c = DriverManager.getConnection(url, user(), "")) {
+                Map<PostKey, String> bodies = new LinkedHashMap<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT brand_id, post_id, body FROM cm_schedule_post")) {
+                    while (rs.next()) {
+                        bodies.put(new PostKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                    }
+                }
+                for (Map.Entry<PostKey, String> e : bodies.entrySet()) {
+                    ObjectNode body = (ObjectNode) json.readTree(e.getValue());
+                    ArrayNode history = body.putArray("history");
+                    for (Transition t : store.find(e.getKey()).orElseThrow().history()) {
+                        ObjectNode n = history.addObject();
+                        n.put("action", t.action().name());
+                        t.from().ifPresent(f -> n.put("from", f.name()));
+                        n.put("to", t.to().name());
+                        n.put("actor", t.actor());
+                        n.put("at", t.at().toString());
+                        t.comment().ifPresent(x -> n.put("comment", x));
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE cm_schedule_post SET body = ? WHERE brand_id = ? AND post_id = ?")) {
+                        ps.setString(1, json.writeValueAsString(body));
+                        ps.setString(2, e.getKey().brandId());
+                        ps.setString(3, e.getKey().postId());
+                        ps.executeUpdate();
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE cm_schedule_transition");
+                    s.execute("ALTER TABLE cm_schedule_post DROP COLUMN open_publications");
+                    s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 3");
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a stored body is not JSON", e);
+            }
+        }
+
+        List<Long> queryLongs(String url, String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery(sql)) {
+                List<Long> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+                return out;
+            }
         }
 
         List<String> tables(String url) throws SQLException {

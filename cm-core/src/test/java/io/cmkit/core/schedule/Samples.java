@@ -40,7 +40,11 @@ final class Samples {
 
     /** A stored SCHEDULED post with one PENDING publication per account due at {@code dueAt}. */
     static ScheduledPost scheduled(ScheduleStore store, String id, Instant dueAt) {
-        ScheduledPost stored = store.insert(draft(id));
+        return scheduleApproved(store, store.insert(draft(id)), dueAt);
+    }
+
+    /** {@code stored} (as stored) moved to SCHEDULED with one PENDING publication per account due at {@code dueAt}. */
+    static ScheduledPost scheduleApproved(ScheduleStore store, ScheduledPost stored, Instant dueAt) {
         ScheduledPost next = stored.transition(PostAction.SCHEDULE, PostState.SCHEDULED, "camille", T0, Optional.empty())
                 .withScheduledAt(Optional.of(dueAt));
         List<Publication> pubs = stored.accounts().stream()

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -243,7 +245,7 @@ public abstract class ScheduleStoreContract {
 
     @Nested
     @DisplayName("completion")
-    class Completion {
+    class Completing {
 
         private Publication claim(Set<String> tokens) {
             Publication p = store.claimDue("a", T0, LEASE, 1).get(0);
@@ -367,6 +369,110 @@ public abstract class ScheduleStoreContract {
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple(MASTODON, PublicationStatus.PUBLISHED),
                             org.assertj.core.groups.Tuple.tuple(BLUESKY, PublicationStatus.PENDING));
+        }
+    }
+
+    @Nested
+    @DisplayName("batched completion")
+    class BatchedCompletion {
+
+        private Completion done(Publication p, Outcome outcome) {
+            return new Completion(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome);
+        }
+
+        @Test
+        @DisplayName("a claimed batch's outcomes are recorded together, each as complete() records it, and a post "
+                + "completes once its last publication ended")
+        void recordsEachAsComplete() {
+            Samples.scheduled(store, "p1", T0);
+            Samples.scheduled(store, "p2", T0);
+            List<Publication> claimed = store.claimDue("instance-a", T0, LEASE, 10);
+            assertThat(claimed).hasSize(4);
+            List<Completion> batch = new ArrayList<>();
+            Map<String, Publication> expected = new HashMap<>();
+            Instant now = T0.plusSeconds(5);
+            for (Publication p : claimed) {
+                Outcome outcome;
+                if (p.post().equals(key("p1"))) {
+                    outcome = new Outcome.Published(published(p));
+                } else if (p.account().equals(MASTODON)) {
+                    outcome = new Outcome.Requeued(T0.plusSeconds(90), 1, Optional.of("timeout"));
+                } else {
+                    outcome = new Outcome.NeedsCheck("connection reset after sending");
+                }
+                batch.add(done(p, outcome));
+                expected.put(p.idempotencyKey(), p.apply(outcome, now));
+            }
+
+            assertThat(store.completeAll(batch, now)).containsExactly(true, true, true, true);
+
+            for (Publication p : claimed) {
+                assertThat(store.publication(p.idempotencyKey())).contains(expected.get(p.idempotencyKey()));
+            }
+            ScheduledPost p1 = store.find(key("p1")).orElseThrow();
+            assertThat(p1.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(p1.history()).filteredOn(t -> t.action() == PostAction.COMPLETE).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.actor()).isEqualTo("instance-a");
+                        assertThat(t.at()).isEqualTo(now);
+                        assertThat(t.from()).contains(PostState.PUBLISHING);
+                    });
+            assertThat(store.find(key("p2")).orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+            assertThat(store.nextClaimableAt()).contains(T0.plusSeconds(90));
+        }
+
+        @Test
+        @DisplayName("a completion whose lease is not held is refused on its own, and the rest of the batch is recorded")
+        void lostLeaseRefusedAlone() {
+            Samples.scheduled(store, "p1", T0);
+            Samples.scheduled(store, "p2", T0);
+            Publication first = store.claimDue("a", T0, LEASE, 1).get(0);
+            List<Publication> rest = store.claimDue("a", T0.plusSeconds(1), LEASE, 10);
+            assertThat(rest).hasSize(3);
+            // The first lease expires and instance b takes it over before a records its batch.
+            Publication takenOver = store.claimDue("b", T0.plus(LEASE), LEASE, 10).get(0);
+            assertThat(takenOver.idempotencyKey()).isEqualTo(first.idempotencyKey());
+            List<Completion> batch = new ArrayList<>();
+            batch.add(done(first, new Outcome.Published(published(first))));
+            batch.add(new Completion(rest.get(0).idempotencyKey(), "forged", new Outcome.Failed("no")));
+            batch.add(done(rest.get(1), new Outcome.Published(published(rest.get(1)))));
+            batch.add(done(rest.get(2), new Outcome.Published(published(rest.get(2)))));
+
+            assertThat(store.completeAll(batch, T0.plus(LEASE))).containsExactly(false, false, true, true);
+
+            assertThat(store.publication(first.idempotencyKey())).contains(takenOver);
+            assertThat(store.publication(rest.get(0).idempotencyKey())).contains(rest.get(0));
+            assertThat(store.publication(rest.get(1).idempotencyKey()).orElseThrow().status())
+                    .isEqualTo(PublicationStatus.PUBLISHED);
+            assertThat(store.publication(rest.get(2).idempotencyKey()).orElseThrow().status())
+                    .isEqualTo(PublicationStatus.PUBLISHED);
+        }
+
+        @Test
+        @DisplayName("the same publication twice in one batch is refused, naming it, and nothing changes")
+        void sameKeyTwiceRefused() {
+            Samples.scheduled(store, "p1", T0);
+            List<Publication> claimed = store.claimDue("a", T0, LEASE, 10);
+            Publication p = claimed.get(0);
+            List<Completion> batch = List.of(done(p, new Outcome.Published(published(p))),
+                    done(claimed.get(1), new Outcome.Published(published(claimed.get(1)))),
+                    done(p, new Outcome.Failed("twice")));
+
+            assertThatThrownBy(() -> store.completeAll(batch, T0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("completions[2]").hasMessageContaining(p.idempotencyKey());
+
+            assertThat(store.publications(key("p1"))).containsExactlyInAnyOrderElementsOf(claimed);
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.PUBLISHING);
+        }
+
+        @Test
+        @DisplayName("an empty batch records nothing and answers nothing")
+        void emptyBatch() {
+            Samples.scheduled(store, "p1", T0);
+
+            assertThat(store.completeAll(List.of(), T0)).isEmpty();
+            assertThat(store.find(key("p1")).orElseThrow().state()).isEqualTo(PostState.SCHEDULED);
         }
     }
 

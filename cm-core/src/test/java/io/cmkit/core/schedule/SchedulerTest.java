@@ -73,6 +73,81 @@ class SchedulerTest {
     }
 
     @Nested
+    @DisplayName("recording a batch")
+    class RecordingABatch {
+
+        private final FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
+        private final FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
+        private final ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+        private final RecordingStore recording = new RecordingStore(store);
+
+        private Scheduler recordingScheduler() {
+            Scheduler s = Scheduler.of("a", recording, connectors, config().batchSize(10).build(), clock);
+            s.getEventPublisher().onEvent(events::add);
+            return s;
+        }
+
+        @Test
+        @DisplayName("a claimed batch's outcomes are recorded in one call to the store, and each event follows the record")
+        void oneCallPerBatch() {
+            for (String id : List.of("p1", "p2", "p3")) {
+                scheduled(connectors, id, NINE, MASTODON, BLUESKY);
+            }
+            mastodon.failNext(new RejectedException(Platform.MASTODON, "Text too long", Optional.empty()));
+            Scheduler scheduler = recordingScheduler();
+            List<PublicationStatus> seenByEvents = new CopyOnWriteArrayList<>();
+            scheduler.getEventPublisher().onEvent(e -> {
+                if (e instanceof PostPublished p) {
+                    seenByEvents.add(store.publication(p.idempotencyKey()).orElseThrow().status());
+                }
+            });
+            clock.set(NINE);
+
+            DispatchReport report = scheduler.runOnce();
+
+            assertThat(report.claimed()).isEqualTo(6);
+            assertThat(report.published()).isEqualTo(5);
+            assertThat(report.failed()).isEqualTo(1);
+            assertThat(recording.batches).singleElement().satisfies(batch -> assertThat(batch).hasSize(6));
+            assertThat(recording.singles).isEmpty();
+            assertThat(seenByEvents).hasSize(5).containsOnly(PublicationStatus.PUBLISHED);
+            assertThat(events).filteredOn(e -> e instanceof PublicationFailed).hasSize(1);
+            assertThat(state("p1")).isEqualTo(PostState.FAILED);
+            assertThat(state("p2")).isEqualTo(PostState.PUBLISHED);
+            assertThat(state("p3")).isEqualTo(PostState.PUBLISHED);
+        }
+
+        @Test
+        @DisplayName("when the record fails, no event is published and the publications stay leased, to be taken over")
+        void failedRecordPublishesNoEvent() {
+            scheduled(connectors, "p1", NINE, MASTODON, BLUESKY);
+            Scheduler scheduler = recordingScheduler();
+            recording.failNextBatch(new IllegalStateException("database unreachable"));
+            clock.set(NINE);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(scheduler::runOnce)
+                    .isInstanceOf(IllegalStateException.class).hasMessage("database unreachable");
+
+            assertThat(events).isEmpty();
+            assertThat(mastodon.calls()).hasSize(1);
+            assertThat(store.publications(key("p1"))).allSatisfy(p -> {
+                assertThat(p.status()).isEqualTo(PublicationStatus.PUBLISHING);
+                assertThat(p.lease().orElseThrow().owner()).isEqualTo("a");
+            });
+            clock.advance(LEASE);
+            DispatchReport takeover = scheduler.runOnce();
+            assertThat(takeover.published()).isEqualTo(2);
+            assertThat(mastodon.createdPerKey()).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(bluesky.createdPerKey()).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(state("p1")).isEqualTo(PostState.PUBLISHED);
+            assertThat(events).filteredOn(e -> e instanceof PostPublished).hasSize(2);
+            assertThat(events).filteredOn(e -> e instanceof PostPublished p && p.account().equals(BLUESKY))
+                    .singleElement().satisfies(e -> assertThat(((PostPublished) e).reconciled())
+                            .as("found on Bluesky by its key, not sent again").isTrue());
+        }
+    }
+
+    @Nested
     @DisplayName("dispatch")
     class Dispatch {
 

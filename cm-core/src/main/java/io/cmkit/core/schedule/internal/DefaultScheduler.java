@@ -1,5 +1,6 @@
 package io.cmkit.core.schedule.internal;
 
+import io.cmkit.core.schedule.Completion;
 import io.cmkit.core.schedule.ConnectorLookup;
 import io.cmkit.core.schedule.DispatchReport;
 import io.cmkit.core.schedule.Lease;
@@ -39,7 +40,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link Scheduler}: claim a batch, publish each under its lease, record, publish the event. */
+/**
+ * The {@link Scheduler}: claim a batch, publish each under its lease, record the batch's outcomes
+ * together, then publish each recorded one's event.
+ */
 public final class DefaultScheduler implements Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultScheduler.class);
@@ -92,13 +96,26 @@ public final class DefaultScheduler implements Scheduler {
         List<Publication> batch = store.claimDue(instanceId, clock.instant(), config.leaseDuration(),
                 config.batchSize());
         Tally tally = new Tally(batch.size());
-        for (Publication publication : batch) {
-            if (closing) {
-                release(publication, tally);
-            } else {
-                dispatch(publication, tally);
+        try {
+            for (Publication publication : batch) {
+                if (mustRecordBefore(publication, tally)) {
+                    flush(tally);
+                }
+                if (closing) {
+                    release(publication, tally);
+                } else {
+                    dispatch(publication, tally);
+                }
             }
+        } catch (RuntimeException e) {
+            try {
+                flush(tally); // what was sent before the failure is still recorded
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
+        flush(tally);
         return tally.report();
     }
 
@@ -205,11 +222,11 @@ public final class DefaultScheduler implements Scheduler {
     private void published(Publication p, String token, PublishedPost result, boolean reconciled,
                            Optional<PostRef> inReplyTo, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, token, new Outcome.Published(result), now, tally)) {
+        record(p, token, new Outcome.Published(result), tally, () -> {
             tally.published++;
             events.publish(new PostPublished(instanceId, now, p.post(), p.account(), p.idempotencyKey(), result,
                     reconciled, inReplyTo));
-        }
+        });
     }
 
     /** What a publication replies to, decided when it is due (see {@link ReplyTarget}). */
@@ -291,21 +308,21 @@ public final class DefaultScheduler implements Scheduler {
 
     private void waitForParent(Publication p, String token, Parentage.Wait wait, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, token, new Outcome.Requeued(wait.until(), p.attempts(), Optional.of(wait.reason())), now, tally)) {
+        record(p, token, new Outcome.Requeued(wait.until(), p.attempts(), Optional.of(wait.reason())), tally, () -> {
             tally.deferred++;
             events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
                     wait.until(), wait.reason(), PublicationDeferred.Cause.WAITING_FOR_PARENT));
-        }
+        });
     }
 
     private void defer(Publication p, String token, RateLimitedException e, Tally tally) {
         Instant now = clock.instant();
         Instant until = e.resetAt().isAfter(now) ? e.resetAt() : now.plus(config.initialBackoff());
-        if (record(p, token, new Outcome.Requeued(until, p.attempts(), Optional.of(e.getMessage())), now, tally)) {
+        record(p, token, new Outcome.Requeued(until, p.attempts(), Optional.of(e.getMessage())), tally, () -> {
             tally.deferred++;
             events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(), until,
                     e.getMessage()));
-        }
+        });
     }
 
     private void retry(Publication p, String token, String error, Tally tally) {
@@ -317,11 +334,11 @@ public final class DefaultScheduler implements Scheduler {
         }
         Instant now = clock.instant();
         Instant next = now.plus(backoff(attempts));
-        if (record(p, token, new Outcome.Requeued(next, attempts, Optional.of(error)), now, tally)) {
+        record(p, token, new Outcome.Requeued(next, attempts, Optional.of(error)), tally, () -> {
             tally.retried++;
             events.publish(new PublicationRetried(instanceId, now, p.post(), p.account(), p.idempotencyKey(), attempts,
                     next, error));
-        }
+        });
     }
 
     private void fail(Publication p, String token, String reason, Tally tally) {
@@ -330,38 +347,80 @@ public final class DefaultScheduler implements Scheduler {
 
     private void fail(Publication p, String token, int attempts, String reason, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, token, new Outcome.Failed(reason, java.util.OptionalInt.of(attempts)), now, tally)) {
+        record(p, token, new Outcome.Failed(reason, java.util.OptionalInt.of(attempts)), tally, () -> {
             tally.failed++;
             events.publish(new PublicationFailed(instanceId, now, p.post(), p.account(), p.idempotencyKey(), reason,
                     attempts));
-        }
+        });
     }
 
     private void needsCheck(Publication p, String token, String reason, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, token, new Outcome.NeedsCheck(reason), now, tally)) {
+        record(p, token, new Outcome.NeedsCheck(reason), tally, () -> {
             tally.needsCheck++;
             events.publish(new PublicationNeedsCheck(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
                     reason));
-        }
+        });
     }
 
     private void release(Publication p, Tally tally) {
         Instant now = clock.instant();
-        if (record(p, p.lease().orElseThrow().token(),
-                new Outcome.Requeued(now, p.attempts(), p.lastError()), now, tally)) {
-            tally.released++;
+        record(p, p.lease().orElseThrow().token(), new Outcome.Requeued(now, p.attempts(), p.lastError()), tally,
+                () -> tally.released++);
+    }
+
+    /**
+     * Keeps an outcome to record with the rest of the batch ({@link #flush}); {@code onRecorded}
+     * (the tally and the event) runs once the store has recorded it, and never if it did not.
+     */
+    private void record(Publication p, String token, Outcome outcome, Tally tally, Runnable onRecorded) {
+        tally.unrecorded.add(new Unrecorded(p, new Completion(p.idempotencyKey(), token, outcome), onRecorded));
+    }
+
+    /**
+     * Whether the outcomes kept so far must be recorded before {@code next} is handled: when it
+     * replies to another publication of the store (which may be one of them, so its parent must be
+     * seen as it now stands), or when their leases are half gone (a lease must not expire between
+     * sending and recording, or another instance would take the publication over and check it again).
+     */
+    private boolean mustRecordBefore(Publication next, Tally tally) {
+        if (tally.unrecorded.isEmpty()) {
+            return false;
+        }
+        if (next.replyTo().orElse(null) instanceof ReplyTarget.Parent) {
+            return true;
+        }
+        Instant earliest = tally.unrecorded.stream().map(u -> u.publication().lease().orElseThrow().expiresAt())
+                .min(Instant::compareTo).orElseThrow();
+        return Duration.between(clock.instant(), earliest).compareTo(config.leaseDuration().dividedBy(2)) < 0;
+    }
+
+    /**
+     * Records the outcomes kept so far in one call ({@link ScheduleStore#completeAll}: one
+     * transaction on the JDBC store), then, for each recorded one, its tally and event: an event
+     * always follows the durable record. One whose lease was taken over meanwhile is counted lost.
+     */
+    private void flush(Tally tally) {
+        if (tally.unrecorded.isEmpty()) {
+            return;
+        }
+        List<Unrecorded> kept = List.copyOf(tally.unrecorded);
+        tally.unrecorded.clear();
+        List<Boolean> recorded = store.completeAll(kept.stream().map(Unrecorded::completion).toList(), clock.instant());
+        for (int i = 0; i < kept.size(); i++) {
+            Unrecorded u = kept.get(i);
+            if (recorded.get(i)) {
+                u.onRecorded().run();
+            } else {
+                tally.lost++;
+                LOG.warn("{} could not record {} for {}: its lease was taken over; the new holder reconciles it",
+                        instanceId, u.completion().outcome().getClass().getSimpleName(), u.publication().idempotencyKey());
+            }
         }
     }
 
-    private boolean record(Publication p, String token, Outcome outcome, Instant now, Tally tally) {
-        if (store.complete(p.idempotencyKey(), token, outcome, now)) {
-            return true;
-        }
-        tally.lost++;
-        LOG.warn("{} could not record {} for {}: its lease was taken over; the new holder reconciles it", instanceId,
-                outcome.getClass().getSimpleName(), p.idempotencyKey());
-        return false;
+    /** An outcome not yet recorded, and what follows its record. */
+    private record Unrecorded(Publication publication, Completion completion, Runnable onRecorded) {
     }
 
     /** The delay before retry {@code retry}: exponential, capped, then spread by the jitter. */
@@ -454,6 +513,7 @@ public final class DefaultScheduler implements Scheduler {
         int needsCheck;
         int released;
         int lost;
+        final List<Unrecorded> unrecorded = new ArrayList<>();
 
         Tally(int claimed) {
             this.claimed = claimed;

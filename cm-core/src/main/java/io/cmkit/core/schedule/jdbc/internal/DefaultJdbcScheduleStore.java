@@ -6,6 +6,7 @@ import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.jdbc.StoreSchema;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Platform;
+import io.cmkit.core.schedule.Completion;
 import io.cmkit.core.schedule.ConcurrentEditException;
 import io.cmkit.core.schedule.Lease;
 import io.cmkit.core.schedule.Outcome;
@@ -14,7 +15,9 @@ import io.cmkit.core.schedule.PostKey;
 import io.cmkit.core.schedule.PostState;
 import io.cmkit.core.schedule.Publication;
 import io.cmkit.core.schedule.PublicationStatus;
+import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.ScheduledPost;
+import io.cmkit.core.schedule.Transition;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
 import java.sql.Connection;
@@ -25,12 +28,16 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,9 +46,19 @@ import java.util.stream.Collectors;
 /**
  * The {@link JdbcScheduleStore}. Every method is one transaction on one connection, taken from the
  * data source and given back before it returns; a failure rolls back. Locks are always taken in
- * the same order, publications before their post, except in {@link #update}, which locks the post
- * first and then tries its publications without waiting ({@code NOWAIT}): a claim or a completion
- * holding one of them means the post is being published, which is a concurrent edit anyway.
+ * the same order, publications before their post, and posts in key order, except in
+ * {@link #update}, which locks the post first and then tries its publications without waiting
+ * ({@code NOWAIT}): a claim or a completion holding one of them means the post is being published,
+ * which is a concurrent edit anyway.
+ *
+ * <p>Schema version 3 keeps a post's state and version in columns, its history in a table of its
+ * own and a count of its open publications (not yet PUBLISHED or FAILED) on its row, so that the
+ * scheduler's hot path never reads or rewrites a post's JSON body: a claim moves its SCHEDULED
+ * posts with one locking read, one batched update and one batched insert of DISPATCH transitions
+ * per batch; {@link #completeAll} records a batch's outcomes with one locking read of the
+ * publications, one batch of guarded updates, one batch of count decrements and, for the posts
+ * whose last open publication ended, one read of their publications, one batched update and one
+ * batched insert of transitions.
  */
 public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
@@ -52,7 +69,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /** The store's versioned scripts, component {@code schedule} in the version table. */
     public static final StoreSchema SCHEMA = new StoreSchema("schedule", DefaultJdbcScheduleStore.class, List.of(
             new StoreSchema.Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
-            new StoreSchema.Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql")));
+            new StoreSchema.Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"),
+            new StoreSchema.Migration(3, "history in a table, open publications counted",
+                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run)));
 
     /** Posts locked by one statement of a claim. */
     private static final int POSTS_PER_STATEMENT = 100;
@@ -63,6 +82,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     private final int schemaVersion;
     private final String posts;
     private final String pubs;
+    private final String transitions;
 
     private DefaultJdbcScheduleStore(StoreDatabase db, int schemaVersion, String prefix) {
         this.db = db;
@@ -71,6 +91,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         this.schemaVersion = schemaVersion;
         this.posts = prefix + "schedule_post";
         this.pubs = prefix + "schedule_publication";
+        this.transitions = prefix + "schedule_transition";
     }
 
     /** Opens the store on {@code db} (closed with the store): checks or migrates the schema. */
@@ -107,7 +128,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         ScheduledPost stored = post.withVersion(1);
         return inTransaction("insert post " + post.key(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + posts
-                    + " (brand_id, post_id, state, scheduled_at, version, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (brand_id, post_id, state, scheduled_at, version, body, open_publications) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0)")) {
                 ps.setString(1, post.key().brandId());
                 ps.setString(2, post.key().postId());
                 ps.setString(3, stored.state().name());
@@ -121,6 +143,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 }
                 throw e;
             }
+            TransitionRows.append(c, transitions, Map.of(stored.key(), stored.history()));
             return stored;
         });
     }
@@ -128,25 +151,16 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     @Override
     public Optional<ScheduledPost> find(PostKey key) {
         Objects.requireNonNull(key, "key");
-        return inTransaction("find post " + key, c -> readPost(c, key, false));
+        return inTransaction("find post " + key, c -> {
+            List<ScheduledPost> found = readPosts(c, "p.brand_id = ? AND p.post_id = ?", key.brandId(), key.postId());
+            return found.isEmpty() ? Optional.<ScheduledPost>empty() : Optional.of(found.get(0));
+        });
     }
 
     @Override
     public List<ScheduledPost> findByState(PostState state) {
         Objects.requireNonNull(state, "state");
-        return inTransaction("find posts " + state, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, version, body FROM " + posts
-                    + " WHERE state = ?")) {
-                ps.setString(1, state.name());
-                List<ScheduledPost> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(post(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return inTransaction("find posts " + state, c -> readPosts(c, "p.state = ?", state.name()));
     }
 
     @Override
@@ -164,19 +178,27 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             }
         });
         return inTransaction("update post " + key, c -> {
-            Optional<ScheduledPost> stored = readPost(c, key, true);
-            if (stored.isEmpty()) {
+            OptionalLong storedVersion = lockPost(c, key);
+            if (storedVersion.isEmpty()) {
                 throw new ConcurrentEditException(key, "is not in the store");
             }
-            if (stored.get().version() != expectedVersion) {
-                throw new ConcurrentEditException(key, "was changed (version " + stored.get().version() + ", expected "
-                        + expectedVersion + ")");
+            if (storedVersion.getAsLong() != expectedVersion) {
+                throw new ConcurrentEditException(key, "was changed (version " + storedVersion.getAsLong()
+                        + ", expected " + expectedVersion + ")");
             }
             if (replace.isPresent()) {
                 replacePublications(c, key, replace.get());
             }
             ScheduledPost result = next.withVersion(expectedVersion + 1);
-            writePost(c, result);
+            writePost(c, result, replace.map(List::size));
+            List<Transition> stored = readHistory(c, key);
+            List<Transition> wanted = result.history();
+            if (wanted.size() >= stored.size() && wanted.subList(0, stored.size()).equals(stored)) {
+                TransitionRows.append(c, transitions, Map.of(key, wanted.subList(stored.size(), wanted.size())));
+            } else {
+                TransitionRows.deleteAll(c, transitions, key);
+                TransitionRows.append(c, transitions, Map.of(key, wanted));
+            }
             return result;
         });
     }
@@ -277,8 +299,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     /**
      * One transaction: {@code SELECT ... WHERE claimable_at <= now ORDER BY claimable_at, seq LIMIT n
-     * FOR UPDATE SKIP LOCKED}, then the lease on each row, then the posts still SCHEDULED move to
-     * PUBLISHING (their rows locked by one statement per 100 posts, ordered by key, and rewritten in one batch).
+     * FOR UPDATE SKIP LOCKED}, then the lease on each row (one batch), then the posts still SCHEDULED
+     * move to PUBLISHING: their rows locked by one statement per 100 posts, in key order, their state
+     * and version updated in one batch, their DISPATCH transitions inserted in one batch.
      */
     @Override
     public List<Publication> claimDue(String owner, Instant now, Duration leaseFor, int limit) {
@@ -323,16 +346,16 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 }
                 ps.executeBatch();
             }
-            Map<String, PostKey> postKeys = new TreeMap<>();
-            claimed.forEach(p -> postKeys.put(p.post().brandId() + '\u0000' + p.post().postId(), p.post()));
-            List<ScheduledPost> dispatched = new ArrayList<>();
-            for (ScheduledPost post : readPostsForUpdate(c, List.copyOf(postKeys.values()))) {
-                if (post.state() == PostState.SCHEDULED) {
-                    dispatched.add(post.transition(PostAction.DISPATCH, PostState.PUBLISHING, owner, now,
-                            Optional.empty()).withVersion(post.version() + 1));
-                }
+            List<PostKey> scheduled = lockPostsInState(c, sortedKeys(claimed.stream().map(Publication::post).toList()),
+                    PostState.SCHEDULED);
+            Map<PostKey, List<Transition>> dispatched = new LinkedHashMap<>();
+            for (PostKey key : scheduled) {
+                dispatched.put(key, List.of(new Transition(PostAction.DISPATCH, Optional.of(PostState.SCHEDULED),
+                        PostState.PUBLISHING, owner, now, Optional.empty())));
             }
-            writePosts(c, dispatched);
+            movePosts(c, scheduled.stream().collect(Collectors.toMap(k -> k, k -> PostState.PUBLISHING, (x, y) -> x,
+                    LinkedHashMap::new)));
+            TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
     }
@@ -360,36 +383,35 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     @Override
     public boolean complete(String idempotencyKey, String token, Outcome outcome, Instant now) {
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(outcome, "outcome");
-        return inTransaction("complete " + idempotencyKey, c -> {
-            Optional<Publication> p = readPublication(c, idempotencyKey, true);
-            if (p.isEmpty() || p.get().status() != PublicationStatus.PUBLISHING
-                    || !p.get().lease().orElseThrow().token().equals(token)) {
-                return false;
-            }
-            writePublication(c, p.get().apply(outcome, millis(now)));
-            completePost(c, p.get().post(), PostAction.COMPLETE, p.get().lease().orElseThrow().owner(), now);
-            return true;
-        });
+        return completeAll(List.of(new Completion(idempotencyKey, token, outcome)), now).get(0);
+    }
+
+    @Override
+    public List<Boolean> completeAll(List<Completion> completions, Instant now) {
+        ScheduleStore.requireDistinct(completions);
+        Objects.requireNonNull(now, "now");
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        List<Recording> recordings = completions.stream()
+                .map(k -> new Recording(k.idempotencyKey(), Optional.of(k.token()), k.outcome(), Optional.empty()))
+                .toList();
+        String what = completions.size() == 1 ? "complete " + completions.get(0).idempotencyKey()
+                : "complete " + completions.size() + " publications";
+        return inTransaction(what, c -> record(c, recordings, now));
     }
 
     @Override
     public boolean resolve(String idempotencyKey, String actor, Outcome outcome, Instant now) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(now, "now");
         if (outcome instanceof Outcome.NeedsCheck) {
             throw new IllegalArgumentException("a resolution must settle the publication, not ask for another check");
         }
-        return inTransaction("resolve " + idempotencyKey, c -> {
-            Optional<Publication> p = readPublication(c, idempotencyKey, true);
-            if (p.isEmpty() || p.get().status() != PublicationStatus.NEEDS_CHECK) {
-                return false;
-            }
-            writePublication(c, p.get().apply(outcome, millis(now)));
-            completePost(c, p.get().post(), PostAction.RESOLVE, actor, now);
-            return true;
-        });
+        Recording resolution = new Recording(idempotencyKey, Optional.empty(), outcome, Optional.of(actor));
+        return inTransaction("resolve " + idempotencyKey, c -> record(c, List.of(resolution), now)).get(0);
     }
 
     @Override
@@ -404,71 +426,154 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         });
     }
 
-    // ---------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------- recording outcomes
 
-    private void completePost(Connection c, PostKey key, PostAction action, String actor, Instant now)
-            throws SQLException {
-        Optional<ScheduledPost> post = readPost(c, key, true);
-        if (post.isEmpty() || post.get().state() != PostState.PUBLISHING) {
-            return;
+    /** An outcome to record: a scheduler's under its lease ({@code token}), or a person's resolution ({@code actor}). */
+    private record Recording(String key, Optional<String> token, Outcome outcome, Optional<String> actor) {
+    }
+
+    /** What a locking read tells about a publication to record. */
+    private record Held(PostKey post, PublicationStatus status, Optional<String> owner, Optional<String> token) {
+    }
+
+    /**
+     * Records each outcome whose guard holds (the lease's token for a completion, NEEDS_CHECK for a
+     * resolution); returns one answer per recording, in order. The publications are locked first
+     * (one read per 100, in key order), then updated in one batch whose every statement repeats the
+     * guard; the posts of the publications that ended count one open publication less (one batch, in
+     * post key order), and those left with none move on ({@link #completePosts}).
+     */
+    private List<Boolean> record(Connection c, List<Recording> recordings, Instant now) throws SQLException {
+        Instant at = millis(now);
+        Map<String, Held> held = lockPublications(c, recordings.stream().map(Recording::key).sorted().toList());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < recordings.size(); i++) {
+            Recording r = recordings.get(i);
+            Held h = held.get(r.key());
+            boolean guardHolds = h != null && (r.token().isPresent()
+                    ? h.status() == PublicationStatus.PUBLISHING && h.token().equals(r.token())
+                    : h.status() == PublicationStatus.NEEDS_CHECK);
+            if (guardHolds) {
+                order.add(i);
+            }
         }
-        Map<Account, PublicationStatus> statuses = new LinkedHashMap<>();
-        Map<Account, Optional<String>> errors = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT platform, handle, status, last_error FROM " + pubs
-                + " WHERE brand_id = ? AND post_id = ? ORDER BY seq")) {
-            ps.setString(1, key.brandId());
-            ps.setString(2, key.postId());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Account account = new Account(new Platform(rs.getString(1)), rs.getString(2));
-                    statuses.put(account, PublicationStatus.valueOf(rs.getString(3)));
-                    errors.put(account, Optional.ofNullable(rs.getString(4)));
+        order.sort((x, y) -> recordings.get(x).key().compareTo(recordings.get(y).key()));
+        Boolean[] recorded = new Boolean[recordings.size()];
+        java.util.Arrays.fill(recorded, Boolean.FALSE);
+        if (order.isEmpty()) {
+            return List.of(recorded);
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + pubs + " SET status = ?, due_at = COALESCE(?, due_at), "
+                + "claimable_at = ?, attempts = COALESCE(?, attempts), lease_owner = NULL, lease_token = NULL, "
+                + "lease_expires_at = NULL, outcome_unknown = ?, published = ?, last_error = COALESCE(?, last_error), "
+                + "updated_at = ? WHERE idempotency_key = ? AND status = ? AND COALESCE(lease_token, '') = ?")) {
+            for (int i : order) {
+                Recording r = recordings.get(i);
+                bindOutcome(ps, r.outcome());
+                ps.setLong(8, at.toEpochMilli());
+                ps.setString(9, r.key());
+                ps.setString(10, (r.token().isPresent() ? PublicationStatus.PUBLISHING : PublicationStatus.NEEDS_CHECK)
+                        .name());
+                ps.setString(11, r.token().orElse(""));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int j = 0; j < order.size(); j++) {
+                recorded[order.get(j)] = counts[j] == 1 || counts[j] == java.sql.Statement.SUCCESS_NO_INFO;
+            }
+        }
+        Map<PostKey, Integer> ended = new TreeMap<>(POST_ORDER);
+        Map<PostKey, Recording> lastOfPost = new LinkedHashMap<>();
+        for (int i = 0; i < recordings.size(); i++) {
+            Recording r = recordings.get(i);
+            if (recorded[i] && ends(r.outcome())) {
+                PostKey post = held.get(r.key()).post();
+                ended.merge(post, 1, Integer::sum);
+                lastOfPost.put(post, r);
+            }
+        }
+        if (!ended.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
+                    + " SET open_publications = open_publications - ? WHERE brand_id = ? AND post_id = ?")) {
+                for (Map.Entry<PostKey, Integer> e : ended.entrySet()) {
+                    ps.setInt(1, e.getValue());
+                    ps.setString(2, e.getKey().brandId());
+                    ps.setString(3, e.getKey().postId());
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
+            completePosts(c, List.copyOf(ended.keySet()), post -> {
+                Recording r = lastOfPost.get(post);
+                return r.actor().isPresent() ? new Actor(PostAction.RESOLVE, r.actor().get())
+                        : new Actor(PostAction.COMPLETE, held.get(r.key()).owner().orElseThrow());
+            }, now);
         }
-        Optional<PostState> done = Publication.completedState(statuses.values());
-        if (done.isEmpty()) {
-            return;
-        }
-        Optional<String> comment = done.get() == PostState.FAILED
-                ? Optional.of(statuses.entrySet().stream().filter(e -> e.getValue() == PublicationStatus.FAILED)
-                        .map(e -> e.getKey() + ": " + errors.get(e.getKey()).orElse("failed"))
-                        .collect(Collectors.joining("; ")))
-                : Optional.empty();
-        writePost(c, post.get().transition(action, done.get(), actor, now, comment)
-                .withVersion(post.get().version() + 1));
+        return List.of(recorded);
     }
 
-    private Optional<ScheduledPost> readPost(Connection c, PostKey key, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, version, body FROM " + posts
-                + " WHERE brand_id = ? AND post_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
-            ps.setString(1, key.brandId());
-            ps.setString(2, key.postId());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(post(rs)) : Optional.empty();
-            }
-        }
+    /** Whether the publication has ended after this outcome (PUBLISHED or FAILED): one open publication less. */
+    private static boolean ends(Outcome outcome) {
+        return outcome instanceof Outcome.Published || outcome instanceof Outcome.Failed;
     }
 
-    /** Posts read and locked a chunk per statement (in key order), rather than one statement per post. */
-    private List<ScheduledPost> readPostsForUpdate(Connection c, List<PostKey> keys) throws SQLException {
-        List<ScheduledPost> out = new ArrayList<>(keys.size());
+    /** Parameters 1 to 7 of the recording update: what {@link Publication#apply} keeps for this outcome. */
+    private static void bindOutcome(PreparedStatement ps, Outcome outcome) throws SQLException {
+        PublicationStatus status;
+        Optional<Instant> due = Optional.empty();
+        OptionalInt attempts = OptionalInt.empty();
+        boolean unknown = false;
+        Optional<String> published = Optional.empty();
+        Optional<String> error = Optional.empty();
+        if (outcome instanceof Outcome.Published p) {
+            status = PublicationStatus.PUBLISHED;
+            published = Optional.of(JsonCodec.published(p.post()));
+        } else if (outcome instanceof Outcome.Requeued r) {
+            status = PublicationStatus.PENDING;
+            due = Optional.of(r.dueAt());
+            attempts = OptionalInt.of(r.attempts());
+            error = r.reason();
+        } else if (outcome instanceof Outcome.Failed f) {
+            status = PublicationStatus.FAILED;
+            attempts = f.attempts();
+            error = Optional.of(f.reason());
+        } else if (outcome instanceof Outcome.NeedsCheck n) {
+            status = PublicationStatus.NEEDS_CHECK;
+            unknown = true;
+            error = Optional.of(n.reason());
+        } else {
+            throw new IllegalArgumentException("unknown outcome " + outcome);
+        }
+        ps.setString(1, status.name());
+        setMillis(ps, 2, due);
+        setMillis(ps, 3, due); // claimable again at its new due time when requeued, never otherwise
+        if (attempts.isPresent()) {
+            ps.setInt(4, attempts.getAsInt());
+        } else {
+            ps.setNull(4, Types.INTEGER);
+        }
+        ps.setBoolean(5, unknown);
+        setText(ps, 6, published);
+        setText(ps, 7, error);
+    }
+
+    /** Locks the publications with these keys (sorted), one statement per 100; the ones found, by key. */
+    private Map<String, Held> lockPublications(Connection c, List<String> keys) throws SQLException {
+        Map<String, Held> out = new HashMap<>();
         for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
-            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("SELECT state, version, body FROM ").append(posts).append(" WHERE ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("(brand_id = ? AND post_id = ?)");
-            }
-            sql.append(" ORDER BY brand_id, post_id FOR UPDATE");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int index = 1;
-                for (PostKey key : chunk) {
-                    ps.setString(index++, key.brandId());
-                    ps.setString(index++, key.postId());
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, brand_id, post_id, status, lease_owner, "
+                    + "lease_token FROM " + pubs + " WHERE idempotency_key IN (" + marks + ") ORDER BY idempotency_key "
+                    + "FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(post(rs));
+                        out.put(rs.getString(1), new Held(new PostKey(rs.getString(2), rs.getString(3)),
+                                PublicationStatus.valueOf(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
+                                Optional.ofNullable(rs.getString(6))));
                     }
                 }
             }
@@ -476,41 +581,217 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         return out;
     }
 
-    /** {@link #writePost} for several posts, in one JDBC batch. */
-    private void writePosts(Connection c, List<ScheduledPost> list) throws SQLException {
-        if (list.isEmpty()) {
+    /** Who moves a completed post, and how. */
+    private record Actor(PostAction action, String actor) {
+    }
+
+    /**
+     * The posts among {@code keys} (locked, in key order) that are PUBLISHING with no open
+     * publication left move to {@link Publication#completedState} of their publications (one read
+     * per 100 posts), with the transition ({@code who} says by whom), in one batch each.
+     */
+    private void completePosts(Connection c, List<PostKey> keys, java.util.function.Function<PostKey, Actor> who,
+                               Instant now) throws SQLException {
+        Map<PostKey, Map<Account, PublicationStatus>> statuses = new TreeMap<>(POST_ORDER);
+        Map<PostKey, Map<Account, Optional<String>>> errors = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
+            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.brand_id, u.post_id, u.platform, u.handle, u.status, "
+                    + "u.last_error FROM " + posts + " p JOIN " + pubs + " u ON u.brand_id = p.brand_id "
+                    + "AND u.post_id = p.post_id WHERE p.state = 'PUBLISHING' AND p.open_publications = 0 AND ("
+                    + keyList("p.", chunk.size()) + ") ORDER BY u.seq")) {
+                bindKeys(ps, 1, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        PostKey key = new PostKey(rs.getString(1), rs.getString(2));
+                        Account account = new Account(new Platform(rs.getString(3)), rs.getString(4));
+                        statuses.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                                .put(account, PublicationStatus.valueOf(rs.getString(5)));
+                        errors.computeIfAbsent(key, k -> new HashMap<>()).put(account, Optional.ofNullable(rs.getString(6)));
+                    }
+                }
+            }
+        }
+        Map<PostKey, PostState> moves = new LinkedHashMap<>();
+        Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
+        for (Map.Entry<PostKey, Map<Account, PublicationStatus>> e : statuses.entrySet()) {
+            Optional<PostState> done = Publication.completedState(e.getValue().values());
+            if (done.isEmpty()) {
+                continue;
+            }
+            Map<Account, Optional<String>> errorsOf = errors.get(e.getKey());
+            Optional<String> comment = done.get() == PostState.FAILED
+                    ? Optional.of(e.getValue().entrySet().stream().filter(s -> s.getValue() == PublicationStatus.FAILED)
+                            .map(s -> s.getKey() + ": " + errorsOf.get(s.getKey()).orElse("failed"))
+                            .collect(Collectors.joining("; ")))
+                    : Optional.empty();
+            Actor actor = who.apply(e.getKey());
+            moves.put(e.getKey(), done.get());
+            history.put(e.getKey(), List.of(new Transition(actor.action(), Optional.of(PostState.PUBLISHING), done.get(),
+                    actor.actor(), now, comment)));
+        }
+        movePosts(c, moves);
+        TransitionRows.append(c, transitions, history);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The order in which this store locks posts: brand, then post id. */
+    private static final Comparator<PostKey> POST_ORDER = Comparator.comparing(PostKey::brandId)
+            .thenComparing(PostKey::postId);
+
+    private static List<PostKey> sortedKeys(List<PostKey> keys) {
+        return keys.stream().distinct().sorted(POST_ORDER).toList();
+    }
+
+    /** {@code (brand_id = ? AND post_id = ?) OR ...}, {@code n} times, columns qualified by {@code alias}. */
+    private static String keyList(String alias, int n) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : " OR ").append('(').append(alias).append("brand_id = ? AND ").append(alias)
+                    .append("post_id = ?)");
+        }
+        return sql.toString();
+    }
+
+    private static int bindKeys(PreparedStatement ps, int first, List<PostKey> keys) throws SQLException {
+        int index = first;
+        for (PostKey key : keys) {
+            ps.setString(index++, key.brandId());
+            ps.setString(index++, key.postId());
+        }
+        return index;
+    }
+
+    /** Locks the posts among {@code keys} that are in {@code state}, one statement per 100, in key order; their keys. */
+    private List<PostKey> lockPostsInState(Connection c, List<PostKey> keys, PostState state) throws SQLException {
+        List<PostKey> out = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
+            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement("SELECT brand_id, post_id FROM " + posts + " WHERE state = ? AND ("
+                    + keyList("", chunk.size()) + ") ORDER BY brand_id, post_id FOR UPDATE")) {
+                ps.setString(1, state.name());
+                bindKeys(ps, 2, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PostKey(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Moves locked posts to new states, one more version each, in one batch (their transitions are the caller's). */
+    private void movePosts(Connection c, Map<PostKey, PostState> moves) throws SQLException {
+        if (moves.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
-                + " SET state = ?, scheduled_at = ?, version = ?, body = ? WHERE brand_id = ? AND post_id = ?")) {
-            for (ScheduledPost post : list) {
-                ps.setString(1, post.state().name());
-                setMillis(ps, 2, post.scheduledAt());
-                ps.setLong(3, post.version());
-                ps.setString(4, JsonCodec.body(post));
-                ps.setString(5, post.key().brandId());
-                ps.setString(6, post.key().postId());
+                + " SET state = ?, version = version + 1 WHERE brand_id = ? AND post_id = ?")) {
+            for (Map.Entry<PostKey, PostState> e : moves.entrySet()) {
+                ps.setString(1, e.getValue().name());
+                ps.setString(2, e.getKey().brandId());
+                ps.setString(3, e.getKey().postId());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static ScheduledPost post(ResultSet rs) throws SQLException {
-        JsonCodec.Body body = JsonCodec.body(rs.getString(3));
-        return new ScheduledPost(body.post(), body.accounts(), PostState.valueOf(rs.getString(1)), body.scheduledAt(),
-                body.history(), rs.getLong(2), body.options());
+    /** Locks a post's row; its version, or empty when it is not stored. */
+    private OptionalLong lockPost(Connection c, PostKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + posts
+                + " WHERE brand_id = ? AND post_id = ? FOR UPDATE")) {
+            ps.setString(1, key.brandId());
+            ps.setString(2, key.postId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
     }
 
-    private void writePost(Connection c, ScheduledPost post) throws SQLException {
+    private List<Transition> readHistory(Connection c, PostKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TransitionRows.COLUMNS + " FROM " + transitions
+                + " WHERE brand_id = ? AND post_id = ? ORDER BY seq")) {
+            ps.setString(1, key.brandId());
+            ps.setString(2, key.postId());
+            List<Transition> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(TransitionRows.transition(rs, 1).orElseThrow());
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The posts matching {@code where} (over alias {@code p}), each with its history: one statement,
+     * the post rows joined with their transitions, so that a post and its history come from one snapshot.
+     */
+    private List<ScheduledPost> readPosts(Connection c, String where, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.brand_id, p.post_id, p.state, p.version, p.body, "
+                + prefixed("t.", TransitionRows.COLUMNS) + " FROM " + posts + " p LEFT JOIN " + transitions
+                + " t ON t.brand_id = p.brand_id AND t.post_id = p.post_id WHERE " + where
+                + " ORDER BY p.brand_id, p.post_id, t.seq")) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<ScheduledPost> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                PostKey current = null;
+                String state = null;
+                long version = 0;
+                String body = null;
+                List<Transition> history = new ArrayList<>();
+                while (rs.next()) {
+                    PostKey key = new PostKey(rs.getString(1), rs.getString(2));
+                    if (!key.equals(current)) {
+                        if (current != null) {
+                            out.add(post(state, version, body, history));
+                        }
+                        current = key;
+                        state = rs.getString(3);
+                        version = rs.getLong(4);
+                        body = rs.getString(5);
+                        history = new ArrayList<>();
+                    }
+                    TransitionRows.transition(rs, 6).ifPresent(history::add);
+                }
+                if (current != null) {
+                    out.add(post(state, version, body, history));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(", ")).map(col -> alias + col).collect(Collectors.joining(", "));
+    }
+
+    private static ScheduledPost post(String state, long version, String json, List<Transition> history) {
+        JsonCodec.Body body = JsonCodec.body(json);
+        return new ScheduledPost(body.post(), body.accounts(), PostState.valueOf(state), body.scheduledAt(), history,
+                version, body.options());
+    }
+
+    /** Rewrites a locked post's row; with {@code openPublications}, its count of open publications too. */
+    private void writePost(Connection c, ScheduledPost post, Optional<Integer> openPublications) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
-                + " SET state = ?, scheduled_at = ?, version = ?, body = ? WHERE brand_id = ? AND post_id = ?")) {
-            ps.setString(1, post.state().name());
-            setMillis(ps, 2, post.scheduledAt());
-            ps.setLong(3, post.version());
-            ps.setString(4, JsonCodec.body(post));
-            ps.setString(5, post.key().brandId());
-            ps.setString(6, post.key().postId());
+                + " SET state = ?, scheduled_at = ?, version = ?, body = ?"
+                + (openPublications.isPresent() ? ", open_publications = ?" : "") + " WHERE brand_id = ? AND post_id = ?")) {
+            int i = 1;
+            ps.setString(i++, post.state().name());
+            setMillis(ps, i++, post.scheduledAt());
+            ps.setLong(i++, post.version());
+            ps.setString(i++, JsonCodec.body(post));
+            if (openPublications.isPresent()) {
+                ps.setInt(i++, openPublications.get());
+            }
+            ps.setString(i++, post.key().brandId());
+            ps.setString(i, post.key().postId());
             if (ps.executeUpdate() != 1) {
                 throw new ConcurrentEditException(post.key(), "is not in the store");
             }
@@ -547,31 +828,6 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 rs.getBoolean(13), Optional.ofNullable(published).map(JsonCodec::published),
                 Optional.ofNullable(rs.getString(15)), Instant.ofEpochMilli(rs.getLong(16)),
                 Optional.ofNullable(rs.getString(17)).map(JsonCodec::replyTo));
-    }
-
-    private void writePublication(Connection c, Publication p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + pubs + " SET status = ?, due_at = ?, claimable_at = ?, "
-                + "attempts = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, outcome_unknown = ?, "
-                + "published = ?, last_error = ?, updated_at = ? WHERE idempotency_key = ?")) {
-            ps.setString(1, p.status().name());
-            ps.setLong(2, p.dueAt().toEpochMilli());
-            Optional<Instant> claimable = switch (p.status()) {
-                case PENDING -> Optional.of(p.dueAt());
-                case PUBLISHING -> Optional.of(p.lease().orElseThrow().expiresAt());
-                default -> Optional.empty();
-            };
-            setMillis(ps, 3, claimable);
-            ps.setInt(4, p.attempts());
-            setText(ps, 5, p.lease().map(Lease::owner));
-            setText(ps, 6, p.lease().map(Lease::token));
-            setMillis(ps, 7, p.lease().map(Lease::expiresAt));
-            ps.setBoolean(8, p.outcomeUnknown());
-            setText(ps, 9, p.published().map(JsonCodec::published));
-            setText(ps, 10, p.lastError());
-            ps.setLong(11, p.updatedAt().toEpochMilli());
-            ps.setString(12, p.idempotencyKey());
-            ps.executeUpdate();
-        }
     }
 
     private static void setMillis(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {

@@ -38,13 +38,18 @@ final class JsonCodec {
     private JsonCodec() {
     }
 
-    /** What a post row's body holds: everything of a ScheduledPost but its key, state and version. */
+    /**
+     * What a post row's body holds: everything of a ScheduledPost but its key, state, version and
+     * history. Bodies written before schema version 3 also hold the history, which the V3 migration
+     * moves to its table ({@link HistoryMove}); later bodies have none.
+     */
     record Body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history,
                 Map<String, PublicationOptions> options) {
     }
 
+    /** The body of a post row: its history is kept in a table of its own, not here. */
     static String body(ScheduledPost p) {
-        return body(p.post(), p.accounts(), p.scheduledAt(), p.history(), p.options());
+        return body(p.post(), p.accounts(), p.scheduledAt(), List.of(), p.options());
     }
 
     static String body(Post post, List<Account> accounts, Optional<Instant> scheduledAt, List<Transition> history,
@@ -54,15 +59,8 @@ final class JsonCodec {
         ArrayNode acc = root.putArray("accounts");
         accounts.forEach(a -> acc.add(account(a)));
         scheduledAt.ifPresent(t -> root.put("scheduledAt", t.toString()));
-        ArrayNode hist = root.putArray("history");
-        for (Transition t : history) {
-            ObjectNode n = hist.addObject();
-            n.put("action", t.action().name());
-            t.from().ifPresent(f -> n.put("from", f.name()));
-            n.put("to", t.to().name());
-            n.put("actor", t.actor());
-            n.put("at", t.at().toString());
-            t.comment().ifPresent(c -> n.put("comment", c));
+        if (!history.isEmpty()) {
+            history(root.putArray("history"), history);
         }
         if (!options.isEmpty()) {
             ObjectNode opts = root.putObject("options");
@@ -75,6 +73,18 @@ final class JsonCodec {
         return write(root);
     }
 
+    private static void history(ArrayNode hist, List<Transition> history) {
+        for (Transition t : history) {
+            ObjectNode n = hist.addObject();
+            n.put("action", t.action().name());
+            t.from().ifPresent(f -> n.put("from", f.name()));
+            n.put("to", t.to().name());
+            n.put("actor", t.actor());
+            n.put("at", t.at().toString());
+            t.comment().ifPresent(c -> n.put("comment", c));
+        }
+    }
+
     static Body body(String json) {
         JsonNode root = read(json);
         Post post = post(root.get("post"));
@@ -82,7 +92,7 @@ final class JsonCodec {
         root.get("accounts").forEach(n -> accounts.add(account(n)));
         Optional<Instant> scheduledAt = optText(root, "scheduledAt").map(Instant::parse);
         List<Transition> history = new ArrayList<>();
-        for (JsonNode n : root.get("history")) {
+        for (JsonNode n : root.path("history")) {
             history.add(new Transition(PostAction.valueOf(n.get("action").asText()),
                     optText(n, "from").map(PostState::valueOf), PostState.valueOf(n.get("to").asText()),
                     n.get("actor").asText(), Instant.parse(n.get("at").asText()), optText(n, "comment")));
