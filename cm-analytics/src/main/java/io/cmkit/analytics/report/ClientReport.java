@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything a client dashboard shows for one brand over one period, ready to render by
@@ -100,7 +101,7 @@ public record ClientReport(Brand brand, DateRange period, Locale locale, Currenc
         }
     }
 
-    private static <T> void unique(String field, List<T> values, java.util.function.Function<T, String> key) {
+    private static <T> void unique(String field, List<T> values, Function<T, String> key) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String k = key.apply(values.get(i));

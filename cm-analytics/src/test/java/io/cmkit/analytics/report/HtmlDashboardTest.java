@@ -120,5 +120,17 @@ class HtmlDashboardTest {
         renderer.html(SampleReports.full(Locale.ENGLISH, 7), file);
         assertThat(Files.readString(file)).isEqualTo(html(SampleReports.full(Locale.ENGLISH, 7)));
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        // The file gets the usual permissions of a new file there, not a temporary file's owner-only ones.
+        Path plain = Files.write(dir.resolve("plain.txt"), new byte[0]);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    @DisplayName("a file that cannot be written fails with the path, and leaves nothing behind")
+    void unwritable(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path file = dir.resolve("missing-folder").resolve("dashboard.html");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.html(SampleReports.full(Locale.FRANCE, 7), file))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing-folder");
+        assertThat(dir.resolve("missing-folder")).doesNotExist();
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class CsvTables {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(line(table.columns().stream().map(Table.Column::key).toList()));
         for (List<Table.Cell> row : table.rows()) {
-            List<String> fields = new java.util.ArrayList<>(row.size());
+            List<String> fields = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 String value = row.get(i).machine();
                 fields.add(table.columns().get(i).numeric() ? value : defuse(value));

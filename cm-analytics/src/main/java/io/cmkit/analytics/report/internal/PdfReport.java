@@ -22,6 +22,7 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Writes the same content as the dashboard as an A4 PDF with OpenPDF. Charts are drawn through
@@ -133,7 +134,7 @@ public final class PdfReport {
     }
 
     private PdfPTable table(Table table) {
-        List<Integer> shown = java.util.stream.IntStream.range(0, table.columns().size())
+        List<Integer> shown = IntStream.range(0, table.columns().size())
                 .filter(i -> table.columns().get(i).inDocument()).boxed().toList();
         float[] widths = new float[shown.size()];
         for (int i = 0; i < widths.length; i++) {

@@ -15,6 +15,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -45,6 +46,7 @@ import java.text.SimpleDateFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
@@ -117,7 +119,7 @@ final class ReportCharts {
     JFreeChart objectives(List<ObjectiveProgress> progress) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String series = text.label("chart.completion");
-        java.util.List<Pacing> pacing = new java.util.ArrayList<>();
+        List<Pacing> pacing = new ArrayList<>();
         for (ObjectiveProgress p : progress) {
             if (p.completion().isPresent()) {
                 String key = p.objective().title() + " · " + p.target().metric().id()
@@ -228,7 +230,7 @@ final class ReportCharts {
 
         NumberAxis hours = new NumberAxis(text.label("chart.hour"));
         hours.setRange(-0.5, 23.5);
-        hours.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(2));
+        hours.setTickUnit(new NumberTickUnit(2));
         hours.setNumberFormatOverride(NumberFormat.getIntegerInstance(text.locale()));
         String[] days = new String[7];
         for (DayOfWeek day : DayOfWeek.values()) {

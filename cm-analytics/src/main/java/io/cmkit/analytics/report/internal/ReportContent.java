@@ -14,8 +14,10 @@ import io.cmkit.analytics.report.SentimentDay;
 import io.cmkit.analytics.report.internal.Table.Cell;
 import io.cmkit.analytics.report.internal.Table.Column;
 import io.cmkit.core.model.KpiTarget;
+import org.jfree.chart.JFreeChart;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,11 +103,11 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
             return new Cell(value, value);
         }
 
-        private Cell day(java.time.LocalDate day) {
+        private Cell day(LocalDate day) {
             return new Cell(text.date(day), day.toString());
         }
 
-        private Section section(String id, ReportTable table, boolean empty, String emptyKey, Optional<org.jfree.chart.JFreeChart> chart,
+        private Section section(String id, ReportTable table, boolean empty, String emptyKey, Optional<JFreeChart> chart,
                                 List<Section.Tile> tiles, List<Column> columns, List<List<Cell>> rows, boolean inDocument,
                                 Optional<String> note) {
             return new Section(id, text.label("section." + id),
