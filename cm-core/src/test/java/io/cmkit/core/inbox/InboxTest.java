@@ -342,6 +342,24 @@ class InboxTest {
     }
 
     @Test
+    @DisplayName("with a single attempt allowed, a failed delivery is abandoned at the next poll without a second try")
+    void singleAttempt() {
+        Inbox inbox = Inbox.builder().account(mastodon).handler(moderation).clock(clock)
+                .options(InboxOptions.custom().maxDeliveryAttempts(1).build()).build();
+        moderation.failing = true;
+        mastodon.mention("a", "one", T0);
+        inbox.poll();
+        moderation.failing = false;
+
+        PollReport next = inbox.poll();
+
+        assertThat(next.abandoned()).isEqualTo(1);
+        assertThat(next.retried()).isZero();
+        assertThat(moderation.got).isEmpty();
+        assertThat(inbox.store().abandoned(10)).singleElement().satisfies(p -> assertThat(p.attempts()).isEqualTo(1));
+    }
+
+    @Test
     @DisplayName("restarted on the same store, a new inbox resumes from the cursors and hands nothing over twice")
     void restart() {
         InboxStore store = InboxStore.inMemory();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
 import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.SchemaVersionException;
+import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.schedule.Databases;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
@@ -80,6 +81,20 @@ class JdbcInboxStoreSchemaTest {
             assertThat(again.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("3"));
             String key = InboxStore.deliveryKey(InboxStoreContract.interaction("m1"));
             assertThat(again.seen(List.of(key))).containsExactly(key);
+        }
+    }
+
+    @Test
+    @DisplayName("on a database the host opened, closing the store leaves the database open for the host's other stores")
+    void sharedDatabase() {
+        try (StoreDatabase db = StoreDatabase.h2InMemory(Databases.freshH2Name())) {
+            JdbcInboxStore first = JdbcInboxStore.open(db, JdbcStoreConfig.ofDefaults());
+            first.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("5")), List.of(), InboxStoreContract.T0);
+            first.close();
+
+            JdbcInboxStore second = JdbcInboxStore.open(db, JdbcStoreConfig.ofDefaults());
+            assertThat(second.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("5"));
+            assertThat(second.schemaVersion()).isEqualTo(1);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An append-only record of moderation: entries are added, numbered and read, never changed or
- * removed. Thread-safe. An in-memory log ships; a JDBC log (an insert-only table) can follow.
+ * removed. Thread-safe. An in-memory log ships, and a JDBC one
+ * ({@link io.cmkit.moderation.jdbc.JdbcAuditLog}, an insert-only table guarded by triggers on PostgreSQL).
  */
 public interface AuditLog {
 

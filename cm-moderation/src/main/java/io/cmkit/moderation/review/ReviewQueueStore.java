@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Where the review queue keeps its items. Implementations must be thread-safe and make claims
  * exclusive: two moderators (or two instances) never hold the same item at once. An in-memory
- * store ships; a JDBC store would claim with {@code FOR UPDATE SKIP LOCKED} and leases, like the
- * scheduler's.
+ * store ships, and a JDBC one ({@link io.cmkit.moderation.jdbc.JdbcReviewQueueStore}) that claims
+ * with {@code FOR UPDATE SKIP LOCKED} and leases, like the scheduler's.
  */
 public interface ReviewQueueStore {
 

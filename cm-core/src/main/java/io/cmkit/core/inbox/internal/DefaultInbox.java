@@ -195,12 +195,24 @@ public final class DefaultInbox implements Inbox {
         return new Failures(failed, lastError);
     }
 
+    /** Keeps the delivery as abandoned and says so. */
+    private void abandon(PendingDelivery delivery, Instant now) {
+        store.updatePending(delivery);
+        events.publish(new DeliveryAbandoned(delivery, now));
+    }
+
     /** Gives failed deliveries to their handlers again; returns {retried, recovered, abandoned}. */
     private int[] retryPending(Instant now) {
         int retried = 0;
         int recovered = 0;
         int abandoned = 0;
         for (PendingDelivery p : store.pending(options.retryBatch())) {
+            if (p.attempts() >= options.maxDeliveryAttempts()) { // maxDeliveryAttempts 1, or lowered since
+                abandoned++;
+                abandon(new PendingDelivery(p.deliveryKey(), p.feed(), p.interaction(), p.handlers(), p.attempts(),
+                        p.lastError(), p.firstFailedAt(), true), now);
+                continue;
+            }
             retried++;
             Connector connector = connectors.get(p.feed().account());
             List<InteractionHandler> owed = handlers.stream().filter(h -> p.handlers().contains(h.name())).toList();
@@ -222,12 +234,14 @@ public final class DefaultInbox implements Inbox {
             boolean giveUp = !failed.handlers().isEmpty() && attempts >= options.maxDeliveryAttempts();
             PendingDelivery next = new PendingDelivery(p.deliveryKey(), p.feed(), p.interaction(), failed.handlers(),
                     attempts, failed.handlers().isEmpty() ? p.lastError() : failed.lastError(), p.firstFailedAt(), giveUp);
-            store.updatePending(next);
             if (failed.handlers().isEmpty()) {
                 recovered++;
+                store.updatePending(next);
             } else if (giveUp) {
                 abandoned++;
-                events.publish(new DeliveryAbandoned(next, now));
+                abandon(next, now);
+            } else {
+                store.updatePending(next);
             }
         }
         return new int[] {retried, recovered, abandoned};

@@ -25,18 +25,19 @@ public interface JdbcInboxStore extends InboxStore, AutoCloseable {
     int SUPPORTED_SCHEMA_VERSION = 1;
 
     /**
-     * A store on {@code db} (closed with the store); the schema is created or migrated now.
+     * A store on {@code db}, which the host may share with other stores and closes itself ({@link #close()}
+     * leaves it open); the schema is created or migrated now.
      *
      * @throws io.cmkit.core.jdbc.SchemaVersionException when the database's schema is newer; nothing changes
      * @throws io.cmkit.core.jdbc.JdbcStoreException when the database cannot be reached or migrated
      */
     static JdbcInboxStore open(StoreDatabase db, JdbcStoreConfig config) {
-        return DefaultJdbcInboxStore.open(Objects.requireNonNull(db, "db"), Objects.requireNonNull(config, "config"));
+        return DefaultJdbcInboxStore.open(Objects.requireNonNull(db, "db"), Objects.requireNonNull(config, "config"), false);
     }
 
     /** A store over the host's data source (left open on close), with the default settings. */
     static JdbcInboxStore create(DataSource dataSource) {
-        return open(StoreDatabase.open(dataSource), JdbcStoreConfig.ofDefaults());
+        return openOwned(StoreDatabase.open(dataSource), JdbcStoreConfig.ofDefaults());
     }
 
     /** A store that opens its own connections ({@link StoreDatabase#connect}). */
@@ -56,7 +57,7 @@ public interface JdbcInboxStore extends InboxStore, AutoCloseable {
 
     private static JdbcInboxStore openOwned(StoreDatabase db, JdbcStoreConfig config) {
         try {
-            return open(db, config);
+            return DefaultJdbcInboxStore.open(db, Objects.requireNonNull(config, "config"), true);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -69,6 +70,7 @@ public interface JdbcInboxStore extends InboxStore, AutoCloseable {
     /** The schema version found or installed when the store started. */
     int schemaVersion();
 
+    /** Closes the connections the store opened itself; a host's data source or {@link StoreDatabase} is left open. */
     @Override
     void close();
 }

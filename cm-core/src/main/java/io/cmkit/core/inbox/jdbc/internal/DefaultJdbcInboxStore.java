@@ -40,21 +40,24 @@ public final class DefaultJdbcInboxStore implements JdbcInboxStore {
     private static final int KEYS_PER_STATEMENT = 100;
 
     private final StoreDatabase db;
+    private final boolean ownsDatabase;
     private final int schemaVersion;
     private final String feeds;
     private final String seen;
     private final String pending;
 
-    private DefaultJdbcInboxStore(StoreDatabase db, int schemaVersion, String prefix) {
+    private DefaultJdbcInboxStore(StoreDatabase db, boolean ownsDatabase, int schemaVersion, String prefix) {
         this.db = db;
+        this.ownsDatabase = ownsDatabase;
         this.schemaVersion = schemaVersion;
         this.feeds = prefix + "inbox_feed";
         this.seen = prefix + "inbox_seen";
         this.pending = prefix + "inbox_pending";
     }
 
-    public static DefaultJdbcInboxStore open(StoreDatabase db, JdbcStoreConfig config) {
-        return new DefaultJdbcInboxStore(db, db.migrate(SCHEMA, config), config.tablePrefix());
+    /** The store on {@code db}; {@code owns}: close the database with the store. */
+    public static DefaultJdbcInboxStore open(StoreDatabase db, JdbcStoreConfig config, boolean owns) {
+        return new DefaultJdbcInboxStore(db, owns, db.migrate(SCHEMA, config), config.tablePrefix());
     }
 
     @Override
@@ -69,7 +72,9 @@ public final class DefaultJdbcInboxStore implements JdbcInboxStore {
 
     @Override
     public void close() {
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 
     @Override
