@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
  * Bucket updates per second on one thread across 10,000 series, with {@link SpikeConfig#defaults()}
  * (hourly buckets, weekly slots). Setup gives every series three weeks of hourly history, so every
  * bucket opened during the run computes a seasonal baseline. Each invocation then feeds a seeded
- * stream of 1,000,000 updates spread over the next 10 hours (100,000 an hour, each to a uniformly
- * drawn series: about 10 updates per series per bucket, so a bucket roll every 10 updates), moving
- * on in time at every invocation so that no update is ever late.
+ * stream of 1,000,000 updates, each to a uniformly drawn series, spread evenly over the next
+ * {@code 1,000,000 / (series × perBucket)} hours: with {@code perBucket} 10, about ten updates per
+ * series per bucket (a bucket roll, with its baseline, every ten updates); with 1, a roll at nearly
+ * every update (the worst case). Time moves on at every invocation so that no update is ever late.
  *
  * <p>No anchor: no open-source library does seasonal spike detection on a stream to compare with.
  * The figure is cmkit's alone, on one core.
@@ -35,10 +36,12 @@ public class SpikeDetectionBenchmark {
 
     static final int UPDATES = 1_000_000;
     static final long HOUR = 3_600_000L;
-    static final long SPAN = 10 * HOUR;
 
     @Param("10000")
     public int series;
+
+    @Param({"10", "1"})
+    public int perBucket;
 
     @Param("42")
     public long seed;
@@ -47,6 +50,7 @@ public class SpikeDetectionBenchmark {
     private int[] seriesOf;
     private long[] offsetOf;
     private long start;
+    private long span;
     private long alerts;
 
     @Setup(Level.Trial)
@@ -65,11 +69,12 @@ public class SpikeDetectionBenchmark {
             }
         }
         start += historyHours * HOUR;
+        span = (long) UPDATES / ((long) series * perBucket) * HOUR;
         seriesOf = new int[UPDATES];
         offsetOf = new long[UPDATES];
         for (int i = 0; i < UPDATES; i++) {
             seriesOf[i] = ids[random.nextInt(series)];
-            offsetOf[i] = i * SPAN / UPDATES;
+            offsetOf[i] = i * span / UPDATES;
         }
     }
 
@@ -84,7 +89,7 @@ public class SpikeDetectionBenchmark {
                 raised++;
             }
         }
-        start += SPAN;
+        start += span;
         alerts += raised;
         return raised;
     }
