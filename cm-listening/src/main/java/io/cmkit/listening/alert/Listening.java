@@ -34,10 +34,11 @@ import java.util.Set;
  * listening.acceptMetrics(snapshot, "rival-coffee");
  * }</pre>
  *
- * <p>Series, for each mention: {@code query:<id>:volume} for every matched query, plus
- * {@code query:<id>:negative} when its sentiment is negative and the query is the host's own;
- * {@code brand:<id>:volume} and {@code brand:<id>:negative} once per own brand matched;
- * {@code competitor:<id>:volume} once per competitor matched. A mention is counted at its creation
+ * <p>Series, for each mention: {@code query:<id>:volume} for every matched query;
+ * {@code brand:<id>:volume} once per own brand matched, {@code competitor:<id>:volume} once per
+ * competitor matched; and for the host's own queries and brands {@code query:<id>:negative} and
+ * {@code brand:<id>:negative}, which get 1 when the mention's sentiment is negative and 0 otherwise
+ * (so their baseline exists before the first complaint). A mention is counted at its creation
  * time, or at the clock's time if it claims to come from the future. Deterministic: the same calls
  * with the same clock give the same alerts. Thread-safe (calls are serialised).
  */

@@ -40,6 +40,9 @@ public final class SpikeDetector {
     private final int relativeErrorWindow;
     private final int rhoPeriod;
     private final ZoneRules rules;
+    // A fixed-offset zone (UTC, +01:00) needs no look-up per bucket.
+    private final boolean fixedOffset;
+    private final long fixedOffsetMillis;
     private final Map<SeriesKey, Integer> index = new HashMap<>();
     private SeriesState[] states = new SeriesState[16];
     private int size;
@@ -50,6 +53,8 @@ public final class SpikeDetector {
         this.config = Objects.requireNonNull(config, "config");
         this.bucketMillis = config.bucket().toMillis();
         this.rules = config.zone().getRules();
+        this.fixedOffset = rules.isFixedOffset();
+        this.fixedOffsetMillis = rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
         // Aligned on one standard offset (the zone's in 2000), so bucket edges stay put all year and
         // never depend on when the detector was started.
         this.alignMillis = rules.getStandardOffset(ALIGNMENT_REFERENCE).getTotalSeconds() * 1000L;
@@ -190,7 +195,9 @@ public final class SpikeDetector {
 
     private int slotOf(long bucket) {
         long start = bucket * bucketMillis - alignMillis;
-        long local = start + rules.getOffset(Instant.ofEpochMilli(start)).getTotalSeconds() * 1000L;
+        long offset = fixedOffset ? fixedOffsetMillis
+                : rules.getOffset(Instant.ofEpochMilli(start)).getTotalSeconds() * 1000L;
+        long local = start + offset;
         long day = Math.floorDiv(local, DAY_MILLIS);
         int mondayBased = (int) Math.floorMod(day + 3, 7);   // 1970-01-01 was a Thursday
         int minuteOfDay = (int) (Math.floorMod(local, DAY_MILLIS) / 60_000);

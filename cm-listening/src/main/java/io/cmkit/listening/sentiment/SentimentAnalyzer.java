@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SentimentAnalyzer analyzer = SentimentAnalyzer.defaults();
- * analyzer.analyze("Ce n'est pas terrible, mais le service est VRAIMENT génial !");
- * // Sentiment[score=0.77, label=POSITIVE, language=FRENCH, terms=[terrible, genial]]
+ * analyzer.analyze("Le café est bon, mais le service est VRAIMENT nul !");
+ * // Sentiment[score=-0.770..., label=NEGATIVE, language=FRENCH, terms=[bon, nul]]
  * }</pre>
  *
  * <p>The default tables are the hand-written seed lexicons ({@code fr.txt}, {@code en.txt},
