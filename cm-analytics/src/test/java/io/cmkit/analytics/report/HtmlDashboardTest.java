@@ -1,13 +1,22 @@
 package io.cmkit.analytics.report;
 
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +56,69 @@ class HtmlDashboardTest {
         assertThat(ids).containsExactly("objectives", "engagement", "pillars", "bestTimes", "sentiment", "moderation");
         assertThat(Pattern.compile("<path [^>]*d=['\"]M[^'\"]+['\"]").matcher(html).results().count()).isGreaterThan(10);
         assertThat(html).containsPattern("clip-path=['\"]url\\(#engagement-");
+    }
+
+    @Test
+    @DisplayName("ids are unique across the page: each chart's clip paths and defs carry its prefix")
+    void uniqueIds() throws IOException {
+        String html = html(SampleReports.full(Locale.FRANCE, 7));
+        List<String> ids = Pattern.compile("\\sid=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(ids).doesNotHaveDuplicates().contains("engagement-clipPath1", "sentiment-clipPath1");
+        Matcher svg = Pattern.compile("<svg id=\"(\\w+)-svg\".*?</svg>", Pattern.DOTALL).matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            charts++;
+            String prefix = svg.group(1) + "-";
+            assertThat(Pattern.compile("\\sid=\"([^\"]+)\"").matcher(svg.group()).results().map(m -> m.group(1)))
+                    .as("ids in %s", svg.group(1)).allMatch(id -> id.startsWith(prefix));
+            assertThat(Pattern.compile("url\\(#([^)]+)\\)").matcher(svg.group()).results().map(m -> m.group(1)))
+                    .as("references in %s", svg.group(1)).isNotEmpty().allMatch(id -> id.startsWith(prefix) && ids.contains(id));
+        }
+        assertThat(charts).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("each chart is well-formed SVG on its own, text in a generic font family, no prolog, no font file")
+    void chartsAreWellFormedSvg() throws Exception {
+        String html = html(SampleReports.full(Locale.FRANCE, 7));
+        assertThat(html).doesNotContain("<?xml", "<!DOCTYPE svg", "<font", "@font-face", "<!--");
+        Matcher svg = Pattern.compile("<svg id=\"(\\w+)-svg\".*?</svg>", Pattern.DOTALL).matcher(html);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        while (svg.find()) {
+            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg.group())));
+            Element root = document.getDocumentElement();
+            assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+            assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 960 380");
+            assertThat(root.hasAttribute("width")).as("no fixed width: the chart scales with the page").isFalse();
+            assertThat(document.getElementsByTagNameNS("*", "text").getLength()).as("texts in %s", svg.group(1)).isPositive();
+        }
+        assertThat(Pattern.compile("font-family=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)))
+                .isNotEmpty().allMatch("sans-serif"::equals);
+    }
+
+    @Test
+    @DisplayName("every chart is labelled for screen readers with its section's heading")
+    void chartsLabelled() throws IOException {
+        String html = html(SampleReports.full(Locale.FRANCE, 7));
+        assertThat(html).contains("<figure class=\"chart\" id=\"objectives-chart\" role=\"img\" aria-label=\"Objectifs\"><svg id=\"objectives-svg\"",
+                "<figure class=\"chart\" id=\"pillars-chart\" role=\"img\" aria-label=\"Piliers éditoriaux : prévu et réalisé\"><svg id=\"pillars-svg\"");
+        assertThat(Pattern.compile("<figure class=\"chart\" id=\"\\w+-chart\" role=\"img\" aria-label=\"[^\"]+\"><svg ")
+                .matcher(html).results().count()).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("Batik draws into the JDK's own DOM: no xml-apis jar nor Batik DOM on the class path")
+    void jdkDom() throws IOException {
+        assertThat(Document.class.getModule().getName()).isEqualTo("java.xml");
+        ClassLoader loader = HtmlDashboardTest.class.getClassLoader();
+        // A jar holding org.w3c.dom (xml-apis) would be listed here next to the JDK's run-time image.
+        assertThat(Collections.list(loader.getResources("org/w3c/dom/Document.class")))
+                .isNotEmpty().allMatch(url -> url.getProtocol().equals("jrt"));
+        assertThat(loader.getResource("META-INF/maven/xml-apis/xml-apis/pom.properties")).isNull();
+        assertThat(SVGGraphics2D.class.getProtectionDomain().getCodeSource().getLocation().getPath()).contains("batik-svggen-");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("org.apache.batik.dom.GenericDOMImplementation"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
