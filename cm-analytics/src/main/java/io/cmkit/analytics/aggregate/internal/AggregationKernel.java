@@ -194,8 +194,30 @@ public final class AggregationKernel {
         if (sorted) {
             return;
         }
-        // Stable: equal times keep their input order, which is also the rows' index order here.
-        Integer[] boxed = new Integer[to - from];
+        // Stable: equal times keep their input order (the order's indices grow within a segment).
+        int length = to - from;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int k = from; k < to; k++) {
+            min = Math.min(min, takenAt[order[k]]);
+            max = Math.max(max, takenAt[order[k]]);
+        }
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, length - 1));
+        if (max - min >= 0 && (max - min) < (1L << (62 - indexBits))) {
+            // One primitive sort of (time offset, position) packed in a long.
+            long[] keys = new long[length];
+            for (int k = 0; k < length; k++) {
+                keys[k] = ((takenAt[order[from + k]] - min) << indexBits) | k;
+            }
+            Arrays.sort(keys);
+            int[] segment = Arrays.copyOfRange(order, from, to);
+            long mask = (1L << indexBits) - 1;
+            for (int k = 0; k < length; k++) {
+                order[from + k] = segment[(int) (keys[k] & mask)];
+            }
+            return;
+        }
+        Integer[] boxed = new Integer[length];
         for (int k = from; k < to; k++) {
             boxed[k - from] = order[k];
         }
