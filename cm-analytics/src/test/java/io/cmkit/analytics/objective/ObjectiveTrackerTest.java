@@ -92,6 +92,11 @@ class ObjectiveTrackerTest {
     void edges() {
         KpiTarget march = KpiTarget.atLeast(Metric.IMPRESSIONS, 100, DateRange.parse("2026-03"));
         assertThat(tracker.progress(march, constant(5)).pacing()).isEqualTo(Pacing.NOT_STARTED);
+        // Exactly at the first instant nothing has elapsed: not started, no forecast, no division by zero.
+        ObjectiveTracker atStart = new ObjectiveTracker(PARIS, Clock.fixed(Instant.parse("2026-01-31T23:00:00Z"), ZoneOffset.UTC));
+        TargetProgress first = atStart.progress(KpiTarget.atLeast(Metric.IMPRESSIONS, 100, FEBRUARY), constant(0));
+        assertThat(first.pacing()).isEqualTo(Pacing.NOT_STARTED);
+        assertThat(first.forecast().isAvailable()).isFalse();
         KpiTarget january = KpiTarget.atLeast(Metric.IMPRESSIONS, 100, DateRange.parse("2026-01"));
         assertThat(tracker.progress(january, constant(100)).pacing()).isEqualTo(Pacing.MET);
         assertThat(tracker.progress(january, constant(99)).pacing()).isEqualTo(Pacing.MISSED);

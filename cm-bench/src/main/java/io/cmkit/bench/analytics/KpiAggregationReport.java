@@ -37,7 +37,7 @@ public final class KpiAggregationReport {
         int warmup = intArg(args, "--warmup", 1);
         int iterations = intArg(args, "--iterations", 3);
         int threads = intArg(args, "--duckdb-threads", 0);
-        int shuffledRuns = intArg(args, "--shuffled-runs", 2);
+        int shuffledRuns = intArg(args, "--shuffled-runs", 3);
 
         long g0 = System.nanoTime();
         SnapshotWorkload w = SnapshotWorkload.generate(seed, accounts, posts, readings);

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * two readings go to the period of the later one, so a missing snapshot only moves an increment to
  * the next period with data and totals are unchanged. A repeated time is a duplicate: each counter
  * keeps the larger of the two values. Rows must come in time order within each series; {@link #run}
- * reports the first row that does not, and the caller re-runs over {@link #sortedOrder}.
+ * reports the first row that does not, and the caller re-runs over a {@link #sortedCopy}.
  *
  * <p>Cells: index {@code (group * (periods + 1) + p) * metrics + m}, with {@code p = 0} for
  * readings before the first period (they only set levels) and {@code p = k + 1} for period
@@ -71,12 +71,12 @@ public final class AggregationKernel {
     }
 
     /**
-     * Aggregates the rows in {@code order} (every row in turn when null).
+     * Aggregates the rows in turn.
      *
-     * @return −1 when done, or the first row (in visiting order) whose time is before its series'
-     *         previous reading; the results are then incomplete and the caller re-runs in sorted order
+     * @return −1 when done, or the first row whose time is before its series' previous reading;
+     *         the results are then incomplete and the caller re-runs over a {@link #sortedCopy}
      */
-    public int run(int[] seriesIndex, long[] takenAt, long[][] values, int size, int[] order) {
+    public int run(int[] seriesIndex, long[] takenAt, long[][] values, int size) {
         reset();
         final int stride = periods + 1;
         final long end = boundaries[periods];
@@ -84,9 +84,7 @@ public final class AggregationKernel {
         long curStart = Long.MAX_VALUE;
         long curEnd = Long.MIN_VALUE;
         int curP = 0;
-        final int count = order == null ? size : order.length;
-        for (int k = 0; k < count; k++) {
-            final int i = order == null ? k : order[k];
+        for (int i = 0; i < size; i++) {
             final long t = takenAt[i];
             if (t >= end) {
                 continue;
@@ -98,7 +96,7 @@ public final class AggregationKernel {
             }
             final long previousTime = lastTime[s];
             if (t < previousTime) {
-                return k;
+                return i;
             }
             if (t < curStart || t >= curEnd) {
                 if (t < first) {
@@ -164,10 +162,13 @@ public final class AggregationKernel {
     }
 
     /**
-     * The rows sorted by series then time, stable (duplicates keep their order): a counting sort
-     * by series, then a sort of each series' times where they are not already in order.
+     * A copy of the rows sorted by series then time, stable (duplicates keep their order): the
+     * rows are scattered by series (a counting sort, so only the writes are scattered), then each
+     * series' rows, now contiguous and small, are sorted by time where they are not already in order.
+     *
+     * @return {@code {seriesIndex, takenAt}} in {@code keys} and the value columns in {@code values}
      */
-    public static int[] sortedOrder(int[] seriesIndex, long[] takenAt, int size, int seriesCount) {
+    public static Sorted sortedCopy(int[] seriesIndex, long[] takenAt, long[][] values, int size, int seriesCount) {
         int[] start = new int[seriesCount + 1];
         for (int i = 0; i < size; i++) {
             start[seriesIndex[i] + 1]++;
@@ -176,58 +177,89 @@ public final class AggregationKernel {
             start[s + 1] += start[s];
         }
         int[] next = Arrays.copyOf(start, seriesCount);
-        int[] order = new int[size];
+        int[] sortedSeries = new int[size];
+        long[] sortedTimes = new long[size];
+        long[][] sortedValues = new long[values.length][size];
         for (int i = 0; i < size; i++) {
-            order[next[seriesIndex[i]]++] = i;
+            int s = seriesIndex[i];
+            int at = next[s]++;
+            sortedSeries[at] = s;
+            sortedTimes[at] = takenAt[i];
+            for (int m = 0; m < values.length; m++) {
+                sortedValues[m][at] = values[m][i];
+            }
         }
+        long[] buffer = new long[0];
         for (int s = 0; s < seriesCount; s++) {
-            sortSegment(order, start[s], start[s + 1], takenAt);
+            buffer = sortSegment(start[s], start[s + 1], sortedTimes, sortedValues, buffer);
         }
-        return order;
+        return new Sorted(sortedSeries, sortedTimes, sortedValues);
     }
 
-    private static void sortSegment(int[] order, int from, int to, long[] takenAt) {
+    /**
+     * Rows sorted by series then time.
+     *
+     * @param seriesIndex per row, its series
+     * @param takenAt per row, its time
+     * @param values per metric, per row
+     */
+    public record Sorted(int[] seriesIndex, long[] takenAt, long[][] values) {
+    }
+
+    private static long[] sortSegment(int from, int to, long[] times, long[][] values, long[] buffer) {
         boolean sorted = true;
         for (int k = from + 1; k < to && sorted; k++) {
-            sorted = takenAt[order[k - 1]] <= takenAt[order[k]];
+            sorted = times[k - 1] <= times[k];
         }
         if (sorted) {
-            return;
+            return buffer;
         }
-        // Stable: equal times keep their input order (the order's indices grow within a segment).
         int length = to - from;
+        int[] position = new int[length];
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int k = from; k < to; k++) {
-            min = Math.min(min, takenAt[order[k]]);
-            max = Math.max(max, takenAt[order[k]]);
+            min = Math.min(min, times[k]);
+            max = Math.max(max, times[k]);
         }
         int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, length - 1));
         if (max - min >= 0 && (max - min) < (1L << (62 - indexBits))) {
-            // One primitive sort of (time offset, position) packed in a long.
+            // One primitive sort of (time offset, position) packed in a long; equal times keep their order.
             long[] keys = new long[length];
             for (int k = 0; k < length; k++) {
-                keys[k] = ((takenAt[order[from + k]] - min) << indexBits) | k;
+                keys[k] = ((times[from + k] - min) << indexBits) | k;
             }
             Arrays.sort(keys);
-            int[] segment = Arrays.copyOfRange(order, from, to);
             long mask = (1L << indexBits) - 1;
             for (int k = 0; k < length; k++) {
-                order[from + k] = segment[(int) (keys[k] & mask)];
+                position[k] = (int) (keys[k] & mask);
             }
-            return;
+        } else {
+            Integer[] boxed = new Integer[length];
+            for (int k = 0; k < length; k++) {
+                boxed[k] = k;
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int byTime = Long.compare(times[from + a], times[from + b]);
+                return byTime != 0 ? byTime : Integer.compare(a, b);
+            });
+            for (int k = 0; k < length; k++) {
+                position[k] = boxed[k];
+            }
         }
-        Integer[] boxed = new Integer[length];
-        for (int k = from; k < to; k++) {
-            boxed[k - from] = order[k];
+        long[] scratch = buffer.length >= length ? buffer : new long[length];
+        permute(times, from, length, position, scratch);
+        for (long[] column : values) {
+            permute(column, from, length, position, scratch);
         }
-        Arrays.sort(boxed, (a, b) -> {
-            int byTime = Long.compare(takenAt[a], takenAt[b]);
-            return byTime != 0 ? byTime : Integer.compare(a, b);
-        });
-        for (int k = from; k < to; k++) {
-            order[k] = boxed[k - from];
+        return scratch;
+    }
+
+    private static void permute(long[] column, int from, int length, int[] position, long[] scratch) {
+        for (int k = 0; k < length; k++) {
+            scratch[k] = column[from + position[k]];
         }
+        System.arraycopy(scratch, 0, column, from, length);
     }
 
     /** Net changes per cell and metric. */
