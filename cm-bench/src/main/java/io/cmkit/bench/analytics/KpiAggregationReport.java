@@ -15,8 +15,10 @@ import java.util.Locale;
  * <p>Generates the seeded {@link SnapshotWorkload}, runs both systems once and requires identical
  * results, then times {@code --warmup} and {@code --iterations} runs of each, alternating, and
  * prints the medians: cmkit's ingestion (validation of the columns, no copy), aggregation (one
- * thread: the per-core figure) and roll-up; DuckDB's appender load and its query. Peak heap is
- * measured over one cmkit run (the sum of the heap pools' peaks after a reset: an upper bound).
+ * thread: the per-core figure) and roll-up; DuckDB's appender load and its query; wall time and
+ * CPU time, since the machine may be shared. Peak heap is measured over one cmkit run (the sum of
+ * the heap pools' peaks after a reset: an upper bound). Last, {@code --shuffled-runs} cmkit runs
+ * over the same rows in random order time the sort path and check it gives the same result.
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am \
