@@ -162,11 +162,11 @@ public final class AggregationKernel {
     }
 
     /**
-     * A copy of the rows sorted by series then time, stable (duplicates keep their order): the
-     * rows are scattered by series (a counting sort, so only the writes are scattered), then each
-     * series' rows, now contiguous and small, are sorted by time where they are not already in order.
-     *
-     * @return {@code {seriesIndex, takenAt}} in {@code keys} and the value columns in {@code values}
+     * A copy of the rows sorted by series then time, stable (duplicates keep their order): a
+     * counting sort by series gives a permutation; the times are gathered through it and each
+     * series' few rows are sorted by time where they are not already in order, which refines the
+     * permutation; the value columns are then gathered once through it. Gathering (random reads,
+     * sequential writes) measured about twice as fast as scattering the rows by series.
      */
     public static Sorted sortedCopy(int[] seriesIndex, long[] takenAt, long[][] values, int size, int seriesCount) {
         int[] start = new int[seriesCount + 1];
@@ -177,21 +177,30 @@ public final class AggregationKernel {
             start[s + 1] += start[s];
         }
         int[] next = Arrays.copyOf(start, seriesCount);
+        int[] permutation = new int[size];
+        for (int i = 0; i < size; i++) {
+            permutation[next[seriesIndex[i]]++] = i;
+        }
         int[] sortedSeries = new int[size];
         long[] sortedTimes = new long[size];
-        long[][] sortedValues = new long[values.length][size];
-        for (int i = 0; i < size; i++) {
-            int s = seriesIndex[i];
-            int at = next[s]++;
-            sortedSeries[at] = s;
-            sortedTimes[at] = takenAt[i];
-            for (int m = 0; m < values.length; m++) {
-                sortedValues[m][at] = values[m][i];
-            }
-        }
-        long[] buffer = new long[0];
         for (int s = 0; s < seriesCount; s++) {
-            buffer = sortSegment(start[s], start[s + 1], sortedTimes, sortedValues, buffer);
+            Arrays.fill(sortedSeries, start[s], start[s + 1], s);
+        }
+        for (int k = 0; k < size; k++) {
+            sortedTimes[k] = takenAt[permutation[k]];
+        }
+        for (int s = 0; s < seriesCount; s++) {
+            sortSegment(start[s], start[s + 1], sortedTimes, permutation);
+        }
+        long[][] sortedValues = new long[values.length][];
+        for (int m = 0; m < values.length; m++) {
+            // Column by column: measured faster than all columns row by row.
+            long[] column = values[m];
+            long[] out = new long[size];
+            for (int k = 0; k < size; k++) {
+                out[k] = column[permutation[k]];
+            }
+            sortedValues[m] = out;
         }
         return new Sorted(sortedSeries, sortedTimes, sortedValues);
     }
@@ -206,13 +215,13 @@ public final class AggregationKernel {
     public record Sorted(int[] seriesIndex, long[] takenAt, long[][] values) {
     }
 
-    private static long[] sortSegment(int from, int to, long[] times, long[][] values, long[] buffer) {
+    private static void sortSegment(int from, int to, long[] times, int[] permutation) {
         boolean sorted = true;
         for (int k = from + 1; k < to && sorted; k++) {
             sorted = times[k - 1] <= times[k];
         }
         if (sorted) {
-            return buffer;
+            return;
         }
         int length = to - from;
         int[] position = new int[length];
@@ -247,19 +256,12 @@ public final class AggregationKernel {
                 position[k] = boxed[k];
             }
         }
-        long[] scratch = buffer.length >= length ? buffer : new long[length];
-        permute(times, from, length, position, scratch);
-        for (long[] column : values) {
-            permute(column, from, length, position, scratch);
-        }
-        return scratch;
-    }
-
-    private static void permute(long[] column, int from, int length, int[] position, long[] scratch) {
+        long[] segmentTimes = Arrays.copyOfRange(times, from, to);
+        int[] segmentRows = Arrays.copyOfRange(permutation, from, to);
         for (int k = 0; k < length; k++) {
-            scratch[k] = column[from + position[k]];
+            times[from + k] = segmentTimes[position[k]];
+            permutation[from + k] = segmentRows[position[k]];
         }
-        System.arraycopy(scratch, 0, column, from, length);
     }
 
     /** Net changes per cell and metric. */
