@@ -122,10 +122,10 @@ public final class KpiAggregationReport {
         System.out.println("| --- | --- | ---: | ---: |");
         row("cmkit", "ingest (validate columns, no copy)", ingest, n);
         row("cmkit", "aggregate per account and day (1 thread)", aggregate, n);
-        row("cmkit", "roll up to platforms, read rows", rollUp, n);
+        row("cmkit", "roll up to platforms, read rows and KPIs", rollUp, n);
         row("cmkit", "**end to end**", cmTotal, n);
         row("DuckDB", "load through the appender", load, n);
-        row("DuckDB", "query (lag, ASOF JOIN, GROUP BY; both groupings)", query, n);
+        row("DuckDB", "query (lag, ASOF JOIN, GROUP BY, roll-up, KPIs)", query, n);
         row("DuckDB", "**end to end**", dkTotal, n);
         row("cmkit", "aggregate, CPU time of its one thread", aggregateCpu, n);
         row("cmkit", "end to end, process CPU time", cmCpu, n);
