@@ -116,11 +116,12 @@ public final class Aggregator {
         int metricCount = columns.metrics().size();
         AggregationKernel kernel = new AggregationKernel(groupIds.size(), groupOf, isPost, boundaries, metricCount);
         int unordered = kernel.run(columns.seriesIndexArray(), columns.takenAtArray(), columns.valueArrays(),
-                columns.size(), null);
+                columns.size());
         if (unordered >= 0) {
-            int[] order = AggregationKernel.sortedOrder(columns.seriesIndexArray(), columns.takenAtArray(),
-                    columns.size(), series.size());
-            kernel.run(columns.seriesIndexArray(), columns.takenAtArray(), columns.valueArrays(), columns.size(), order);
+            // Some series goes back in time: run again over a copy sorted by series and time.
+            AggregationKernel.Sorted sorted = AggregationKernel.sortedCopy(columns.seriesIndexArray(),
+                    columns.takenAtArray(), columns.valueArrays(), columns.size(), series.size());
+            kernel.run(sorted.seriesIndex(), sorted.takenAt(), sorted.values(), columns.size());
         }
         int groups = groupIds.size();
         int[] seriesCount = new int[groups];

@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * Tracks objectives: for each target, the actual value so far, pacing and a forecast.
  *
- * <p><b>Elapsed time.</b> {@code elapsed} is the fraction of the target's period (its days in the
+ * <p><b>Elapsed time.</b> Up to and at the period's first instant a target is not started. {@code elapsed} is the fraction of the target's period (its days in the
  * brand's time zone, from the start of the first to the end of the last) behind the clock's now.
  *
  * <p><b>Expected by now and forecast</b> depend on the KPI's {@link KpiKind}: a cumulative KPI is
@@ -91,7 +91,8 @@ public final class ObjectiveTracker {
         Instant now = clock.instant();
         Instant start = target.period().start().atStartOfDay(zone).toInstant();
         Instant end = target.period().end().plusDays(1).atStartOfDay(zone).toInstant();
-        if (now.isBefore(start)) {
+        if (!now.isAfter(start)) {
+            // At the very start nothing has elapsed: no rate to extrapolate, nothing to pace.
             KpiValue none = KpiValue.notAvailable("the period starts on " + target.period().start());
             return new TargetProgress(target, kind, 0, none, none, none, Pacing.NOT_STARTED,
                     "starts on " + target.period().start());

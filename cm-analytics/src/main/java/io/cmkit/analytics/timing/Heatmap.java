@@ -1,5 +1,6 @@
 package io.cmkit.analytics.timing;
 
+import io.cmkit.analytics.AnalyticsException;
 import io.cmkit.analytics.kpi.KpiValue;
 import io.cmkit.core.model.Platform;
 import java.time.DayOfWeek;
@@ -26,7 +27,7 @@ public record Heatmap(Platform platform, ZoneId zone, int minimumPosts, KpiValue
         Objects.requireNonNull(overallMeanEngagementRate, "overallMeanEngagementRate");
         cells = List.copyOf(cells);
         if (cells.size() != 7 * 24) {
-            throw new IllegalArgumentException("Heatmap.cells must have 168 cells (got " + cells.size() + ")");
+            throw new AnalyticsException("Heatmap.cells", "must have 168 cells, one per weekday and hour (got " + cells.size() + ")");
         }
     }
 

@@ -9,12 +9,15 @@ import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiValue;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Brand;
+import io.cmkit.core.model.ContentPillar;
+import io.cmkit.core.model.EditorialLine;
 import io.cmkit.core.model.DateRange;
 import io.cmkit.core.model.KpiTarget;
 import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.MetricSnapshot;
 import io.cmkit.core.model.Objective;
 import io.cmkit.core.model.Platform;
+import io.cmkit.core.model.Strategy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -92,6 +95,11 @@ class ObjectiveTrackerTest {
     void edges() {
         KpiTarget march = KpiTarget.atLeast(Metric.IMPRESSIONS, 100, DateRange.parse("2026-03"));
         assertThat(tracker.progress(march, constant(5)).pacing()).isEqualTo(Pacing.NOT_STARTED);
+        // Exactly at the first instant nothing has elapsed: not started, no forecast, no division by zero.
+        ObjectiveTracker atStart = new ObjectiveTracker(PARIS, Clock.fixed(Instant.parse("2026-01-31T23:00:00Z"), ZoneOffset.UTC));
+        TargetProgress first = atStart.progress(KpiTarget.atLeast(Metric.IMPRESSIONS, 100, FEBRUARY), constant(0));
+        assertThat(first.pacing()).isEqualTo(Pacing.NOT_STARTED);
+        assertThat(first.forecast().isAvailable()).isFalse();
         KpiTarget january = KpiTarget.atLeast(Metric.IMPRESSIONS, 100, DateRange.parse("2026-01"));
         assertThat(tracker.progress(january, constant(100)).pacing()).isEqualTo(Pacing.MET);
         assertThat(tracker.progress(january, constant(99)).pacing()).isEqualTo(Pacing.MISSED);
@@ -130,6 +138,15 @@ class ObjectiveTrackerTest {
         TargetProgress likes = tracker.progress(new KpiTarget(Metric.LIKES, 12, KpiTarget.Direction.AT_LEAST, FEBRUARY,
                 Optional.of(Platform.MASTODON)), actuals);
         assertThat(likes.actual()).isEqualTo(KpiValue.of(3));          // a raw counter, cumulative
+    }
+
+    @Test
+    @DisplayName("a strategy without objectives gives an empty list, not an error")
+    void noObjectives() {
+        Brand brand = new Brand("cafe", "Café", PARIS, Locale.FRENCH, List.of(new Account(Platform.X, "cafe")));
+        Strategy strategy = new Strategy(brand, List.of(), List.of(), new EditorialLine("warm", List.of(Locale.FRENCH),
+                List.of(new ContentPillar("coffee", 100, "")), List.of(), List.of(), List.of()));
+        assertThat(tracker.track(strategy, constant(1))).isEmpty();
     }
 
     private static MetricSnapshot snap(Account a, String post, String at, long impressions) {

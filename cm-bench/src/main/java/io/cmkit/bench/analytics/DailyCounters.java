@@ -8,16 +8,27 @@ import java.util.TreeMap;
 
 /**
  * The benchmark's result, as both systems produce it: per (group, day index) with at least one
- * snapshot, the snapshot count and each counter's net change, {@code null} when not available.
+ * snapshot, the snapshot count and each counter's net change, and the day's KPIs (engagements,
+ * engagement rate by impressions, click-through rate); {@code null} where not available.
  *
  * @param byAccount keys {@code "account-index/day-index"}
  * @param byPlatform keys {@code "platform-id/day-index"}
+ * @param kpisByAccount same keys as {@code byAccount}
+ * @param kpisByPlatform same keys as {@code byPlatform}
  */
-public record DailyCounters(Map<String, List<Long>> byAccount, Map<String, List<Long>> byPlatform) {
+public record DailyCounters(Map<String, List<Long>> byAccount, Map<String, List<Long>> byPlatform,
+                            Map<String, List<Double>> kpisByAccount, Map<String, List<Double>> kpisByPlatform) {
 
     public DailyCounters {
         byAccount = new TreeMap<>(byAccount);
         byPlatform = new TreeMap<>(byPlatform);
+        kpisByAccount = new TreeMap<>(kpisByAccount);
+        kpisByPlatform = new TreeMap<>(kpisByPlatform);
+    }
+
+    /** Counters only, no KPIs (for tests of the comparison). */
+    static DailyCounters ofCounters(Map<String, List<Long>> byAccount, Map<String, List<Long>> byPlatform) {
+        return new DailyCounters(byAccount, byPlatform, Map.of(), Map.of());
     }
 
     /** A row's cells: snapshots then one per metric. */
@@ -36,14 +47,16 @@ public record DailyCounters(Map<String, List<Long>> byAccount, Map<String, List<
     public static void requireIdentical(DailyCounters cmkit, DailyCounters duckdb) {
         compare("account", cmkit.byAccount, duckdb.byAccount);
         compare("platform", cmkit.byPlatform, duckdb.byPlatform);
+        compare("account KPIs", cmkit.kpisByAccount, duckdb.kpisByAccount);
+        compare("platform KPIs", cmkit.kpisByPlatform, duckdb.kpisByPlatform);
     }
 
-    private static void compare(String what, Map<String, List<Long>> a, Map<String, List<Long>> b) {
+    private static <T> void compare(String what, Map<String, List<T>> a, Map<String, List<T>> b) {
         if (!a.keySet().equals(b.keySet())) {
             throw new IllegalStateException("per " + what + ": cmkit has " + a.size() + " rows, DuckDB " + b.size()
                     + "; first only in one: " + firstDifference(a, b));
         }
-        for (Map.Entry<String, List<Long>> e : a.entrySet()) {
+        for (Map.Entry<String, List<T>> e : a.entrySet()) {
             if (!Objects.equals(e.getValue(), b.get(e.getKey()))) {
                 throw new IllegalStateException("per " + what + " " + e.getKey() + ": cmkit " + e.getValue()
                         + ", DuckDB " + b.get(e.getKey()));
@@ -51,7 +64,7 @@ public record DailyCounters(Map<String, List<Long>> byAccount, Map<String, List<
         }
     }
 
-    private static String firstDifference(Map<String, List<Long>> a, Map<String, List<Long>> b) {
+    private static <T> String firstDifference(Map<String, List<T>> a, Map<String, List<T>> b) {
         for (String k : a.keySet()) {
             if (!b.containsKey(k)) {
                 return k + " (cmkit only)";

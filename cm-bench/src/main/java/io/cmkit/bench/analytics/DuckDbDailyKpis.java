@@ -104,6 +104,8 @@ final class DuckDbDailyKpis implements AutoCloseable {
         long end = w.quarter().end().plusDays(1).atStartOfDay(w.brand().timeZone()).toInstant().toEpochMilli();
         Map<String, List<Long>> byAccount = new HashMap<>();
         Map<String, List<Long>> byPlatform = new HashMap<>();
+        Map<String, List<Double>> kpisByAccount = new HashMap<>();
+        Map<String, List<Double>> kpisByPlatform = new HashMap<>();
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TEMP TABLE account_days AS"
                     + " WITH d AS (SELECT account, ts,"
@@ -116,22 +118,47 @@ final class DuckDbDailyKpis implements AutoCloseable {
                     + " SELECT d.account, days.day, count(*) AS snapshots, sum(impressions) AS impressions,"
                     + "   sum(likes) AS likes, sum(shares) AS shares, sum(comments) AS comments, sum(clicks) AS clicks"
                     + " FROM d ASOF JOIN days ON d.ts >= days.start_ms GROUP BY d.account, days.day");
-            try (ResultSet rs = s.executeQuery("SELECT * FROM account_days")) {
+            try (ResultSet rs = s.executeQuery("SELECT account, day, snapshots, impressions, likes, shares, comments, clicks,"
+                    + KPIS + " FROM account_days")) {
                 while (rs.next()) {
-                    byAccount.put(rs.getInt(1) + "/" + rs.getInt(2), row(rs));
+                    String key = rs.getInt(1) + "/" + rs.getInt(2);
+                    byAccount.put(key, row(rs));
+                    kpisByAccount.put(key, kpis(rs));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT a.platform, ad.day, sum(snapshots), sum(impressions), sum(likes),"
-                    + " sum(shares), sum(comments), sum(clicks) FROM account_days ad JOIN accounts a USING (account)"
-                    + " GROUP BY a.platform, ad.day")) {
+            try (ResultSet rs = s.executeQuery("SELECT *, " + KPIS + " FROM (SELECT a.platform, ad.day,"
+                    + " sum(snapshots) AS snapshots, sum(impressions) AS impressions, sum(likes) AS likes,"
+                    + " sum(shares) AS shares, sum(comments) AS comments, sum(clicks) AS clicks"
+                    + " FROM account_days ad JOIN accounts a USING (account) GROUP BY a.platform, ad.day)")) {
                 while (rs.next()) {
-                    byPlatform.put(rs.getString(1) + "/" + rs.getInt(2), row(rs));
+                    String key = rs.getString(1) + "/" + rs.getInt(2);
+                    byPlatform.put(key, row(rs));
+                    kpisByPlatform.put(key, kpis(rs));
                 }
             }
             s.execute("DROP TABLE account_days");
         }
         long t2 = System.nanoTime();
-        return new Run(t1 - t0, t2 - t1, ProcessCpu.nanos() - cpu0, new DailyCounters(byAccount, byPlatform));
+        return new Run(t1 - t0, t2 - t1, ProcessCpu.nanos() - cpu0,
+                new DailyCounters(byAccount, byPlatform, kpisByAccount, kpisByPlatform));
+    }
+
+    /**
+     * The KPIs cmkit's catalogue computes, in SQL: engagements (likes + shares + comments, the
+     * components this workload exposes), engagements / impressions and clicks / impressions, as
+     * doubles; NULL where impressions are not exposed or 0.
+     */
+    private static final String KPIS = "CAST(likes + shares + comments AS DOUBLE) AS engagements,"
+            + " CAST(likes + shares + comments AS DOUBLE) / CAST(NULLIF(impressions, 0) AS DOUBLE) AS er_impressions,"
+            + " CAST(clicks AS DOUBLE) / CAST(NULLIF(impressions, 0) AS DOUBLE) AS ctr";
+
+    private static List<Double> kpis(ResultSet rs) throws SQLException {
+        List<Double> cells = new ArrayList<>(3);
+        for (int c = 9; c <= 11; c++) {
+            double v = rs.getDouble(c);
+            cells.add(rs.wasNull() ? null : v);
+        }
+        return cells;
     }
 
     private static List<Long> row(ResultSet rs) throws SQLException {

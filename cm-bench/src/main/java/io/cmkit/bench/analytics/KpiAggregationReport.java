@@ -15,8 +15,10 @@ import java.util.Locale;
  * <p>Generates the seeded {@link SnapshotWorkload}, runs both systems once and requires identical
  * results, then times {@code --warmup} and {@code --iterations} runs of each, alternating, and
  * prints the medians: cmkit's ingestion (validation of the columns, no copy), aggregation (one
- * thread: the per-core figure) and roll-up; DuckDB's appender load and its query. Peak heap is
- * measured over one cmkit run (the sum of the heap pools' peaks after a reset: an upper bound).
+ * thread: the per-core figure) and roll-up; DuckDB's appender load and its query; wall time and
+ * CPU time, since the machine may be shared. Peak heap is measured over one cmkit run (the sum of
+ * the heap pools' peaks after a reset: an upper bound). Last, {@code --shuffled-runs} cmkit runs
+ * over the same rows in random order time the sort path and check it gives the same result.
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am \
@@ -37,6 +39,7 @@ public final class KpiAggregationReport {
         int warmup = intArg(args, "--warmup", 1);
         int iterations = intArg(args, "--iterations", 3);
         int threads = intArg(args, "--duckdb-threads", 0);
+        int shuffledRuns = intArg(args, "--shuffled-runs", 3);
 
         long g0 = System.nanoTime();
         SnapshotWorkload w = SnapshotWorkload.generate(seed, accounts, posts, readings);
@@ -52,8 +55,8 @@ public final class KpiAggregationReport {
             CmkitDailyKpis.Run firstCmkit = CmkitDailyKpis.run(w);
             DuckDbDailyKpis.Run firstDuck = duck.run(w);
             DailyCounters.requireIdentical(firstCmkit.result(), firstDuck.result());
-            System.out.printf(Locale.ROOT, "Identical results: %,d account-day rows and %,d platform-day rows;"
-                            + " %,d snapshots and %,d likes in both%n", firstCmkit.result().byAccount().size(),
+            System.out.printf(Locale.ROOT, "Identical results (counters, engagements, engagement rate by impressions, CTR):"
+                            + " %,d account-day rows and %,d platform-day rows; %,d snapshots and %,d likes in both%n", firstCmkit.result().byAccount().size(),
                     firstCmkit.result().byPlatform().size(), firstCmkit.result().totalByAccount(0),
                     firstCmkit.result().totalByAccount(2));
             System.out.printf(Locale.ROOT, "DuckDB memory after load and query: %,d MB (native, outside the Java heap)%n",
@@ -78,7 +81,27 @@ public final class KpiAggregationReport {
                 DailyCounters.requireIdentical(cm.get(i).result(), dk.get(i).result());
             }
             print(w.size(), cm, dk);
+            if (shuffledRuns > 0) {
+                shuffledRuns(w, cm.get(0).result(), shuffledRuns);
+            }
         }
+    }
+
+    /** The same rows in random order: cmkit's sort path, checked against the ordered result. */
+    private static void shuffledRuns(SnapshotWorkload ordered, DailyCounters expected, int runs) {
+        SnapshotWorkload w = ordered.shuffled(7);
+        List<CmkitDailyKpis.Run> out = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            CmkitDailyKpis.Run run = CmkitDailyKpis.run(w);
+            DailyCounters.requireIdentical(run.result(), expected);
+            out.add(run);
+        }
+        double wall = median(out.stream().mapToLong(CmkitDailyKpis.Run::aggregateNanos).toArray());
+        double cpu = median(out.stream().mapToLong(CmkitDailyKpis.Run::aggregateCpuNanos).toArray());
+        System.out.printf(Locale.ROOT, "%nRows shuffled (every series out of order, sorted per series first), median of %d"
+                + " cmkit runs, same result as in order: aggregate %,.0f ms wall (%,.0f snapshots/s), %,.0f ms CPU of its"
+                + " thread (%,.0f snapshots/s)%n", runs, wall / 1e6, w.size() / (wall / 1e9), cpu / 1e6,
+                w.size() / (cpu / 1e9));
     }
 
     private static void print(int n, List<CmkitDailyKpis.Run> cm, List<DuckDbDailyKpis.Run> dk) {
@@ -99,10 +122,10 @@ public final class KpiAggregationReport {
         System.out.println("| --- | --- | ---: | ---: |");
         row("cmkit", "ingest (validate columns, no copy)", ingest, n);
         row("cmkit", "aggregate per account and day (1 thread)", aggregate, n);
-        row("cmkit", "roll up to platforms, read rows", rollUp, n);
+        row("cmkit", "roll up to platforms, read rows and KPIs", rollUp, n);
         row("cmkit", "**end to end**", cmTotal, n);
         row("DuckDB", "load through the appender", load, n);
-        row("DuckDB", "query (lag, ASOF JOIN, GROUP BY; both groupings)", query, n);
+        row("DuckDB", "query (lag, ASOF JOIN, GROUP BY, roll-up, KPIs)", query, n);
         row("DuckDB", "**end to end**", dkTotal, n);
         row("cmkit", "aggregate, CPU time of its one thread", aggregateCpu, n);
         row("cmkit", "end to end, process CPU time", cmCpu, n);

@@ -140,6 +140,34 @@ public record SnapshotWorkload(Brand brand, DateRange quarter, List<Platform> ac
                 seriesIndex, takenAt, values, size);
     }
 
+    /** The same rows in a seeded random order (every series out of time order): the engine's sort path. */
+    public SnapshotWorkload shuffled(long seed) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] series = new int[size];
+        long[] times = new long[size];
+        long[][] cols = new long[values.length][size];
+        for (int i = 0; i < size; i++) {
+            int from = order[i];
+            series[i] = seriesIndex[from];
+            times[i] = takenAtMillis[from];
+            for (int m = 0; m < values.length; m++) {
+                cols[m][i] = values[m][from];
+            }
+        }
+        return new SnapshotWorkload(brand, quarter, accountPlatforms, this.series, accountOfSeries, metrics, series, times,
+                cols, size);
+    }
+
     /** Heap taken by the arrays of rows, in bytes. */
     public long arrayBytes() {
         return (long) size * (4 + 8 + 8L * metrics.size());

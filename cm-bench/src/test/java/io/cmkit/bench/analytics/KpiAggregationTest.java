@@ -32,6 +32,17 @@ class KpiAggregationTest {
             assertThat(key).startsWith("x/");
             assertThat(cells.get(1)).isPositive();
         });
+        // The day's KPIs: engagement rate and CTR on X, not available on Mastodon.
+        assertThat(cmkit.kpisByPlatform()).anySatisfy((key, kpis) -> {
+            assertThat(key).startsWith("x/");
+            assertThat(kpis.get(1)).isBetween(0.0, 1.0);
+            assertThat(kpis.get(2)).isBetween(0.0, 1.0);
+        });
+        assertThat(cmkit.kpisByPlatform()).anySatisfy((key, kpis) -> {
+            assertThat(key).startsWith("mastodon/");
+            assertThat(kpis.get(0)).isPositive();
+            assertThat(kpis.get(1)).isNull();
+        });
     }
 
     @Test
@@ -58,8 +69,8 @@ class KpiAggregationTest {
     @Test
     @DisplayName("a difference is reported with its row")
     void differenceIsNamed() {
-        DailyCounters one = new DailyCounters(java.util.Map.of("0/1", DailyCounters.cells(3, 1L)), java.util.Map.of());
-        DailyCounters other = new DailyCounters(java.util.Map.of("0/1", DailyCounters.cells(3, 2L)), java.util.Map.of());
+        DailyCounters one = DailyCounters.ofCounters(java.util.Map.of("0/1", DailyCounters.cells(3, 1L)), java.util.Map.of());
+        DailyCounters other = DailyCounters.ofCounters(java.util.Map.of("0/1", DailyCounters.cells(3, 2L)), java.util.Map.of());
         assertThatThrownBy(() -> DailyCounters.requireIdentical(one, other))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("per account 0/1: cmkit [3, 1], DuckDB [3, 2]");

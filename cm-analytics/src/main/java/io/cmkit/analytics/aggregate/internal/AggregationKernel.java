@@ -13,7 +13,7 @@ import java.util.Arrays;
  * two readings go to the period of the later one, so a missing snapshot only moves an increment to
  * the next period with data and totals are unchanged. A repeated time is a duplicate: each counter
  * keeps the larger of the two values. Rows must come in time order within each series; {@link #run}
- * reports the first row that does not, and the caller re-runs over {@link #sortedOrder}.
+ * reports the first row that does not, and the caller re-runs over a {@link #sortedCopy}.
  *
  * <p>Cells: index {@code (group * (periods + 1) + p) * metrics + m}, with {@code p = 0} for
  * readings before the first period (they only set levels) and {@code p = k + 1} for period
@@ -71,12 +71,12 @@ public final class AggregationKernel {
     }
 
     /**
-     * Aggregates the rows in {@code order} (every row in turn when null).
+     * Aggregates the rows in turn.
      *
-     * @return −1 when done, or the first row (in visiting order) whose time is before its series'
-     *         previous reading; the results are then incomplete and the caller re-runs in sorted order
+     * @return −1 when done, or the first row whose time is before its series' previous reading;
+     *         the results are then incomplete and the caller re-runs over a {@link #sortedCopy}
      */
-    public int run(int[] seriesIndex, long[] takenAt, long[][] values, int size, int[] order) {
+    public int run(int[] seriesIndex, long[] takenAt, long[][] values, int size) {
         reset();
         final int stride = periods + 1;
         final long end = boundaries[periods];
@@ -84,9 +84,7 @@ public final class AggregationKernel {
         long curStart = Long.MAX_VALUE;
         long curEnd = Long.MIN_VALUE;
         int curP = 0;
-        final int count = order == null ? size : order.length;
-        for (int k = 0; k < count; k++) {
-            final int i = order == null ? k : order[k];
+        for (int i = 0; i < size; i++) {
             final long t = takenAt[i];
             if (t >= end) {
                 continue;
@@ -98,7 +96,7 @@ public final class AggregationKernel {
             }
             final long previousTime = lastTime[s];
             if (t < previousTime) {
-                return k;
+                return i;
             }
             if (t < curStart || t >= curEnd) {
                 if (t < first) {
@@ -164,10 +162,13 @@ public final class AggregationKernel {
     }
 
     /**
-     * The rows sorted by series then time, stable (duplicates keep their order): a counting sort
-     * by series, then a sort of each series' times where they are not already in order.
+     * A copy of the rows sorted by series then time, stable (duplicates keep their order): a
+     * counting sort by series gives a permutation; the times are gathered through it and each
+     * series' few rows are sorted by time where they are not already in order, which refines the
+     * permutation; the value columns are then gathered once through it. Gathering (random reads,
+     * sequential writes) measured about twice as fast as scattering the rows by series.
      */
-    public static int[] sortedOrder(int[] seriesIndex, long[] takenAt, int size, int seriesCount) {
+    public static Sorted sortedCopy(int[] seriesIndex, long[] takenAt, long[][] values, int size, int seriesCount) {
         int[] start = new int[seriesCount + 1];
         for (int i = 0; i < size; i++) {
             start[seriesIndex[i] + 1]++;
@@ -176,35 +177,90 @@ public final class AggregationKernel {
             start[s + 1] += start[s];
         }
         int[] next = Arrays.copyOf(start, seriesCount);
-        int[] order = new int[size];
+        int[] permutation = new int[size];
         for (int i = 0; i < size; i++) {
-            order[next[seriesIndex[i]]++] = i;
+            permutation[next[seriesIndex[i]]++] = i;
+        }
+        int[] sortedSeries = new int[size];
+        long[] sortedTimes = new long[size];
+        for (int s = 0; s < seriesCount; s++) {
+            Arrays.fill(sortedSeries, start[s], start[s + 1], s);
+        }
+        for (int k = 0; k < size; k++) {
+            sortedTimes[k] = takenAt[permutation[k]];
         }
         for (int s = 0; s < seriesCount; s++) {
-            sortSegment(order, start[s], start[s + 1], takenAt);
+            sortSegment(start[s], start[s + 1], sortedTimes, permutation);
         }
-        return order;
+        long[][] sortedValues = new long[values.length][];
+        for (int m = 0; m < values.length; m++) {
+            // Column by column: measured faster than all columns row by row.
+            long[] column = values[m];
+            long[] out = new long[size];
+            for (int k = 0; k < size; k++) {
+                out[k] = column[permutation[k]];
+            }
+            sortedValues[m] = out;
+        }
+        return new Sorted(sortedSeries, sortedTimes, sortedValues);
     }
 
-    private static void sortSegment(int[] order, int from, int to, long[] takenAt) {
+    /**
+     * Rows sorted by series then time.
+     *
+     * @param seriesIndex per row, its series
+     * @param takenAt per row, its time
+     * @param values per metric, per row
+     */
+    public record Sorted(int[] seriesIndex, long[] takenAt, long[][] values) {
+    }
+
+    private static void sortSegment(int from, int to, long[] times, int[] permutation) {
         boolean sorted = true;
         for (int k = from + 1; k < to && sorted; k++) {
-            sorted = takenAt[order[k - 1]] <= takenAt[order[k]];
+            sorted = times[k - 1] <= times[k];
         }
         if (sorted) {
             return;
         }
-        // Stable: equal times keep their input order, which is also the rows' index order here.
-        Integer[] boxed = new Integer[to - from];
+        int length = to - from;
+        int[] position = new int[length];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         for (int k = from; k < to; k++) {
-            boxed[k - from] = order[k];
+            min = Math.min(min, times[k]);
+            max = Math.max(max, times[k]);
         }
-        Arrays.sort(boxed, (a, b) -> {
-            int byTime = Long.compare(takenAt[a], takenAt[b]);
-            return byTime != 0 ? byTime : Integer.compare(a, b);
-        });
-        for (int k = from; k < to; k++) {
-            order[k] = boxed[k - from];
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, length - 1));
+        if (max - min >= 0 && (max - min) < (1L << (62 - indexBits))) {
+            // One primitive sort of (time offset, position) packed in a long; equal times keep their order.
+            long[] keys = new long[length];
+            for (int k = 0; k < length; k++) {
+                keys[k] = ((times[from + k] - min) << indexBits) | k;
+            }
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int k = 0; k < length; k++) {
+                position[k] = (int) (keys[k] & mask);
+            }
+        } else {
+            Integer[] boxed = new Integer[length];
+            for (int k = 0; k < length; k++) {
+                boxed[k] = k;
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int byTime = Long.compare(times[from + a], times[from + b]);
+                return byTime != 0 ? byTime : Integer.compare(a, b);
+            });
+            for (int k = 0; k < length; k++) {
+                position[k] = boxed[k];
+            }
+        }
+        long[] segmentTimes = Arrays.copyOfRange(times, from, to);
+        int[] segmentRows = Arrays.copyOfRange(permutation, from, to);
+        for (int k = 0; k < length; k++) {
+            times[from + k] = segmentTimes[position[k]];
+            permutation[from + k] = segmentRows[position[k]];
         }
     }
 
