@@ -21,6 +21,7 @@ import io.cmkit.listening.alert.Evidence;
 import io.cmkit.listening.alert.Listening;
 import io.cmkit.listening.alert.MatchedQuery;
 import io.cmkit.listening.alert.SeriesKey;
+import io.cmkit.listening.alert.SpikeConfig;
 import io.cmkit.listening.monitor.Monitor;
 import io.cmkit.listening.query.QuerySyntaxException;
 import io.cmkit.listening.sentiment.SentimentLabel;
@@ -105,6 +106,39 @@ class ListeningInteractionHandlerTest {
     @Nested
     @DisplayName("tags")
     class Tags {
+
+        @Test
+        @DisplayName("as docs/listening-alerts.md shows it: wired into an inbox, it tags and scores each mention")
+        void documented() {
+            List<String> alertSummaries = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            mastodon.mention("ana", "Merci @cafe_lumiere, génial !", MONDAY, Locale.FRENCH);
+            mastodon.mention("bob", "La brûlerie, c'est une arnaque", MONDAY, Locale.FRENCH);
+
+            // --- docs/listening-alerts.md: Plugging listening into the inbox ---
+            ListeningInteractionHandler listening = ListeningInteractionHandler.builder(clock)
+                    .brandQuery("q-cafe", "cafe-lumiere", "\"cafe lumiere\" OR @cafe_lumiere OR #cafelumiere")
+                    .competitorQuery("q-rival", "brulerie", "brulerie OR #brulerie")
+                    .spikes(SpikeConfig.defaults().withZone(ZoneId.of("Europe/Paris")))
+                    .sink(alert -> alertSummaries.add(alert.summary()))     // AlertSink: chat, email, webhook...
+                    .onTagged(mention -> tags.add(mention.summary()))        // what it tagged, for the host's screens
+                    .build();
+            Inbox inbox = Inbox.builder()
+                    .account(mastodon)                                       // connectors with a MentionFeed
+                    .store(InboxStore.inMemory())                            // or JdbcInboxStore: cursors survive restarts
+                    .handler(listening)
+                    .clock(clock)
+                    .build();
+            inbox.getEventPublisher().onPolled(polled -> listening.listening().advance()); // quiet hours count as zero
+            inbox.poll();                                                    // from the host's timer
+            // --- end ---
+            listening.close();
+
+            assertThat(tags).hasSize(2);
+            assertThat(tags.get(0)).matches("mastodon:m1 POSITIVE \\+0\\.\\d\\d q-cafe\\[@cafe_lumiere\\]");
+            assertThat(tags.get(1)).matches("mastodon:m2 NEGATIVE -0\\.\\d\\d q-rival\\[brulerie\\]");
+            assertThat(alertSummaries).isEmpty();
+        }
 
         @Test
         @DisplayName("each mention the inbox collects with the queries it matched, their terms, and its sentiment")
@@ -358,7 +392,7 @@ class ListeningInteractionHandlerTest {
         void existingListening() {
             Listening listening = Listening.builder(clock).sink(alerts::add).build();
             assertThatThrownBy(() -> ListeningInteractionHandler.builder(clock).listening(listening).sink(a -> { }).spikes(
-                    io.cmkit.listening.alert.SpikeConfig.defaults()).build())
+                    SpikeConfig.defaults()).build())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("listening(...) was given an existing Listening, so [sink, spikes] cannot be set here:"
                             + " set them on that Listening's builder");
