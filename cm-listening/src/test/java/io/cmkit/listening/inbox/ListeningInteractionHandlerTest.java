@@ -9,6 +9,7 @@ import io.cmkit.core.inbox.InboxStore;
 import io.cmkit.core.inbox.PollReport;
 import io.cmkit.core.inbox.WatchedPost;
 import io.cmkit.core.inbox.WatchedPosts;
+import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Author;
 import io.cmkit.core.model.Interaction;
@@ -26,6 +27,7 @@ import io.cmkit.listening.monitor.Monitor;
 import io.cmkit.listening.query.QuerySyntaxException;
 import io.cmkit.listening.sentiment.SentimentLabel;
 import io.cmkit.listening.sentiment.SentimentLanguage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Listening as an inbox handler")
 class ListeningInteractionHandlerTest {
@@ -304,6 +307,29 @@ class ListeningInteractionHandlerTest {
                     .containsExactly(List.of("#cafelumiere")));
             assertThat(after.duplicatesSkipped()).isZero();
             assertThat(after.listening().openCount(BRAND_VOLUME)).contains(3L);
+        }
+        @Test
+        @DisplayName("on an H2 file, a restarted process resumes the mention feed where the last one committed")
+        void resumesOnDisk(@TempDir Path dir) {
+            Path file = dir.resolve("inbox");
+            for (int i = 0; i < 3; i++) {
+                mastodon.mention("fan" + i, "Café Lumière " + i, MONDAY, Locale.FRENCH);
+            }
+            try (JdbcInboxStore store = JdbcInboxStore.h2File(file)) {
+                assertThat(inbox(store, handler()).poll().fresh()).isEqualTo(3);
+            }
+            mastodon.mention("fan3", "Café Lumière, c'est nul", MONDAY, Locale.FRENCH);
+            tagged.clear();
+
+            ListeningInteractionHandler restarted = handler();
+            try (JdbcInboxStore store = JdbcInboxStore.h2File(file)) {
+                Inbox inbox = inbox(store, restarted);
+                assertThat(inbox.poll().fresh()).isEqualTo(1);
+                assertThat(inbox.poll().fresh()).isZero();
+            }
+            assertThat(tagged).extracting(t -> t.interaction().id(), t -> t.sentiment().label())
+                    .containsExactly(tuple("m4", SentimentLabel.NEGATIVE));
+            assertThat(restarted.listening().openCount(BRAND_NEGATIVE)).contains(1L);
         }
     }
 
