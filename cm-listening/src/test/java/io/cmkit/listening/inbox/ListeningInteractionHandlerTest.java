@@ -252,6 +252,24 @@ class ListeningInteractionHandlerTest {
         }
 
         @Test
+        @DisplayName("a listener that throws is logged: the inbox does not hand the mention over again")
+        void failingListener() {
+            ListeningInteractionHandler handler = handler().onTagged(t -> {
+                throw new IllegalStateException("the dashboard is down");
+            });
+            Inbox inbox = inbox(InboxStore.inMemory(), handler);
+            mastodon.mention("ana", "Café Lumière", MONDAY, Locale.FRENCH);
+
+            PollReport first = inbox.poll();
+            PollReport second = inbox.poll();
+
+            assertThat(first.handlerFailures()).isZero();
+            assertThat(second.retried()).isZero();
+            assertThat(tagged).hasSize(1); // the builder's listener still heard it
+            assertThat(handler.listening().openCount(BRAND_VOLUME)).contains(1L);
+        }
+
+        @Test
         @DisplayName("remembers the last keys it counted, as many as asked")
         void bounded() {
             ListeningInteractionHandler handler = open(handlerBuilder().rememberLast(2).build());
