@@ -277,7 +277,7 @@ public final class ListeningInteractionHandler implements InteractionHandler, Au
         }
 
         /**
-         * The kinds to listen to (default {@link #DEFAULT_KINDS}: mentions and quotes); add
+         * The kinds to listen to (default {@link ListeningInteractionHandler#DEFAULT_KINDS}: mentions and quotes); add
          * {@link Interaction.Kind#COMMENT} and {@link Interaction.Kind#REPLY} to count what people
          * write under the brand's own posts too.
          */
@@ -292,7 +292,7 @@ public final class ListeningInteractionHandler implements InteractionHandler, Au
 
         /**
          * How many interaction keys are remembered against redelivery (default
-         * {@value #DEFAULT_REMEMBERED}, about 100 bytes each): more than the interactions of the
+         * {@value ListeningInteractionHandler#DEFAULT_REMEMBERED}, about 100 bytes each): more than the interactions of the
          * few polls over which the inbox may deliver again.
          */
         public Builder rememberLast(int keys) {
