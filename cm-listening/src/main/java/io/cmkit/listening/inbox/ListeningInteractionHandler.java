@@ -292,7 +292,7 @@ public final class ListeningInteractionHandler implements InteractionHandler, Au
 
         /**
          * How many interaction keys are remembered against redelivery (default
-         * {@value ListeningInteractionHandler#DEFAULT_REMEMBERED}, about 100 bytes each): more than the interactions of the
+         * {@value ListeningInteractionHandler#DEFAULT_REMEMBERED}, roughly 120 bytes each on the heap): more than the interactions of the
          * few polls over which the inbox may deliver again.
          */
         public Builder rememberLast(int keys) {
