@@ -1,2 +1,5 @@
-/** The inbox and moderation together on the sandbox: a runnable example with a printed summary. */
+/**
+ * The inbox on the sandbox, with moderation ({@code InboxModeration}) and with listening
+ * ({@code InboxListening}): runnable examples with a printed summary.
+ */
 package io.cmkit.examples.inbox;
