@@ -2,17 +2,20 @@ package io.cmkit.moderation.lexicon;
 
 import io.cmkit.core.text.Match;
 import io.cmkit.core.text.NormalizationOptions;
+import io.cmkit.core.text.NormalizedText;
 import io.cmkit.core.text.PatternMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A {@link Lexicon} compiled into ONE {@link PatternMatcher} ({@link NormalizationOptions#STRICT_MATCHING}):
@@ -72,7 +75,22 @@ public final class CompiledLexicon implements Lexicon {
     public List<LexiconHit> scan(String comment, java.util.Optional<java.util.Locale> language) {
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(language, "language");
-        List<Match<Entry>> found = matcher.findAll(comment);
+        return hits(matcher.findAll(comment), () -> language);
+    }
+
+    /**
+     * The same scan over a comment already normalised with {@link NormalizationOptions#STRICT_MATCHING}
+     * (so a caller that also matches its own word lists normalises once), asking for the comment's
+     * language only if an allow-list entry overlaps a hit.
+     *
+     * @throws IllegalArgumentException if it was normalised with other options
+     */
+    public List<LexiconHit> scan(NormalizedText comment, Supplier<Optional<Locale>> language) {
+        Objects.requireNonNull(language, "language");
+        return hits(matcher.findAll(comment), language);
+    }
+
+    private List<LexiconHit> hits(List<Match<Entry>> found, Supplier<Optional<Locale>> language) {
         if (found.isEmpty()) {
             return List.of();
         }
@@ -95,7 +113,7 @@ public final class CompiledLexicon implements Lexicon {
             if (allowed != null) {
                 for (Match<Entry> a : allowed) {
                     if (a.start() < m.end() && m.start() < a.end()
-                            && cancels(a.payload().term().language(), m.payload().term().language(), language)) {
+                            && cancels(a.payload().term().language(), m.payload().term().language(), language.get())) {
                         continue outer;
                     }
                 }
