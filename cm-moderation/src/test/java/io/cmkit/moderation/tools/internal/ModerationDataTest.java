@@ -57,8 +57,10 @@ class ModerationDataTest {
     @DisplayName("HateCheck English: the default lexicons, per functionality")
     void hateCheckEnglish() throws Exception {
         Evaluation.Report r = hateCheck("hatecheck_en_dev.csv");
-        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.58);
-        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.70);
+        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.65);
+        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.73);
+        assertThat(flagged(r, "spell_char_del_h")).as("a letter left out").isGreaterThanOrEqualTo(0.62);
+        assertThat(flagged(r, "spell_char_swap_h")).as("swapped letters").isGreaterThanOrEqualTo(0.54);
         assertThat(flagged(r, "spell_leet_h")).as("leet").isGreaterThanOrEqualTo(0.80);
         assertThat(flagged(r, "spell_space_add_h")).as("added spaces").isGreaterThanOrEqualTo(0.88);
         assertThat(r.get(Evaluation.RULES).precision()).as("default rules precision").isGreaterThanOrEqualTo(0.65);
@@ -71,8 +73,10 @@ class ModerationDataTest {
     @DisplayName("HateCheck French (MHC): the default lexicons, per functionality")
     void hateCheckFrench() throws Exception {
         Evaluation.Report r = hateCheck("mhc_fr_dev.csv");
-        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.64);
-        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.75);
+        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.69);
+        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.76);
+        assertThat(flagged(r, "spell_char_del_h")).as("a letter left out").isGreaterThanOrEqualTo(0.36);
+        assertThat(flagged(r, "spell_char_swap_h")).as("swapped letters").isGreaterThanOrEqualTo(0.75);
         assertThat(flagged(r, "spell_leet_h")).as("leet").isGreaterThanOrEqualTo(0.85);
         assertThat(flagged(r, "spell_space_add_h")).as("added spaces").isGreaterThanOrEqualTo(0.80);
         assertThat(r.get(Evaluation.RULES).precision()).as("default rules precision").isGreaterThanOrEqualTo(0.68);
