@@ -178,9 +178,12 @@ public final class FuzzyIndex {
 
     /** An open-addressing table from 64-bit hashes to group numbers. */
     static final class LongTable {
+        /** One bit per key in 2^20 bits (128 KB): most words are misses, answered without touching the table. */
+        private static final int BLOOM_BITS = 20;
         private final long[] keys;
         private final int[] values;
         private final int mask;
+        private final long[] bloom = new long[1 << (BLOOM_BITS - 6)];
 
         private LongTable(long[] keys, int[] values) {
             this.keys = keys;
@@ -188,9 +191,18 @@ public final class FuzzyIndex {
             this.mask = keys.length - 1;
         }
 
+        private static int bloomBit(long mixed) {
+            return (int) (mixed >>> (64 - BLOOM_BITS));
+        }
+
         int get(long key) {
             long k = key == 0 ? 1 : key;
-            for (int s = (int) (mix(k) & mask); ; s = (s + 1) & mask) {
+            long mixed = mix(k);
+            int bit = bloomBit(mixed);
+            if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
+                return -1;
+            }
+            for (int s = (int) (mixed & mask); ; s = (s + 1) & mask) {
                 if (keys[s] == k) {
                     return values[s];
                 }
@@ -227,6 +239,8 @@ public final class FuzzyIndex {
                 Arrays.fill(values, -1);
                 LongTable t = new LongTable(keys, values);
                 groupOf.forEach((k, g) -> {
+                    int bit = bloomBit(mix(k));
+                    t.bloom[bit >>> 6] |= 1L << bit;
                     int s = (int) (mix(k) & t.mask);
                     while (keys[s] != 0) {
                         s = (s + 1) & t.mask;
