@@ -2,6 +2,7 @@ package io.cmkit.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -260,14 +261,14 @@ class TextNormalizerTest {
                 "f*u*c*k | fuck",
                 "f . u . c . k | fuck",
                 "quel c o n n a r d ! | quel connard !",
-                "a s s e t | asset",
+                "a s s e t | a sset",
                 "s.v.p | svp",
                 "5 h 1 t | shit",
                 "f u c k f-u-c-k | fuck fuck",
                 "I a m s.v.p | i a m svp",
                 "c o n | con",
                 "a s s | ass",
-                "y a t i l | yatil"
+                "y a t i l | y atil"
         })
         @DisplayName("three or more single letters, each time with the same separator, are joined; "
                 + "three spaced letters of which two are one-letter words (a, à, y, i, o, ô) are words")
@@ -292,6 +293,27 @@ class TextNormalizerTest {
         @DisplayName("real words are never joined, nor two single letters, nor mixed separators, nor numbers")
         void notJoined(String in, String out) {
             assertThat(strict(in)).isEqualTo(out);
+        }
+
+        @Test
+        @DisplayName("a leading 'a' or 'I' may be a word of its own, and three letters such as 'g a y' may be one word:"
+                + " the space is optional, both readings match")
+        void optionalSpaces() {
+            PatternMatcher<String> m = PatternMatcher.<String>builder().add("bitch", MatchMode.WHOLE_WORD, "b")
+                    .add("asshole", MatchMode.WHOLE_WORD, "a").add("ass", MatchMode.WHOLE_WORD, "x")
+                    .add("gay people", MatchMode.WHOLE_WORD, "g").add("iam", MatchMode.WHOLE_WORD, "i").build();
+            String text = "nothing but a b i t c h";
+            assertThat(m.findAll(text)).extracting(Match::pattern, Match::text).containsExactly(tuple("bitch", "b i t c h"));
+            assertThat(m.findAll("a s s h o l e")).extracting(Match::pattern, Match::text)
+                    .containsExactly(tuple("asshole", "a s s h o l e"));
+            assertThat(m.findAll("you g a y people")).extracting(Match::pattern, Match::text)
+                    .containsExactly(tuple("gay people", "g a y people"));
+            assertThat(m.findAll("a s s e t")).isEmpty();
+            NormalizedText n = STRICT.normalize("you g a y");
+            assertThat(n.text()).isEqualTo("you g a y");
+            assertThat(n.isOptional(5)).isTrue();
+            assertThat(n.isOptional(7)).isTrue();
+            assertThat(STRICT.normalize("nothing but a b i t c h").isOptional(13)).isTrue();
         }
 
         @Test

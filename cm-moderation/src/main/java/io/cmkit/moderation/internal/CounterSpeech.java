@@ -13,7 +13,7 @@ import java.util.List;
 public final class CounterSpeech {
 
     /** How far before a span reported-speech cues are looked for, in characters. */
-    static final int WINDOW = 40;
+    static final int WINDOW = 60;
 
     private static final TextNormalizer NORMALIZER = TextNormalizer.of(NormalizationOptions.TEXT_SEARCH);
 
@@ -23,11 +23,18 @@ public final class CounterSpeech {
             "called you", "said", "says", "told me", "wrote", "writes", "stop saying", "stop calling", "don't call", "dont call",
             "do not call", "never call", "not a", "not an", "isn't a", "is not a", "aren't", "i'm not a", "saying",
             "the word", "use the word", "say the word", "quote",
+            // English: speech about someone else's words ("you can't seriously believe that", "threatening to")
+            "believe that", "can't seriously", "threatening to", "threaten to", "writing that", "write that",
+            "saying that", "stop telling", "denounce", "condemn", "discouraging", "sad to see", "disgusted to see",
             // French: reported speech, rejection, negation, mention of the word
             "m'a traite", "m'a traitee", "m'ont traite", "nous a traites", "traite de", "traitee de", "traiter de",
             "traitent de", "traites de", "arretez de dire", "arrete de dire", "arreter de dire", "arretez de traiter",
             "ne dites pas", "ne dis pas", "a dit", "a ecrit", "dit que", "m'a dit", "m'appelle", "m'a appele", "pas un", "pas une",
-            "n'est pas", "le mot", "de dire");
+            "n'est pas", "le mot", "de dire",
+            // French: the same ("vous ne pouvez pas croire que", "menacer de", "arrêter d'appeler les gens")
+            "croire que", "menacer de", "menacent de", "traiter les", "d'appeler", "appeler les", "a dire", "dire que",
+            "si vous dites", "si tu dis", "dites a", "ecrire que", "denoncer", "denoncons", "condamner",
+            "decourageant", "triste de voir", "honteux de voir");
 
     private CounterSpeech() {
     }

@@ -26,6 +26,7 @@ import io.cmkit.moderation.Rule;
 import io.cmkit.moderation.RuleSet;
 import io.cmkit.moderation.StrikeCounter;
 import io.cmkit.moderation.classifier.Classifier;
+import io.cmkit.moderation.lexicon.CompiledLexicon;
 import io.cmkit.moderation.lexicon.Lexicon;
 import io.cmkit.moderation.lexicon.LexiconHit;
 
@@ -221,7 +222,11 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         List<LexiconHit> hits() {
             if (hits == null) {
-                hits = lexicon.orElseThrow().scan(text, language());
+                Lexicon l = lexicon.orElseThrow();
+                // The shipped lexicon shares this comment's normalisation and asks for the language only when an
+                // allow-list entry overlaps a hit.
+                hits = l instanceof CompiledLexicon compiled ? compiled.scan(normalized(), this::language)
+                        : l.scan(text, language());
             }
             return hits;
         }
@@ -528,10 +533,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 errors.add("rule '" + rule + "': regex " + r.pattern() + ": " + e.getMessage());
                 return (f, out) -> false;
             }
-            Optional<String> literal = r.normalized() ? RegexLiterals.required(r.pattern()) : Optional.empty();
+            // On the text as written, an inline flag such as (?i) anywhere could make a literal optional.
+            List<String> literals = r.normalized() || !r.pattern().contains("(?")
+                    ? RegexLiterals.requiredAnyOf(r.pattern()).orElse(List.of()) : List.of();
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
-                if (literal.isPresent() && !subject.contains(literal.get())) {
+                if (!literals.isEmpty() && !containsAny(subject, literals)) {
                     return false;
                 }
                 Matcher m = p.matcher(subject);
@@ -546,6 +553,15 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 }
                 return n > 0;
             };
+        }
+
+        private static boolean containsAny(String subject, List<String> literals) {
+            for (String literal : literals) {
+                if (subject.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Test links(Condition.Links l) {

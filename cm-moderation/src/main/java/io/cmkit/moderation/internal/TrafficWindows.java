@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,12 +85,8 @@ final class TrafficWindows {
             Deque<Seen> deque = q == null ? new ArrayDeque<>() : q;
             synchronized (deque) {
                 deque.addLast(seen);
-                for (Iterator<Seen> it = deque.iterator(); it.hasNext(); ) {
-                    if (it.next().at.isBefore(oldest)) {
-                        it.remove();
-                    } else {
-                        break;
-                    }
+                while (deque.peekFirst().at.isBefore(oldest)) {
+                    deque.pollFirst();
                 }
             }
             return deque;
@@ -98,8 +94,15 @@ final class TrafficWindows {
     }
 
     private static void evict(ConcurrentHashMap<String, Deque<Seen>> map, Instant oldest) {
-        for (String key : map.keySet()) {
-            map.computeIfPresent(key, (k, q) -> {
+        for (Map.Entry<String, Deque<Seen>> e : map.entrySet()) {
+            Deque<Seen> live = e.getValue();
+            synchronized (live) {
+                Seen newest = live.peekLast();
+                if (newest != null && !newest.at.isBefore(oldest)) {
+                    continue; // still in use: no need for the atomic check below
+                }
+            }
+            map.computeIfPresent(e.getKey(), (k, q) -> {
                 synchronized (q) {
                     Seen last = q.peekLast();
                     return last == null || last.at.isBefore(oldest) ? null : q;

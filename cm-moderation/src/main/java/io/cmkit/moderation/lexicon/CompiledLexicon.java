@@ -1,18 +1,25 @@
 package io.cmkit.moderation.lexicon;
 
 import io.cmkit.core.text.Match;
+import io.cmkit.core.text.MatchMode;
 import io.cmkit.core.text.NormalizationOptions;
+import io.cmkit.core.text.NormalizedText;
 import io.cmkit.core.text.PatternMatcher;
+import io.cmkit.core.text.Span;
+import io.cmkit.core.text.TextNormalizer;
+import io.cmkit.moderation.lexicon.internal.FuzzyIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A {@link Lexicon} compiled into ONE {@link PatternMatcher} ({@link NormalizationOptions#STRICT_MATCHING}):
@@ -35,7 +42,12 @@ public final class CompiledLexicon implements Lexicon {
     private final Set<String> categories;
     private final Duration compileTime;
 
-    CompiledLexicon(List<LexiconTerm> terms, List<LexiconTerm> allowList) {
+    private static final TextNormalizer NORMALIZER = TextNormalizer.of(NormalizationOptions.STRICT_MATCHING);
+
+    /** Misspelt terms; null when switched off. */
+    private final FuzzyIndex fuzzy;
+
+    CompiledLexicon(List<LexiconTerm> terms, List<LexiconTerm> allowList, boolean fuzzy) {
         long t0 = System.nanoTime();
         this.terms = List.copyOf(terms);
         this.allowList = List.copyOf(allowList);
@@ -49,6 +61,19 @@ public final class CompiledLexicon implements Lexicon {
             b.add(t.term(), t.mode(), new Entry(t, true));
         }
         this.matcher = b.build();
+        if (fuzzy) {
+            List<String> normalized = new ArrayList<>(this.terms.size());
+            boolean[] prefixes = new boolean[this.terms.size()];
+            for (int i = 0; i < this.terms.size(); i++) {
+                LexiconTerm t = this.terms.get(i);
+                boolean usable = t.mode() == MatchMode.WHOLE_WORD || t.mode() == MatchMode.PREFIX;
+                normalized.add(usable ? NORMALIZER.normalize(t.term()).text().strip() : "");
+                prefixes[i] = t.mode() == MatchMode.PREFIX;
+            }
+            this.fuzzy = FuzzyIndex.of(normalized, prefixes);
+        } else {
+            this.fuzzy = null;
+        }
         this.categories = Collections.unmodifiableSet(cats);
         this.compileTime = Duration.ofNanos(System.nanoTime() - t0);
     }
@@ -72,8 +97,24 @@ public final class CompiledLexicon implements Lexicon {
     public List<LexiconHit> scan(String comment, java.util.Optional<java.util.Locale> language) {
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(language, "language");
-        List<Match<Entry>> found = matcher.findAll(comment);
-        if (found.isEmpty()) {
+        NormalizedText normalized = NORMALIZER.normalize(comment);
+        return hits(normalized, matcher.findAll(normalized), () -> language);
+    }
+
+    /**
+     * The same scan over a comment already normalised with {@link NormalizationOptions#STRICT_MATCHING}
+     * (so a caller that also matches its own word lists normalises once), asking for the comment's
+     * language only if an allow-list entry overlaps a hit.
+     *
+     * @throws IllegalArgumentException if it was normalised with other options
+     */
+    public List<LexiconHit> scan(NormalizedText comment, Supplier<Optional<Locale>> language) {
+        Objects.requireNonNull(language, "language");
+        return hits(comment, matcher.findAll(comment), language);
+    }
+
+    private List<LexiconHit> hits(NormalizedText comment, List<Match<Entry>> found, Supplier<Optional<Locale>> language) {
+        if (found.isEmpty() && fuzzy == null) {
             return List.of();
         }
         List<Match<Entry>> allowed = null;
@@ -95,7 +136,7 @@ public final class CompiledLexicon implements Lexicon {
             if (allowed != null) {
                 for (Match<Entry> a : allowed) {
                     if (a.start() < m.end() && m.start() < a.end()
-                            && cancels(a.payload().term().language(), m.payload().term().language(), language)) {
+                            && cancels(a.payload().term().language(), m.payload().term().language(), language.get())) {
                         continue outer;
                     }
                 }
@@ -110,7 +151,31 @@ public final class CompiledLexicon implements Lexicon {
             }
             hits.add(new LexiconHit(t.category(), t.term(), t.language(), m.start(), m.end(), m.text()));
         }
-        return Collections.unmodifiableList(hits);
+        if (fuzzy != null) {
+            int exact = hits.size();
+            Set<String> fuzzySeen = new java.util.HashSet<>();
+            fuzzy.find(comment.text(), (s, e) -> overlaps(comment.toOriginal(s, e), found), (term, s, e) -> {
+                Span o = comment.toOriginal(s, e);
+                LexiconTerm t = terms.get(term);
+                if (fuzzySeen.add(t.category() + '\u0000' + t.term())) {
+                    hits.add(new LexiconHit(t.category(), t.term(), t.language(), o.start(), o.end(),
+                            o.of(comment.original())));
+                }
+            });
+            if (hits.size() > exact) {
+                hits.sort(java.util.Comparator.comparingInt(LexiconHit::start));
+            }
+        }
+        return hits.isEmpty() ? List.of() : Collections.unmodifiableList(hits);
+    }
+
+    private static boolean overlaps(Span word, List<? extends Match<?>> found) {
+        for (Match<?> m : found) {
+            if (m.start() < word.end() && word.start() < m.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean cancels(java.util.Locale allowLanguage, java.util.Locale hitLanguage,

@@ -97,6 +97,7 @@ public final class Lexicons {
 
         private final List<LexiconTerm> terms = new ArrayList<>();
         private final List<LexiconTerm> allow = new ArrayList<>();
+        private boolean fuzzy = true;
 
         private Builder() {
         }
@@ -186,8 +187,17 @@ public final class Lexicons {
         }
 
         /** Compiles the lexicon. The builder may be used again. */
+        /**
+         * Whether misspelt terms match too: a vowel left out ({@code womn}) or two neighbouring
+         * letters swapped ({@code haet}); on unless switched off. See {@code docs/moderation.md}.
+         */
+        public Builder fuzzy(boolean fuzzy) {
+            this.fuzzy = fuzzy;
+            return this;
+        }
+
         public CompiledLexicon build() {
-            CompiledLexicon l = new CompiledLexicon(terms, allow);
+            CompiledLexicon l = new CompiledLexicon(terms, allow, fuzzy);
             LOG.debug("lexicon compiled: {} terms, {} allowed, {} ms, ~{} bytes", l.size(), l.allowList().size(),
                     l.compileTime().toMillis(), l.estimatedHeapBytes());
             return l;

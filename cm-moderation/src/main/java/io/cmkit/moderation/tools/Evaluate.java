@@ -15,9 +15,12 @@ import java.util.Set;
 
 /**
  * Measures the default moderation on a labelled CSV: precision, recall, F1 and confusion counts,
- * overall and per group. A comment is predicted positive when the default lexicons hit one of the
- * chosen categories; with {@code --model}, the classifier (score at or above the threshold) and
- * "lexicon OR classifier" are measured too.
+ * overall and per group, and how many comments the rules removed. The system {@code rules} is
+ * the whole default engine: the default rules over the default lexicons and, with
+ * {@code --model}, the classifier through a rule that FLAGs at its threshold; a comment is
+ * predicted positive when a rule acts on it. Beside it: {@code lexicon} (the default lexicons hit
+ * one of the chosen categories) and, with {@code --model}, the classifier alone and "lexicon OR
+ * classifier".
  *
  * <pre>
  * --file f.csv --text text --label label --positive 1
@@ -70,8 +73,8 @@ public final class Evaluate {
         Evaluation.Report report = Evaluation.run(examples, lexicon, categories, model, threshold);
         long t3 = System.nanoTime();
         long positives = examples.stream().filter(Dataset.Example::positive).count();
-        report.print(System.out, String.format("%s: %d comments, %d positive; lexicon categories %s%s",
-                file.getFileName(), examples.size(), positives, categorySpec,
+        report.print(System.out, String.format("%s: %d comments, %d positive; rules: the default rules%s; lexicon categories %s%s",
+                file.getFileName(), examples.size(), positives, model.isPresent() ? " + the classifier rule" : "", categorySpec,
                 model.isPresent() ? String.format(java.util.Locale.ROOT, "; classifier threshold %.2f", threshold) : ""));
         System.out.printf("evaluated in %d ms%n", (t3 - t2) / 1_000_000);
     }

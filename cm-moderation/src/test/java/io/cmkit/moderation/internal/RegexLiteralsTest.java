@@ -1,5 +1,6 @@
 package io.cmkit.moderation.internal;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,35 @@ class RegexLiteralsTest {
     }
 
     @Test
+    @DisplayName("else one required symbol, unless it is optional, escaped or inside a group or class")
+    void symbol() {
+        assertThat(RegexLiterals.required("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")).contains("@");
+        assertThat(RegexLiterals.required("\\d{2,3}\\s*%\\s*(off|remise)")).contains("%");
+        assertThat(RegexLiterals.required("ab@?cd")).isEmpty();
+        assertThat(RegexLiterals.required("ab(@|#)cd")).isEmpty();
+        assertThat(RegexLiterals.required("\\+33\\d+")).isEmpty();
+        assertThat(RegexLiterals.required("x@promo")).contains("promo");
+    }
+
+    @Test
     @DisplayName("no prefilter when a top-level alternation, flags or too short a literal make it uncertain")
     void none() {
         assertThat(RegexLiterals.required("promo|offre")).isEmpty();
         assertThat(RegexLiterals.required("(?i)Promo")).isEmpty();
         assertThat(RegexLiterals.required("ab\\d+")).isEmpty();
         assertThat(RegexLiterals.required("ab.cd.ef")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("else the literals of a group's branches, when every branch has one")
+    void anyOf() {
+        assertThat(RegexLiterals.requiredAnyOf("(whats\\s?app|telegram)\\s*:?\\s*\\+?\\d[\\d ]{7,}"))
+                .contains(List.of("whats", "telegram"));
+        assertThat(RegexLiterals.requiredAnyOf("\\b(bc1|0x)[a-zA-Z0-9]{25,40}\\b")).contains(List.of("bc1", "0x"));
+        assertThat(RegexLiterals.requiredAnyOf("commande\\s*\\d{6}")).contains(List.of("commande"));
+        assertThat(RegexLiterals.requiredAnyOf("(\\+33|0)\\s?[67]")).isEmpty(); // "0" is too short to be worth it
+        assertThat(RegexLiterals.requiredAnyOf("(ab|cd)?\\d+")).isEmpty();         // the group is optional
+        assertThat(RegexLiterals.requiredAnyOf("(ab|cd)\\d|x")).isEmpty();         // a top-level alternative
+        assertThat(RegexLiterals.requiredAnyOf("(ab|c(d|e))\\d")).isEmpty();       // a nested group
     }
 }

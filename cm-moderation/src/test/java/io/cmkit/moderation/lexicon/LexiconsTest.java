@@ -187,4 +187,45 @@ class LexiconsTest {
             assertThat(l.scan("mieux chez Rivalis")).extracting(LexiconHit::category).containsExactly("competitors");
         }
     }
+
+    @Nested
+    @DisplayName("misspelt terms")
+    class Fuzzy {
+
+        private final CompiledLexicon lexicon = Lexicons.builder()
+                .add(Locale.ENGLISH, "derogatory", "cancer").add(Locale.ENGLISH, "derogatory", "hate")
+                .add(Locale.ENGLISH, "identity", "women").add(Locale.ENGLISH, "derogatory", "plague")
+                .add(Locale.FRENCH, "insult", "connard*").add(Locale.ENGLISH, "insult", "bitch")
+                .build();
+
+        private List<String> found(CompiledLexicon l, String comment) {
+            return l.scan(comment).stream().map(h -> h.term() + "=" + h.text()).toList();
+        }
+
+        @Test
+        @DisplayName("a vowel left out (terms of 5+ letters) or two neighbouring letters swapped (4+) still match,"
+                + " and point at the word as written")
+        void misspellings() {
+            assertThat(found(lexicon, "Those womn are a cancr")).containsExactly("women=womn", "cancer=cancr");
+            assertThat(found(lexicon, "I haet them, a plageu")).containsExactly("hate=haet", "plague=plageu");
+            assertThat(found(lexicon, "quels CONNRDS")).containsExactly("connard=CONNRDS");
+            assertThat(found(lexicon, "btich")).containsExactly("bitch=btich");
+        }
+
+        @Test
+        @DisplayName("other letters, added letters, the first letter and short words are not read as misspellings")
+        void notMisspellings() {
+            assertThat(found(lexicon, "a dancer, a cancers ward")).isEmpty();   // a substitution, an added letter
+            assertThat(found(lexicon, "omen, ahte, owmen")).isEmpty();          // the first letter dropped or swapped
+            assertThat(found(lexicon, "bich, hat, hte")).isEmpty();             // bitch less a consonant; too short
+        }
+
+        @Test
+        @DisplayName("an exact match wins, and fuzzy matching can be switched off")
+        void exactFirstAndOff() {
+            assertThat(found(lexicon, "women")).containsExactly("women=women");
+            CompiledLexicon exact = Lexicons.builder().add(Locale.ENGLISH, "derogatory", "cancer").fuzzy(false).build();
+            assertThat(found(exact, "a cancr")).isEmpty();
+        }
+    }
 }

@@ -38,7 +38,9 @@ class CommandsTest {
                 "--group", "kind"}));
         assertThat(out).contains("val.csv: 2 comments, 1 positive")
                 .contains("lexicon                P 1.000  R 1.000  F1 1.000  (TP 1  FP 0  FN 0  TN 1)")
-                .contains("classifier").contains("promo").contains("chat");
+                .contains("rules: the default rules + the classifier rule")
+                .contains("rules                  P 1.000  R 1.000  F1 1.000  (TP 1  FP 0  FN 0  TN 1)")
+                .contains("rules removed 0").contains("classifier").contains("promo").contains("chat");
     }
 
     interface Body {

@@ -384,11 +384,35 @@ public final class NormalizerEngine {
                         }
                         last = nx;
                     }
-                    if (count >= 3 && letters >= 2 && !(count == 3 && hasSpace(c, sepStart, sepLen)
-                            && singleLetterWords(c, i, sepLen) >= 2)) {
+                    boolean words = count == 3 && hasSpace(c, sepStart, sepLen) && singleLetterWords(c, i, sepLen) >= 2;
+                    boolean blank = sepLen == 1 && c[sepStart] == ' ';
+                    if (count >= 3 && letters >= 2 && !words) {
                         char lastChar = c[last];
-                        for (int p = i; p <= last; p += sepLen + 1) {
+                        int p = i;
+                        if (blank && count >= 4 && isOneLetterWord(c[i])) {
+                            // "a b i t c h", "I h a t e": the article or pronoun may stand alone or start the
+                            // word, so the space after it is kept as optional and both readings match.
+                            move(a, i, w++);
+                            move(a, i + 1, w);
+                            a.setAlt(w++, Buffer.SKIP);
+                            p = i + 2;
+                        }
+                        for (; p <= last; p += sepLen + 1) {
                             move(a, p, w++);
+                        }
+                        prev = lastChar;
+                        i = last + 1;
+                        continue;
+                    }
+                    if (words && blank && letters == 3) {
+                        // "g a y" or "y a t": three words or one spaced word; the spaces become optional.
+                        char lastChar = c[last];
+                        for (int p = i; p <= last; p++) {
+                            move(a, p, w);
+                            if (c[p] == ' ') {
+                                a.setAlt(w, Buffer.SKIP);
+                            }
+                            w++;
                         }
                         prev = lastChar;
                         i = last + 1;
@@ -454,6 +478,11 @@ public final class NormalizerEngine {
             }
         }
         return k;
+    }
+
+    /** A one-letter word of French or English once folded: {@code a}, {@code i}, {@code y}, {@code o}. */
+    private static boolean isOneLetterWord(char x) {
+        return x == 'a' || x == 'i' || x == 'y' || x == 'o';
     }
 
     private static boolean sameSeparator(char[] c, int first, int at, int len) {

@@ -50,16 +50,20 @@ class ModerationDataTest {
         assertThat(r.get(Evaluation.LEXICON).precision()).as("lexicon precision").isGreaterThanOrEqualTo(0.95);
         assertThat(r.get(Evaluation.CLASSIFIER).f1()).as("classifier F1").isGreaterThanOrEqualTo(0.93);
         assertThat(r.get(Evaluation.EITHER).f1()).as("lexicon OR classifier F1").isGreaterThanOrEqualTo(0.93);
+        assertThat(r.get(Evaluation.RULES).f1()).as("default rules + classifier rule F1").isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
     @DisplayName("HateCheck English: the default lexicons, per functionality")
     void hateCheckEnglish() throws Exception {
         Evaluation.Report r = hateCheck("hatecheck_en_dev.csv");
-        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.58);
-        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.70);
+        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.65);
+        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.73);
+        assertThat(flagged(r, "spell_char_del_h")).as("a letter left out").isGreaterThanOrEqualTo(0.62);
+        assertThat(flagged(r, "spell_char_swap_h")).as("swapped letters").isGreaterThanOrEqualTo(0.54);
         assertThat(flagged(r, "spell_leet_h")).as("leet").isGreaterThanOrEqualTo(0.80);
-        assertThat(flagged(r, "spell_space_add_h")).as("added spaces").isGreaterThanOrEqualTo(0.68);
+        assertThat(flagged(r, "spell_space_add_h")).as("added spaces").isGreaterThanOrEqualTo(0.88);
+        assertThat(r.get(Evaluation.RULES).precision()).as("default rules precision").isGreaterThanOrEqualTo(0.65);
         assertThat(flagged(r, "slur_h")).as("slurs").isGreaterThanOrEqualTo(0.75);
         assertThat(flagged(r, "ident_neutral_nh")).as("neutral mentions of a group").isLessThanOrEqualTo(0.05);
         assertThat(flagged(r, "ident_pos_nh")).as("positive mentions of a group").isLessThanOrEqualTo(0.05);
@@ -69,13 +73,31 @@ class ModerationDataTest {
     @DisplayName("HateCheck French (MHC): the default lexicons, per functionality")
     void hateCheckFrench() throws Exception {
         Evaluation.Report r = hateCheck("mhc_fr_dev.csv");
-        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.64);
-        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.75);
+        assertThat(r.get(Evaluation.LEXICON).f1()).as("F1").isGreaterThanOrEqualTo(0.69);
+        assertThat(r.get(Evaluation.LEXICON).precision()).as("precision").isGreaterThanOrEqualTo(0.76);
+        assertThat(flagged(r, "spell_char_del_h")).as("a letter left out").isGreaterThanOrEqualTo(0.36);
+        assertThat(flagged(r, "spell_char_swap_h")).as("swapped letters").isGreaterThanOrEqualTo(0.75);
         assertThat(flagged(r, "spell_leet_h")).as("leet").isGreaterThanOrEqualTo(0.85);
         assertThat(flagged(r, "spell_space_add_h")).as("added spaces").isGreaterThanOrEqualTo(0.80);
+        assertThat(r.get(Evaluation.RULES).precision()).as("default rules precision").isGreaterThanOrEqualTo(0.68);
         assertThat(flagged(r, "slur_h")).as("slurs").isGreaterThanOrEqualTo(0.82);
         assertThat(flagged(r, "ident_neutral_nh")).as("neutral mentions of a group").isLessThanOrEqualTo(0.18);
         assertThat(flagged(r, "ident_pos_nh")).as("positive mentions of a group").isLessThanOrEqualTo(0.18);
+    }
+
+    @Test
+    @DisplayName("HateCheck counter-speech and quoted slurs (EN and FR): the default rules flag them at most, never hide"
+            + " or delete them")
+    void counterSpeechIsNeverRemoved() throws Exception {
+        for (String file : List.of("hatecheck_en_dev.csv", "mhc_fr_dev.csv")) {
+            Evaluation.Report r = hateCheck(file);
+            for (String group : List.of("counter_quote_nh", "counter_ref_nh")) {
+                assertThat(r.byGroup()).as(file).containsKey(group);
+                assertThat(r.removalsByGroup().getOrDefault(group, new Evaluation.Removals(0, 0)))
+                        .as(file + " " + group + ": hidden and deleted by the default rules")
+                        .isEqualTo(new Evaluation.Removals(0, 0));
+            }
+        }
     }
 
     private static Evaluation.Report hateCheck(String file) throws Exception {
@@ -86,8 +108,10 @@ class ModerationDataTest {
         for (Map.Entry<String, Map<String, Confusion>> g : r.byGroup().entrySet()) {
             if (g.getKey().startsWith("counter_")) {
                 Confusion c = g.getValue().get(Evaluation.LEXICON);
-                System.out.printf("  counter-speech %s: %d of %d hit by the lexicons (the rules engine flags these, never deletes)%n",
-                        g.getKey(), c.fp(), c.total());
+                Evaluation.Removals removed = r.removalsByGroup().get(g.getKey());
+                System.out.printf("  counter-speech %s: %d of %d hit by the lexicons; the default rules acted on %d, hid %d,"
+                        + " deleted %d%n", g.getKey(), c.fp(), c.total(), g.getValue().get(Evaluation.RULES).fp(),
+                        removed.hidden(), removed.deleted());
             }
         }
         return r;
