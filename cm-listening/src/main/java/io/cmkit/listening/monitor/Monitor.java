@@ -38,14 +38,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Changes while it runs.</b> Matching threads read an immutable snapshot through one volatile
  * read and never wait. The snapshot is a large compiled base, a small delta of recently added or
  * replaced queries, and a set of base queries removed since. {@link #add} and {@link #remove}
- * recompile only the delta; once the delta and removals reach the merge threshold, a background
- * thread recompiles the base from every query and swaps it in. Writers are serialised among
- * themselves. Thread-safe.
+ * re-index only the delta, whose terms are found by hash look-ups of the mention's tokens (no
+ * automaton to build, so a change costs microseconds to a millisecond); once the delta and removals
+ * reach the merge threshold, a background thread recompiles the base from every query and swaps it
+ * in. Writers are serialised among themselves. Thread-safe.
  */
 public final class Monitor implements AutoCloseable {
 
     /** The default number of changes kept in the delta before the base is rebuilt. */
-    public static final int DEFAULT_MERGE_THRESHOLD = 200;
+    public static final int DEFAULT_MERGE_THRESHOLD = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
@@ -120,7 +121,7 @@ public final class Monitor implements AutoCloseable {
             Snapshot s = snapshot;
             List<SavedQuery> delta = deltaWithout(s.delta, query.id());
             delta.add(query);
-            Layer newDelta = Layer.build(delta);
+            Layer newDelta = Layer.buildDelta(delta);
             all.put(query.id(), query);
             noteChange(query.id());
             publish(s.base, removeFromBase(s, query.id()), newDelta);
@@ -167,7 +168,7 @@ public final class Monitor implements AutoCloseable {
             Snapshot s = snapshot;
             Layer delta = s.delta;
             if (delta.indexOf(id) >= 0) {
-                delta = Layer.build(deltaWithout(delta, id));
+                delta = Layer.buildDelta(deltaWithout(delta, id));
             }
             noteChange(id);
             publish(s.base, removeFromBase(s, id), delta);
@@ -302,7 +303,7 @@ public final class Monitor implements AutoCloseable {
                 }
             }
             changedDuringMerge.clear();
-            publish(base, removed, Layer.build(delta));
+            publish(base, removed, Layer.buildDelta(delta));
         }
     }
 }

@@ -175,6 +175,36 @@ class MonitorSemanticsTest {
     }
 
     @Test
+    @DisplayName("the delta's token look-ups and the base's automaton agree, also on letters repeated three times or more")
+    void deltaAndBaseAgree() {
+        Random r = new Random(5);
+        List<SavedQuery> queries = queries(r, 300);
+        try (Monitor base = Monitor.create(); Monitor delta = Monitor.withMergeThreshold(Integer.MAX_VALUE)) {
+            base.addAll(queries);
+            queries.forEach(delta::add);
+            assertThat(delta.mergeCount()).isZero();
+            int matched = 0;
+            for (int i = 0; i < 400; i++) {
+                Mention m = post(r);
+                StringBuilder stretched = new StringBuilder();
+                for (char c : m.text().toCharArray()) {
+                    stretched.append(c);
+                    if (Character.isLetter(c) && r.nextInt(12) == 0) {
+                        stretched.append(String.valueOf(c).repeat(2 + r.nextInt(3)));
+                    }
+                }
+                Mention s = new Mention(stretched.toString(), m.platform(), m.authorHandle(), m.language(), m.url());
+                List<QueryMatch> fromBase = base.match(s);
+                assertThat(delta.match(s)).as(s.text()).isEqualTo(fromBase);
+                matched += fromBase.size();
+            }
+            assertThat(matched).isGreaterThan(500);
+            Mention loooove = Mention.text("Le sérviiiiice cliiient, TOOOOP");
+            assertThat(delta.match(loooove)).isEqualTo(base.match(loooove));
+        }
+    }
+
+    @Test
     @DisplayName("the naive evaluator's tokens agree with TextAnalysis")
     void sameTokens() {
         Random r = new Random(3);
