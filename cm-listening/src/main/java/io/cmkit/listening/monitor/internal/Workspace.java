@@ -152,9 +152,10 @@ public final class Workspace {
         for (int i = 0; i < tokenCount; i++) {
             int s = splitter.start(i);
             int e = splitter.end(i);
-            origStart[i] = normalized.toOriginal(s, s + 1).start();
-            origEnd[i] = normalized.toOriginal(e - 1, e).end();
-            bodyStart[i] = tokenType[i] == TokenSplitter.HASHTAG ? normalized.toOriginal(s + 1, s + 2).start() : -1;
+            Span whole = normalized.toOriginal(s, e);
+            origStart[i] = whole.start();
+            origEnd[i] = whole.end();
+            bodyStart[i] = tokenType[i] == TokenSplitter.HASHTAG ? normalized.toOriginal(s + 1, e).start() : -1;
         }
     }
 
