@@ -1,8 +1,13 @@
 package io.cmkit.listening.monitor;
 
 import io.cmkit.core.model.Interaction;
+import io.cmkit.listening.monitor.event.MonitorEvent;
+import io.cmkit.listening.monitor.event.MonitorEventPublisher;
+import io.cmkit.listening.monitor.internal.EventDispatcher;
 import io.cmkit.listening.monitor.internal.Layer;
 import io.cmkit.listening.monitor.internal.Workspace;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -42,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * automaton to build, so a change costs microseconds to a millisecond); once the delta and removals
  * reach the merge threshold, a background thread recompiles the base from every query and swaps it
  * in. Writers are serialised among themselves. Thread-safe.
+ *
+ * <p>Rebuilds are reported through {@link #getEventPublisher()}. See {@code docs/listening-queries.md}.
  */
 public final class Monitor implements AutoCloseable {
 
@@ -56,6 +63,8 @@ public final class Monitor implements AutoCloseable {
 
     private final Object writeLock = new Object();
     private final int mergeThreshold;
+    private final Clock clock;
+    private final EventDispatcher events = new EventDispatcher();
     private final ExecutorService merger;
     private volatile Snapshot snapshot = new Snapshot(Layer.build(List.of()), new BitSet(), 0, Layer.build(List.of()));
 
@@ -66,11 +75,9 @@ public final class Monitor implements AutoCloseable {
     private long generation;
     private long merges;
 
-    private Monitor(int mergeThreshold) {
-        if (mergeThreshold < 1) {
-            throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + mergeThreshold);
-        }
-        this.mergeThreshold = mergeThreshold;
+    private Monitor(Builder b) {
+        this.mergeThreshold = b.mergeThreshold;
+        this.clock = b.clock;
         this.merger = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cmkit-listening-monitor-merge");
             t.setDaemon(true);
@@ -78,17 +85,19 @@ public final class Monitor implements AutoCloseable {
         });
     }
 
-    /** A monitor with the {@link #DEFAULT_MERGE_THRESHOLD}. */
+    /** A monitor with the {@link #DEFAULT_MERGE_THRESHOLD} and the system clock. */
     public static Monitor create() {
-        return new Monitor(DEFAULT_MERGE_THRESHOLD);
+        return builder().build();
     }
 
-    /**
-     * A monitor that rebuilds its base after {@code mergeThreshold} changes: lower keeps each
-     * change cheaper, higher rebuilds less often.
-     */
-    public static Monitor withMergeThreshold(int mergeThreshold) {
-        return new Monitor(mergeThreshold);
+    /** A builder to set the merge threshold or the clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the monitor's events (base rebuilt, rebuild failed) are published. */
+    public MonitorEventPublisher getEventPublisher() {
+        return events;
     }
 
     /** The queries whose match a mention is, ordered by query id. Never blocks. */
@@ -149,12 +158,11 @@ public final class Monitor implements AutoCloseable {
             for (SavedQuery q : batch) {
                 next.put(q.id(), q);
             }
+            long start = System.nanoTime();
             Layer base = Layer.build(new ArrayList<>(next.values()));
             all.clear();
             all.putAll(next);
-            generation++;
-            changedDuringMerge.clear();
-            snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+            replaceBase(base, start);
         }
     }
 
@@ -203,11 +211,17 @@ public final class Monitor implements AutoCloseable {
      */
     public void compact() {
         synchronized (writeLock) {
-            Layer base = Layer.build(new ArrayList<>(all.values()));
-            generation++;
-            changedDuringMerge.clear();
-            snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+            long start = System.nanoTime();
+            replaceBase(Layer.build(new ArrayList<>(all.values())), start);
         }
+    }
+
+    private void replaceBase(Layer base, long startNanos) {
+        generation++;
+        changedDuringMerge.clear();
+        snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+        events.publish(new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
+                Duration.ofNanos(System.nanoTime() - startNanos), 0));
     }
 
     /** How many background merges have completed; for monitoring and tests. */
@@ -266,15 +280,17 @@ public final class Monitor implements AutoCloseable {
         changedDuringMerge.clear();
         try {
             merger.execute(() -> {
+                long start = System.nanoTime();
                 try {
                     Layer base = Layer.build(target);
-                    finishMerge(base, startedAt);
+                    finishMerge(base, startedAt, start);
                 } catch (RuntimeException e) {
                     LOG.error("listening monitor: rebuilding the base of {} queries failed; the delta keeps growing",
                             target.size(), e);
                     synchronized (writeLock) {
                         merging = false;
                     }
+                    events.publish(new MonitorEvent.RebuildFailed(clock.instant(), target.size(), String.valueOf(e.getMessage())));
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -282,7 +298,8 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private void finishMerge(Layer base, long startedAt) {
+    private void finishMerge(Layer base, long startedAt, long startNanos) {
+        MonitorEvent.BaseRebuilt event;
         synchronized (writeLock) {
             merging = false;
             if (startedAt != generation) {
@@ -302,8 +319,47 @@ public final class Monitor implements AutoCloseable {
                     delta.add(current);
                 }
             }
+            int carried = changedDuringMerge.size();
             changedDuringMerge.clear();
             publish(base, removed, Layer.buildDelta(delta));
+            event = new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
+                    Duration.ofNanos(System.nanoTime() - startNanos), carried);
+        }
+        events.publish(event);
+    }
+
+    /** Settings of a {@link Monitor}. */
+    public static final class Builder {
+        private int mergeThreshold = DEFAULT_MERGE_THRESHOLD;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * How many changes (added, replaced, removed queries) the delta holds before the base is
+         * rebuilt in the background: lower keeps matching the delta cheaper, higher rebuilds less
+         * often. {@link #DEFAULT_MERGE_THRESHOLD} unless set.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder mergeThreshold(int changes) {
+            if (changes < 1) {
+                throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + changes);
+            }
+            this.mergeThreshold = changes;
+            return this;
+        }
+
+        /** The clock events are stamped with; the system UTC clock unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A new, empty monitor. */
+        public Monitor build() {
+            return new Monitor(this);
         }
     }
 }

@@ -155,7 +155,7 @@ class MonitorSemanticsTest {
     void layersAgree() throws Exception {
         Random r = new Random(99);
         List<SavedQuery> queries = queries(r, 300);
-        try (Monitor incremental = Monitor.withMergeThreshold(16); Monitor bulk = Monitor.create()) {
+        try (Monitor incremental = Monitor.builder().mergeThreshold(16).build(); Monitor bulk = Monitor.create()) {
             for (SavedQuery q : queries) {
                 incremental.add(new SavedQuery(q.id(), q.owner(), q.watch(), queries.get(r.nextInt(queries.size())).query()));
                 incremental.add(q);
@@ -179,7 +179,7 @@ class MonitorSemanticsTest {
     void deltaAndBaseAgree() {
         Random r = new Random(5);
         List<SavedQuery> queries = queries(r, 300);
-        try (Monitor base = Monitor.create(); Monitor delta = Monitor.withMergeThreshold(Integer.MAX_VALUE)) {
+        try (Monitor base = Monitor.create(); Monitor delta = Monitor.builder().mergeThreshold(Integer.MAX_VALUE).build()) {
             base.addAll(queries);
             queries.forEach(delta::add);
             assertThat(delta.mergeCount()).isZero();
