@@ -50,6 +50,7 @@ public final class ListeningBenchmark {
         int lucenePosts = opt.get("lucene-posts").intValue();
         int churnSeconds = opt.get("churn-seconds").intValue();
         int churnRate = opt.get("churn-rate").intValue();
+        boolean onlyChurn = opt.get("only-churn") != 0;
 
         System.out.printf("listening benchmark: JDK %s, %d cores, seed %d, %,d queries%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seed, queryCount);
@@ -60,6 +61,11 @@ public final class ListeningBenchmark {
         Monitor cmkit = Monitor.create();
         cmkit.addAll(queries);
         double cmkitBuild = (System.nanoTime() - t) / 1e6;
+        if (onlyChurn) {
+            System.out.printf("build: cmkit %.0f ms%n", cmkitBuild);
+            churn(cmkit, corpus, queries, posts, churnSeconds, churnRate);
+            return;
+        }
         t = System.nanoTime();
         org.apache.lucene.monitor.Monitor lucene =
                 new org.apache.lucene.monitor.Monitor(LuceneListening.analyzer(), new TermFilteredPresearcher());
@@ -131,7 +137,12 @@ public final class ListeningBenchmark {
             System.out.printf("%ncmkit / Lucene (per core): %.1fx%n%n", oursSubset.perCore() / theirsSubset.perCore());
         }
 
-        // 3. Matching pauses while queries come and go.
+        churn(cmkit, corpus, queries, posts, churnSeconds, churnRate);
+    }
+
+    /** 3. Matching pauses while queries come and go, beside the same reader without changes. */
+    private static void churn(Monitor cmkit, ListeningCorpus corpus, List<SavedQuery> queries, int posts,
+            int churnSeconds, int churnRate) throws InterruptedException {
         List<Mention> pool = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             pool.add(corpus.post(posts + i));
@@ -315,7 +326,8 @@ public final class ListeningBenchmark {
 
     private static Map<String, Long> options(String[] args) {
         Map<String, Long> opt = new HashMap<>(Map.of("seed", 20261126L, "queries", 10_000L, "posts", 1_000_000L,
-                "check", 5_000L, "lucene-posts", 20_000L, "churn-seconds", 30L, "churn-rate", 100L));
+                "check", 5_000L, "lucene-posts", 20_000L, "churn-seconds", 30L, "churn-rate", 100L,
+                "only-churn", 0L));
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].replaceFirst("^--", "");
             if (!opt.containsKey(key) || i + 1 >= args.length) {
