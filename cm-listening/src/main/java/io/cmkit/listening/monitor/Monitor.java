@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * read and never wait. The snapshot is a large compiled base, a small delta of recently added or
  * replaced queries, and a set of base queries removed since. {@link #add} and {@link #remove}
  * re-index only the delta, whose terms are found by hash look-ups of the mention's tokens (no
- * automaton to build, so a change costs microseconds to a millisecond); once the delta and removals
+ * automaton to build, and each query compiled once, so a change costs little); once the delta and removals
  * reach the merge threshold, a background thread recompiles the base from every query and swaps it
  * in. Writers are serialised among themselves. Thread-safe.
  *
@@ -66,10 +66,11 @@ public final class Monitor implements AutoCloseable {
     private final Clock clock;
     private final EventDispatcher events = new EventDispatcher();
     private final ExecutorService merger;
-    private volatile Snapshot snapshot = new Snapshot(Layer.build(List.of()), new BitSet(), 0, Layer.build(List.of()));
+    private volatile Snapshot snapshot = new Snapshot(Layer.empty(), new BitSet(), 0, Layer.empty());
 
     // Guarded by writeLock.
     private final Map<String, SavedQuery> all = new LinkedHashMap<>();
+    private final Layer.DeltaBuilder delta = new Layer.DeltaBuilder();
     private final Set<String> changedDuringMerge = new LinkedHashSet<>();
     private boolean merging;
     private long generation;
@@ -128,12 +129,10 @@ public final class Monitor implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         synchronized (writeLock) {
             Snapshot s = snapshot;
-            List<SavedQuery> delta = deltaWithout(s.delta, query.id());
-            delta.add(query);
-            Layer newDelta = Layer.buildDelta(delta);
+            delta.put(query); // compiles it first: an unusable query changes nothing
             all.put(query.id(), query);
             noteChange(query.id());
-            publish(s.base, removeFromBase(s, query.id()), newDelta);
+            publish(s.base, removeFromBase(s, query.id()), delta.snapshot());
         }
     }
 
@@ -174,12 +173,9 @@ public final class Monitor implements AutoCloseable {
                 return false;
             }
             Snapshot s = snapshot;
-            Layer delta = s.delta;
-            if (delta.indexOf(id) >= 0) {
-                delta = Layer.buildDelta(deltaWithout(delta, id));
-            }
+            Layer newDelta = delta.remove(id) ? delta.snapshot() : s.delta;
             noteChange(id);
-            publish(s.base, removeFromBase(s, id), delta);
+            publish(s.base, removeFromBase(s, id), newDelta);
             return true;
         }
     }
@@ -219,7 +215,8 @@ public final class Monitor implements AutoCloseable {
     private void replaceBase(Layer base, long startNanos) {
         generation++;
         changedDuringMerge.clear();
-        snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+        delta.clear();
+        snapshot = new Snapshot(base, new BitSet(), 0, Layer.empty());
         events.publish(new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
                 Duration.ofNanos(System.nanoTime() - startNanos), 0));
     }
@@ -239,16 +236,6 @@ public final class Monitor implements AutoCloseable {
 
     // ---------------------------------------------------------------- changes
 
-    private static List<SavedQuery> deltaWithout(Layer delta, String id) {
-        List<SavedQuery> out = new ArrayList<>(delta.size() + 1);
-        for (int i = 0; i < delta.size(); i++) {
-            if (!delta.query(i).id().equals(id)) {
-                out.add(delta.query(i));
-            }
-        }
-        return out;
-    }
-
     private static BitSet removeFromBase(Snapshot s, String id) {
         int index = s.base.indexOf(id);
         if (index < 0 || s.removed.get(index)) {
@@ -265,10 +252,10 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private void publish(Layer base, BitSet removed, Layer delta) {
+    private void publish(Layer base, BitSet removed, Layer newDelta) {
         int removedCount = removed.cardinality();
-        snapshot = new Snapshot(base, removed, removedCount, delta);
-        if (!merging && delta.size() + removedCount >= mergeThreshold) {
+        snapshot = new Snapshot(base, removed, removedCount, newDelta);
+        if (!merging && newDelta.size() + removedCount >= mergeThreshold) {
             startMerge();
         }
     }
@@ -307,7 +294,7 @@ public final class Monitor implements AutoCloseable {
             }
             generation++;
             merges++;
-            List<SavedQuery> delta = new ArrayList<>();
+            delta.clear();
             BitSet removed = new BitSet();
             for (String id : changedDuringMerge) {
                 int index = base.indexOf(id);
@@ -316,12 +303,12 @@ public final class Monitor implements AutoCloseable {
                 }
                 SavedQuery current = all.get(id);
                 if (current != null) {
-                    delta.add(current);
+                    delta.put(current);
                 }
             }
             int carried = changedDuringMerge.size();
             changedDuringMerge.clear();
-            publish(base, removed, Layer.buildDelta(delta));
+            publish(base, removed, delta.snapshot());
             event = new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
                     Duration.ofNanos(System.nanoTime() - startNanos), carried);
         }

@@ -1,7 +1,7 @@
 package io.cmkit.listening.monitor.internal;
 
 import io.cmkit.listening.query.internal.TokenSplitter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +22,30 @@ final class TokenIndex {
 
     TokenIndex(List<String> texts, byte[] modes) {
         this.texts = texts.toArray(String[]::new);
-        Map<String, List<Integer>> w = new HashMap<>();
-        Map<String, List<Integer>> e = new HashMap<>();
-        Map<String, List<Integer>> wp = new HashMap<>();
-        Map<String, List<Integer>> ep = new HashMap<>();
         for (int t = 0; t < this.texts.length; t++) {
             String text = this.texts[t];
             switch (modes[t]) {
-                case Layer.WORD -> w.computeIfAbsent(text, k -> new ArrayList<>(1)).add(t);
-                case Layer.EXACT -> e.computeIfAbsent(text, k -> new ArrayList<>(1)).add(t);
-                case Layer.PREFIX_WORD -> wp.computeIfAbsent(key(text), k -> new ArrayList<>(1)).add(t);
-                default -> ep.computeIfAbsent(key(text), k -> new ArrayList<>(1)).add(t);
+                case Layer.WORD -> append(words, text, t);
+                case Layer.EXACT -> append(exact, text, t);
+                case Layer.PREFIX_WORD -> append(wordPrefixes, key(text), t);
+                default -> append(exactPrefixes, key(text), t);
             }
         }
-        freeze(w, words);
-        freeze(e, exact);
-        freeze(wp, wordPrefixes);
-        freeze(ep, exactPrefixes);
     }
 
     private static String key(String text) {
         return text.length() <= 2 ? text : text.substring(0, 2);
     }
 
-    private static void freeze(Map<String, List<Integer>> from, Map<String, int[]> to) {
-        from.forEach((k, v) -> to.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    private static void append(Map<String, int[]> map, String key, int term) {
+        int[] old = map.get(key);
+        if (old == null) {
+            map.put(key, new int[] {term});
+        } else {
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = term;
+            map.put(key, grown);
+        }
     }
 
     void findHits(Workspace w) {
