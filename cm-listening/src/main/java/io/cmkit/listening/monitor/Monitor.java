@@ -101,7 +101,7 @@ public final class Monitor implements AutoCloseable {
         return events;
     }
 
-    /** The queries whose match a mention is, ordered by query id. Never blocks. */
+    /** The saved queries {@code mention} matches, with their matched terms, ordered by query id. Never blocks. */
     public List<QueryMatch> match(Mention mention) {
         Objects.requireNonNull(mention, "mention");
         Snapshot s = snapshot;

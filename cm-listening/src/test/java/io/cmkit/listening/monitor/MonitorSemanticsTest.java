@@ -71,8 +71,8 @@ class MonitorSemanticsTest {
             int w = r.nextInt(WORDS.length);
             String word = r.nextBoolean() ? WORDS[w] : SHOWN[w];
             switch (r.nextInt(10)) {
-                case 0 -> b.append('#').append(word);
-                case 1 -> b.append('@').append(word);
+                case 0 -> b.append('#').append(word).append(r.nextInt(3) == 0 ? "_" + WORDS[r.nextInt(WORDS.length)] : "");
+                case 1 -> b.append('@').append(word).append(r.nextInt(3) == 0 ? ".bsky.social" : "");
                 case 2 -> b.append(word.replace('a', '\u0430')); // a Cyrillic look-alike
                 case 3 -> b.append("https://www.lumiere.fr/").append(word);
                 default -> b.append(word);
