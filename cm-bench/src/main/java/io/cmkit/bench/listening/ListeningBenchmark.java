@@ -31,7 +31,7 @@ import org.apache.lucene.monitor.TermFilteredPresearcher;
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am -Dbench.main=io.cmkit.bench.listening.ListeningBenchmark \
- *     -Dbench.args="--queries 10000 --posts 1000000 --check 5000 --lucene-posts 20000 --churn-seconds 20"
+ *     -Dbench.args="--posts 1000000 --check 3000 --lucene-posts 5000 --churn-seconds 30 --churn-rate 100"
  * </pre>
  */
 public final class ListeningBenchmark {
@@ -51,6 +51,7 @@ public final class ListeningBenchmark {
         int churnSeconds = opt.get("churn-seconds").intValue();
         int churnRate = opt.get("churn-rate").intValue();
         boolean onlyChurn = opt.get("only-churn") != 0;
+        int luceneBatch = opt.get("lucene-batch").intValue();
 
         System.out.printf("listening benchmark: JDK %s, %d cores, seed %d, %,d queries%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seed, queryCount);
@@ -101,11 +102,19 @@ public final class ListeningBenchmark {
         Rate ours = runCmkit(cmkit, corpus, 0, posts);
         runLucene(lucene, corpus, 0, Math.min(lucenePosts, 2_000)); // warm-up
         Rate theirs = runLucene(lucene, corpus, 0, lucenePosts);
+        Rate theirsBatched = luceneBatch > 1 ? runLuceneBatched(lucene, corpus, 0, lucenePosts, luceneBatch) : null;
+        if (theirsBatched != null && theirsBatched.matches() != theirs.matches()) {
+            throw new IllegalStateException("Lucene Monitor in batches found " + theirsBatched.matches() + " matches, "
+                    + theirs.matches() + " one post at a time");
+        }
         System.out.println();
         System.out.println("| engine | posts | matches | CPU s | posts/s per core | wall posts/s |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         ours.print("cmkit Monitor");
         theirs.print("Lucene Monitor 9.11.1");
+        if (theirsBatched != null) {
+            theirsBatched.print("Lucene Monitor 9.11.1, batches of " + luceneBatch);
+        }
         System.out.printf("%ncmkit / Lucene (per core): %.1fx%n%n", ours.perCore() / theirs.perCore());
         lucene.close();
 
@@ -128,12 +137,17 @@ public final class ListeningBenchmark {
             Rate oursSubset = runCmkit(cmkitSubset, corpus, 0, posts);
             runLucene(luceneSubset, corpus, 0, Math.min(lucenePosts, 2_000));
             Rate theirsSubset = runLucene(luceneSubset, corpus, 0, lucenePosts);
+            Rate theirsSubsetBatched = luceneBatch > 1
+                    ? runLuceneBatched(luceneSubset, corpus, 0, lucenePosts, luceneBatch) : null;
             System.out.printf("without the %,d wildcard-only queries (%,d queries; identical match sets on %,d posts):%n%n",
                     queries.size() - termAnchored.size(), termAnchored.size(), check / 2);
             System.out.println("| engine | posts | matches | CPU s | posts/s per core | wall posts/s |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
             oursSubset.print("cmkit Monitor");
             theirsSubset.print("Lucene Monitor 9.11.1");
+            if (theirsSubsetBatched != null) {
+                theirsSubsetBatched.print("Lucene Monitor 9.11.1, batches of " + luceneBatch);
+            }
             System.out.printf("%ncmkit / Lucene (per core): %.1fx%n%n", oursSubset.perCore() / theirsSubset.perCore());
         }
 
@@ -223,6 +237,30 @@ public final class ListeningBenchmark {
         for (int i = 0; i < count; i++) {
             Document doc = LuceneListening.document(batch[i]);
             matches += monitor.match(doc, org.apache.lucene.monitor.QueryMatch.SIMPLE_MATCHER).getMatchCount();
+        }
+        return new Rate(count, matches, THREADS.getCurrentThreadCpuTime() - c0, System.nanoTime() - w0);
+    }
+
+    /** Lucene Monitor's batch mode: one in-memory index per batch, each candidate query run once per batch. */
+    private static Rate runLuceneBatched(org.apache.lucene.monitor.Monitor monitor, ListeningCorpus corpus, long from,
+            int count, int batchSize) throws IOException {
+        Mention[] posts = new Mention[count];
+        for (int i = 0; i < count; i++) {
+            posts[i] = corpus.post(from + i);
+        }
+        long matches = 0;
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        for (int start = 0; start < count; start += batchSize) {
+            int n = Math.min(batchSize, count - start);
+            Document[] docs = new Document[n];
+            for (int i = 0; i < n; i++) {
+                docs[i] = LuceneListening.document(posts[start + i]);
+            }
+            var found = monitor.match(docs, org.apache.lucene.monitor.QueryMatch.SIMPLE_MATCHER);
+            for (int i = 0; i < n; i++) {
+                matches += found.getMatchCount(i);
+            }
         }
         return new Rate(count, matches, THREADS.getCurrentThreadCpuTime() - c0, System.nanoTime() - w0);
     }
@@ -327,7 +365,7 @@ public final class ListeningBenchmark {
     private static Map<String, Long> options(String[] args) {
         Map<String, Long> opt = new HashMap<>(Map.of("seed", 20261126L, "queries", 10_000L, "posts", 1_000_000L,
                 "check", 5_000L, "lucene-posts", 20_000L, "churn-seconds", 30L, "churn-rate", 100L,
-                "only-churn", 0L));
+                "only-churn", 0L, "lucene-batch", 100L));
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].replaceFirst("^--", "");
             if (!opt.containsKey(key) || i + 1 >= args.length) {
