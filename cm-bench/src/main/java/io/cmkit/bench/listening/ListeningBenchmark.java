@@ -31,7 +31,7 @@ import org.apache.lucene.monitor.TermFilteredPresearcher;
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am -Dbench.main=io.cmkit.bench.listening.ListeningBenchmark \
- *     -Dbench.args="--queries 10000 --posts 1000000 --check 5000 --lucene-posts 20000 --churn-seconds 20"
+ *     -Dbench.args="--posts 1000000 --check 3000 --lucene-posts 5000 --churn-seconds 30 --churn-rate 100"
  * </pre>
  */
 public final class ListeningBenchmark {
@@ -50,6 +50,8 @@ public final class ListeningBenchmark {
         int lucenePosts = opt.get("lucene-posts").intValue();
         int churnSeconds = opt.get("churn-seconds").intValue();
         int churnRate = opt.get("churn-rate").intValue();
+        boolean onlyChurn = opt.get("only-churn") != 0;
+        int luceneBatch = opt.get("lucene-batch").intValue();
 
         System.out.printf("listening benchmark: JDK %s, %d cores, seed %d, %,d queries%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seed, queryCount);
@@ -60,6 +62,11 @@ public final class ListeningBenchmark {
         Monitor cmkit = Monitor.create();
         cmkit.addAll(queries);
         double cmkitBuild = (System.nanoTime() - t) / 1e6;
+        if (onlyChurn) {
+            System.out.printf("build: cmkit %.0f ms%n", cmkitBuild);
+            churn(cmkit, corpus, queries, posts, churnSeconds, churnRate);
+            return;
+        }
         t = System.nanoTime();
         org.apache.lucene.monitor.Monitor lucene =
                 new org.apache.lucene.monitor.Monitor(LuceneListening.analyzer(), new TermFilteredPresearcher());
@@ -95,23 +102,70 @@ public final class ListeningBenchmark {
         Rate ours = runCmkit(cmkit, corpus, 0, posts);
         runLucene(lucene, corpus, 0, Math.min(lucenePosts, 2_000)); // warm-up
         Rate theirs = runLucene(lucene, corpus, 0, lucenePosts);
+        Rate theirsBatched = luceneBatch > 1 ? runLuceneBatched(lucene, corpus, 0, lucenePosts, luceneBatch) : null;
+        if (theirsBatched != null && theirsBatched.matches() != theirs.matches()) {
+            throw new IllegalStateException("Lucene Monitor in batches found " + theirsBatched.matches() + " matches, "
+                    + theirs.matches() + " one post at a time");
+        }
         System.out.println();
         System.out.println("| engine | posts | matches | CPU s | posts/s per core | wall posts/s |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         ours.print("cmkit Monitor");
         theirs.print("Lucene Monitor 9.11.1");
+        if (theirsBatched != null) {
+            theirsBatched.print("Lucene Monitor 9.11.1, batches of " + luceneBatch);
+        }
         System.out.printf("%ncmkit / Lucene (per core): %.1fx%n%n", ours.perCore() / theirs.perCore());
         lucene.close();
 
-        // 3. Matching pauses while queries come and go.
+        // 2b. The same without the queries Lucene's presearcher cannot index (a wildcard as their only
+        // anchor: it runs them on every post), to show how much of the gap they make.
+        List<SavedQuery> termAnchored = queries.stream()
+                .filter(q -> !q.id().endsWith("-q5") && !q.id().endsWith("-q6")).toList();
+        try (Monitor cmkitSubset = Monitor.create();
+                org.apache.lucene.monitor.Monitor luceneSubset =
+                        new org.apache.lucene.monitor.Monitor(LuceneListening.analyzer(), new TermFilteredPresearcher())) {
+            cmkitSubset.addAll(termAnchored);
+            luceneSubset.register(termAnchored.stream().map(LuceneListening::monitorQuery).toList());
+            for (int i = 0; i < check / 2; i++) {
+                Mention m = corpus.post(i);
+                if (!ids(cmkitSubset.match(m)).equals(luceneIds(luceneSubset, m))) {
+                    throw new IllegalStateException("cmkit and Lucene Monitor disagree on post " + i + " (subset)");
+                }
+            }
+            runCmkit(cmkitSubset, corpus, 0, Math.min(posts, 50_000));
+            Rate oursSubset = runCmkit(cmkitSubset, corpus, 0, posts);
+            runLucene(luceneSubset, corpus, 0, Math.min(lucenePosts, 2_000));
+            Rate theirsSubset = runLucene(luceneSubset, corpus, 0, lucenePosts);
+            Rate theirsSubsetBatched = luceneBatch > 1
+                    ? runLuceneBatched(luceneSubset, corpus, 0, lucenePosts, luceneBatch) : null;
+            System.out.printf("without the %,d wildcard-only queries (%,d queries; identical match sets on %,d posts):%n%n",
+                    queries.size() - termAnchored.size(), termAnchored.size(), check / 2);
+            System.out.println("| engine | posts | matches | CPU s | posts/s per core | wall posts/s |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+            oursSubset.print("cmkit Monitor");
+            theirsSubset.print("Lucene Monitor 9.11.1");
+            if (theirsSubsetBatched != null) {
+                theirsSubsetBatched.print("Lucene Monitor 9.11.1, batches of " + luceneBatch);
+            }
+            System.out.printf("%ncmkit / Lucene (per core): %.1fx%n%n", oursSubset.perCore() / theirsSubset.perCore());
+        }
+
+        churn(cmkit, corpus, queries, posts, churnSeconds, churnRate);
+    }
+
+    /** 3. Matching pauses while queries come and go, beside the same reader without changes. */
+    private static void churn(Monitor cmkit, ListeningCorpus corpus, List<SavedQuery> queries, int posts,
+            int churnSeconds, int churnRate) throws InterruptedException {
         List<Mention> pool = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             pool.add(corpus.post(posts + i));
         }
         Pauses quiet = pauses(cmkit, pool, churnSeconds, 0, corpus, queries);
         Pauses churn = pauses(cmkit, pool, churnSeconds, churnRate, corpus, queries);
-        System.out.println("| phase | seconds | matches | changes | base rebuilds | longest match (ms) | matches > 10 ms | matches > 50 ms | young+old GC max... |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| phase | seconds | matches | changes | base rebuilds | p99.9 wall (ms) | longest wall (ms) "
+                + "| longest CPU (ms) | wall > 10 ms | wall > 50 ms | GC time (ms) |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         quiet.print("no changes");
         churn.print(churnRate + " changes/s");
         System.out.printf("%nwriter: longest add/remove %.1f ms, mean %.2f ms; queries at the end: %,d%n",
@@ -187,11 +241,35 @@ public final class ListeningBenchmark {
         return new Rate(count, matches, THREADS.getCurrentThreadCpuTime() - c0, System.nanoTime() - w0);
     }
 
-    private record Pauses(int seconds, long matches, long changes, long rebuilds, double longestMs, long over10,
-                          long over50, double longestWriteMs, double meanWriteMs, long gcMaxMs) {
+    /** Lucene Monitor's batch mode: one in-memory index per batch, each candidate query run once per batch. */
+    private static Rate runLuceneBatched(org.apache.lucene.monitor.Monitor monitor, ListeningCorpus corpus, long from,
+            int count, int batchSize) throws IOException {
+        Mention[] posts = new Mention[count];
+        for (int i = 0; i < count; i++) {
+            posts[i] = corpus.post(from + i);
+        }
+        long matches = 0;
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        for (int start = 0; start < count; start += batchSize) {
+            int n = Math.min(batchSize, count - start);
+            Document[] docs = new Document[n];
+            for (int i = 0; i < n; i++) {
+                docs[i] = LuceneListening.document(posts[start + i]);
+            }
+            var found = monitor.match(docs, org.apache.lucene.monitor.QueryMatch.SIMPLE_MATCHER);
+            for (int i = 0; i < n; i++) {
+                matches += found.getMatchCount(i);
+            }
+        }
+        return new Rate(count, matches, THREADS.getCurrentThreadCpuTime() - c0, System.nanoTime() - w0);
+    }
+
+    private record Pauses(int seconds, long matches, long changes, long rebuilds, double p999Ms, double longestMs,
+                          double longestCpuMs, long over10, long over50, double longestWriteMs, double meanWriteMs, long gcMs) {
         void print(String phase) {
-            System.out.printf("| %s | %d | %,d | %,d | %d | %.1f | %d | %d | %d |%n", phase, seconds, matches, changes,
-                    rebuilds, longestMs, over10, over50, gcMaxMs);
+            System.out.printf("| %s | %d | %,d | %,d | %d | %.1f | %.1f | %.1f | %d | %d | %d |%n", phase, seconds, matches,
+                    changes, rebuilds, p999Ms, longestMs, longestCpuMs, over10, over50, gcMs);
         }
     }
 
@@ -248,20 +326,31 @@ public final class ListeningBenchmark {
         long longest = 0;
         long over10 = 0;
         long over50 = 0;
+        long[] tenthsOfMs = new long[2001];
+        long longestCpu = 0;
         int i = 0;
         while (System.nanoTime() < end) {
             Mention m = pool.get(i++ % pool.size());
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             monitor.match(m);
             long d = System.nanoTime() - t0;
+            longestCpu = Math.max(longestCpu, THREADS.getCurrentThreadCpuTime() - c0);
             matches++;
             longest = Math.max(longest, d);
             over10 += d > 10_000_000 ? 1 : 0;
             over50 += d > 50_000_000 ? 1 : 0;
+            tenthsOfMs[(int) Math.min(2000, d / 100_000)]++;
         }
         stop.set(true);
         writerThread.join();
-        return new Pauses(seconds, matches, writer[0], monitor.mergeCount() - rebuildsBefore, longest / 1e6, over10, over50,
+        long below = 0;
+        int bucket = 0;
+        while (bucket < 2000 && (below += tenthsOfMs[bucket]) < matches * 0.999) {
+            bucket++;
+        }
+        return new Pauses(seconds, matches, writer[0], monitor.mergeCount() - rebuildsBefore, (bucket + 1) / 10.0,
+                longest / 1e6, longestCpu / 1e6, over10, over50,
                 writer[1] / 1e6, writer[0] == 0 ? 0 : writer[2] / 1e6 / writer[0], gcTimeMs() - gcBefore);
     }
 
@@ -275,7 +364,8 @@ public final class ListeningBenchmark {
 
     private static Map<String, Long> options(String[] args) {
         Map<String, Long> opt = new HashMap<>(Map.of("seed", 20261126L, "queries", 10_000L, "posts", 1_000_000L,
-                "check", 5_000L, "lucene-posts", 20_000L, "churn-seconds", 20L, "churn-rate", 100L));
+                "check", 5_000L, "lucene-posts", 20_000L, "churn-seconds", 30L, "churn-rate", 100L,
+                "only-churn", 0L, "lucene-batch", 100L));
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].replaceFirst("^--", "");
             if (!opt.containsKey(key) || i + 1 >= args.length) {

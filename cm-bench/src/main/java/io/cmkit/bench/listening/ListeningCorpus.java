@@ -119,7 +119,7 @@ public final class ListeningCorpus {
             case 4 -> "\"" + brand.tag + " " + brand.models.get(0) + "\" -job -recrute -\"offre d'emploi\"";
             case 5 -> brand.tag.substring(0, 4) + "* (avis OR review* OR test) -site:" + brand.domain;
             case 6 -> "#" + brand.tag + brand.campaign + " OR \"" + brand.tag + " " + brand.campaign + "\" OR #"
-                    + brand.campaign + "*";
+                    + brand.tag + "*";
             case 7 -> "@" + brand.handle + " -from:" + brand.handle + " (merci OR bravo OR top OR love OR thanks)";
             case 8 -> {
                 Brand rival = brands.get((b + 1 + r.nextInt(brands.size() - 1 == 0 ? 1 : brands.size() - 1)) % brands.size());

@@ -1,8 +1,13 @@
 package io.cmkit.listening.monitor;
 
 import io.cmkit.core.model.Interaction;
+import io.cmkit.listening.monitor.event.MonitorEvent;
+import io.cmkit.listening.monitor.event.MonitorEventPublisher;
+import io.cmkit.listening.monitor.internal.EventDispatcher;
 import io.cmkit.listening.monitor.internal.Layer;
 import io.cmkit.listening.monitor.internal.Workspace;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -38,14 +43,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Changes while it runs.</b> Matching threads read an immutable snapshot through one volatile
  * read and never wait. The snapshot is a large compiled base, a small delta of recently added or
  * replaced queries, and a set of base queries removed since. {@link #add} and {@link #remove}
- * recompile only the delta; once the delta and removals reach the merge threshold, a background
- * thread recompiles the base from every query and swaps it in. Writers are serialised among
- * themselves. Thread-safe.
+ * re-index only the delta, whose terms are found by hash look-ups of the mention's tokens (no
+ * automaton to build, and each query compiled once, so a change costs little); once the delta and removals
+ * reach the merge threshold, a background thread recompiles the base from every query and swaps it
+ * in. Writers are serialised among themselves. Thread-safe.
+ *
+ * <p>Rebuilds are reported through {@link #getEventPublisher()}. See {@code docs/listening-queries.md}.
  */
 public final class Monitor implements AutoCloseable {
 
     /** The default number of changes kept in the delta before the base is rebuilt. */
-    public static final int DEFAULT_MERGE_THRESHOLD = 200;
+    public static final int DEFAULT_MERGE_THRESHOLD = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
@@ -55,21 +63,22 @@ public final class Monitor implements AutoCloseable {
 
     private final Object writeLock = new Object();
     private final int mergeThreshold;
+    private final Clock clock;
+    private final EventDispatcher events = new EventDispatcher();
     private final ExecutorService merger;
-    private volatile Snapshot snapshot = new Snapshot(Layer.build(List.of()), new BitSet(), 0, Layer.build(List.of()));
+    private volatile Snapshot snapshot = new Snapshot(Layer.empty(), new BitSet(), 0, Layer.empty());
 
     // Guarded by writeLock.
     private final Map<String, SavedQuery> all = new LinkedHashMap<>();
+    private final Layer.DeltaBuilder delta = new Layer.DeltaBuilder();
     private final Set<String> changedDuringMerge = new LinkedHashSet<>();
     private boolean merging;
     private long generation;
     private long merges;
 
-    private Monitor(int mergeThreshold) {
-        if (mergeThreshold < 1) {
-            throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + mergeThreshold);
-        }
-        this.mergeThreshold = mergeThreshold;
+    private Monitor(Builder b) {
+        this.mergeThreshold = b.mergeThreshold;
+        this.clock = b.clock;
         this.merger = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cmkit-listening-monitor-merge");
             t.setDaemon(true);
@@ -77,20 +86,22 @@ public final class Monitor implements AutoCloseable {
         });
     }
 
-    /** A monitor with the {@link #DEFAULT_MERGE_THRESHOLD}. */
+    /** A monitor with the {@link #DEFAULT_MERGE_THRESHOLD} and the system clock. */
     public static Monitor create() {
-        return new Monitor(DEFAULT_MERGE_THRESHOLD);
+        return builder().build();
     }
 
-    /**
-     * A monitor that rebuilds its base after {@code mergeThreshold} changes: lower keeps each
-     * change cheaper, higher rebuilds less often.
-     */
-    public static Monitor withMergeThreshold(int mergeThreshold) {
-        return new Monitor(mergeThreshold);
+    /** A builder to set the merge threshold or the clock. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The queries whose match a mention is, ordered by query id. Never blocks. */
+    /** Where the monitor's events (base rebuilt, rebuild failed) are published. */
+    public MonitorEventPublisher getEventPublisher() {
+        return events;
+    }
+
+    /** The saved queries {@code mention} matches, with their matched terms, ordered by query id. Never blocks. */
     public List<QueryMatch> match(Mention mention) {
         Objects.requireNonNull(mention, "mention");
         Snapshot s = snapshot;
@@ -118,12 +129,10 @@ public final class Monitor implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         synchronized (writeLock) {
             Snapshot s = snapshot;
-            List<SavedQuery> delta = deltaWithout(s.delta, query.id());
-            delta.add(query);
-            Layer newDelta = Layer.build(delta);
+            delta.put(query); // compiles it first: an unusable query changes nothing
             all.put(query.id(), query);
             noteChange(query.id());
-            publish(s.base, removeFromBase(s, query.id()), newDelta);
+            publish(s.base, removeFromBase(s, query.id()), delta.snapshot());
         }
     }
 
@@ -148,12 +157,11 @@ public final class Monitor implements AutoCloseable {
             for (SavedQuery q : batch) {
                 next.put(q.id(), q);
             }
+            long start = System.nanoTime();
             Layer base = Layer.build(new ArrayList<>(next.values()));
             all.clear();
             all.putAll(next);
-            generation++;
-            changedDuringMerge.clear();
-            snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+            replaceBase(base, start);
         }
     }
 
@@ -165,12 +173,9 @@ public final class Monitor implements AutoCloseable {
                 return false;
             }
             Snapshot s = snapshot;
-            Layer delta = s.delta;
-            if (delta.indexOf(id) >= 0) {
-                delta = Layer.build(deltaWithout(delta, id));
-            }
+            Layer newDelta = delta.remove(id) ? delta.snapshot() : s.delta;
             noteChange(id);
-            publish(s.base, removeFromBase(s, id), delta);
+            publish(s.base, removeFromBase(s, id), newDelta);
             return true;
         }
     }
@@ -202,11 +207,18 @@ public final class Monitor implements AutoCloseable {
      */
     public void compact() {
         synchronized (writeLock) {
-            Layer base = Layer.build(new ArrayList<>(all.values()));
-            generation++;
-            changedDuringMerge.clear();
-            snapshot = new Snapshot(base, new BitSet(), 0, Layer.build(List.of()));
+            long start = System.nanoTime();
+            replaceBase(Layer.build(new ArrayList<>(all.values())), start);
         }
+    }
+
+    private void replaceBase(Layer base, long startNanos) {
+        generation++;
+        changedDuringMerge.clear();
+        delta.clear();
+        snapshot = new Snapshot(base, new BitSet(), 0, Layer.empty());
+        events.publish(new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
+                Duration.ofNanos(System.nanoTime() - startNanos), 0));
     }
 
     /** How many background merges have completed; for monitoring and tests. */
@@ -224,16 +236,6 @@ public final class Monitor implements AutoCloseable {
 
     // ---------------------------------------------------------------- changes
 
-    private static List<SavedQuery> deltaWithout(Layer delta, String id) {
-        List<SavedQuery> out = new ArrayList<>(delta.size() + 1);
-        for (int i = 0; i < delta.size(); i++) {
-            if (!delta.query(i).id().equals(id)) {
-                out.add(delta.query(i));
-            }
-        }
-        return out;
-    }
-
     private static BitSet removeFromBase(Snapshot s, String id) {
         int index = s.base.indexOf(id);
         if (index < 0 || s.removed.get(index)) {
@@ -250,10 +252,10 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private void publish(Layer base, BitSet removed, Layer delta) {
+    private void publish(Layer base, BitSet removed, Layer newDelta) {
         int removedCount = removed.cardinality();
-        snapshot = new Snapshot(base, removed, removedCount, delta);
-        if (!merging && delta.size() + removedCount >= mergeThreshold) {
+        snapshot = new Snapshot(base, removed, removedCount, newDelta);
+        if (!merging && newDelta.size() + removedCount >= mergeThreshold) {
             startMerge();
         }
     }
@@ -265,15 +267,17 @@ public final class Monitor implements AutoCloseable {
         changedDuringMerge.clear();
         try {
             merger.execute(() -> {
+                long start = System.nanoTime();
                 try {
                     Layer base = Layer.build(target);
-                    finishMerge(base, startedAt);
+                    finishMerge(base, startedAt, start);
                 } catch (RuntimeException e) {
                     LOG.error("listening monitor: rebuilding the base of {} queries failed; the delta keeps growing",
                             target.size(), e);
                     synchronized (writeLock) {
                         merging = false;
                     }
+                    events.publish(new MonitorEvent.RebuildFailed(clock.instant(), target.size(), String.valueOf(e.getMessage())));
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -281,7 +285,8 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private void finishMerge(Layer base, long startedAt) {
+    private void finishMerge(Layer base, long startedAt, long startNanos) {
+        MonitorEvent.BaseRebuilt event;
         synchronized (writeLock) {
             merging = false;
             if (startedAt != generation) {
@@ -289,7 +294,7 @@ public final class Monitor implements AutoCloseable {
             }
             generation++;
             merges++;
-            List<SavedQuery> delta = new ArrayList<>();
+            delta.clear();
             BitSet removed = new BitSet();
             for (String id : changedDuringMerge) {
                 int index = base.indexOf(id);
@@ -298,11 +303,50 @@ public final class Monitor implements AutoCloseable {
                 }
                 SavedQuery current = all.get(id);
                 if (current != null) {
-                    delta.add(current);
+                    delta.put(current);
                 }
             }
+            int carried = changedDuringMerge.size();
             changedDuringMerge.clear();
-            publish(base, removed, Layer.build(delta));
+            publish(base, removed, delta.snapshot());
+            event = new MonitorEvent.BaseRebuilt(clock.instant(), base.size(),
+                    Duration.ofNanos(System.nanoTime() - startNanos), carried);
+        }
+        events.publish(event);
+    }
+
+    /** Settings of a {@link Monitor}. */
+    public static final class Builder {
+        private int mergeThreshold = DEFAULT_MERGE_THRESHOLD;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * How many changes (added, replaced, removed queries) the delta holds before the base is
+         * rebuilt in the background: lower keeps matching the delta cheaper, higher rebuilds less
+         * often. {@link #DEFAULT_MERGE_THRESHOLD} unless set.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder mergeThreshold(int changes) {
+            if (changes < 1) {
+                throw new IllegalArgumentException("mergeThreshold must be at least 1, got " + changes);
+            }
+            this.mergeThreshold = changes;
+            return this;
+        }
+
+        /** The clock events are stamped with; the system UTC clock unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A new, empty monitor. */
+        public Monitor build() {
+            return new Monitor(this);
         }
     }
 }

@@ -39,7 +39,7 @@ class MonitorConcurrencyTest {
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong matchesChecked = new AtomicLong();
-        try (Monitor monitor = Monitor.withMergeThreshold(8)) {
+        try (Monitor monitor = Monitor.builder().mergeThreshold(8).build()) {
             monitor.addAll(stable);
             Set<String> present = ConcurrentHashMap.newKeySet();
             CountDownLatch done = new CountDownLatch(3);

@@ -71,8 +71,8 @@ class MonitorSemanticsTest {
             int w = r.nextInt(WORDS.length);
             String word = r.nextBoolean() ? WORDS[w] : SHOWN[w];
             switch (r.nextInt(10)) {
-                case 0 -> b.append('#').append(word);
-                case 1 -> b.append('@').append(word);
+                case 0 -> b.append('#').append(word).append(r.nextInt(3) == 0 ? "_" + WORDS[r.nextInt(WORDS.length)] : "");
+                case 1 -> b.append('@').append(word).append(r.nextInt(3) == 0 ? ".bsky.social" : "");
                 case 2 -> b.append(word.replace('a', '\u0430')); // a Cyrillic look-alike
                 case 3 -> b.append("https://www.lumiere.fr/").append(word);
                 default -> b.append(word);
@@ -155,7 +155,7 @@ class MonitorSemanticsTest {
     void layersAgree() throws Exception {
         Random r = new Random(99);
         List<SavedQuery> queries = queries(r, 300);
-        try (Monitor incremental = Monitor.withMergeThreshold(16); Monitor bulk = Monitor.create()) {
+        try (Monitor incremental = Monitor.builder().mergeThreshold(16).build(); Monitor bulk = Monitor.create()) {
             for (SavedQuery q : queries) {
                 incremental.add(new SavedQuery(q.id(), q.owner(), q.watch(), queries.get(r.nextInt(queries.size())).query()));
                 incremental.add(q);
@@ -171,6 +171,36 @@ class MonitorSemanticsTest {
                 assertThat(actual(incremental, m)).isEqualTo(actual(bulk, m)).isEqualTo(expected(kept, m));
             }
             assertThat(incremental.mergeCount()).isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("the delta's token look-ups and the base's automaton agree, also on letters repeated three times or more")
+    void deltaAndBaseAgree() {
+        Random r = new Random(5);
+        List<SavedQuery> queries = queries(r, 300);
+        try (Monitor base = Monitor.create(); Monitor delta = Monitor.builder().mergeThreshold(Integer.MAX_VALUE).build()) {
+            base.addAll(queries);
+            queries.forEach(delta::add);
+            assertThat(delta.mergeCount()).isZero();
+            int matched = 0;
+            for (int i = 0; i < 400; i++) {
+                Mention m = post(r);
+                StringBuilder stretched = new StringBuilder();
+                for (char c : m.text().toCharArray()) {
+                    stretched.append(c);
+                    if (Character.isLetter(c) && r.nextInt(12) == 0) {
+                        stretched.append(String.valueOf(c).repeat(2 + r.nextInt(3)));
+                    }
+                }
+                Mention s = new Mention(stretched.toString(), m.platform(), m.authorHandle(), m.language(), m.url());
+                List<QueryMatch> fromBase = base.match(s);
+                assertThat(delta.match(s)).as(s.text()).isEqualTo(fromBase);
+                matched += fromBase.size();
+            }
+            assertThat(matched).isGreaterThan(500);
+            Mention loooove = Mention.text("Le sérviiiiice cliiient, TOOOOP");
+            assertThat(delta.match(loooove)).isEqualTo(base.match(loooove));
         }
     }
 

@@ -11,7 +11,13 @@ import io.cmkit.core.model.ThreadPosition;
 import io.cmkit.core.text.Span;
 import io.cmkit.listening.query.ListeningQuery;
 import io.cmkit.listening.query.QueryNode;
+import io.cmkit.listening.monitor.event.MonitorEvent;
 import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -150,13 +156,35 @@ class MonitorTest {
         List<SavedQuery> queries = List.of(
                 SavedQuery.of("a", "x", Watch.BRAND, "lumiere"),
                 SavedQuery.of("b", "y", Watch.COMPETITOR, "brulerie OR torref*"));
-        try (Monitor bulk = Monitor.withMergeThreshold(1)) {
+        try (Monitor bulk = Monitor.builder().mergeThreshold(1).build()) {
             bulk.addAll(queries);
             monitor.addAll(queries);
             for (String text : List.of("lumiere", "la brulerie", "torrefaction", "rien")) {
                 assertThat(bulk.match(Mention.text(text))).isEqualTo(monitor.match(Mention.text(text)));
             }
             assertThat(bulk.queries()).isEqualTo(queries);
+        }
+    }
+
+    @Test
+    @DisplayName("base rebuilds are published as events, stamped by the monitor's clock")
+    void events() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC);
+        List<MonitorEvent> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch rebuilt = new CountDownLatch(2);
+        try (Monitor m = Monitor.builder().mergeThreshold(3).clock(clock).build()) {
+            m.getEventPublisher().onEvent(seen::add).onBaseRebuilt(e -> rebuilt.countDown());
+            m.addAll(List.of(SavedQuery.of("a", "x", Watch.BRAND, "lumiere")));
+            m.compact();
+            for (String id : List.of("b", "c", "d")) {
+                m.add(SavedQuery.of(id, "x", Watch.BRAND, "brulerie " + id));
+            }
+            assertThat(rebuilt.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(seen).hasSize(2).allSatisfy(e -> assertThat(e.at()).isEqualTo(clock.instant()));
+            MonitorEvent.BaseRebuilt background = (MonitorEvent.BaseRebuilt) seen.get(1);
+            assertThat(background.queries() + background.changesCarriedOver()).isGreaterThanOrEqualTo(4);
+            assertThat(((MonitorEvent.BaseRebuilt) seen.get(0)).queries()).isEqualTo(1);
+            assertThat(m.mergeCount()).isEqualTo(1);
         }
     }
 

@@ -19,10 +19,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An immutable, compiled set of saved queries: every distinct term of every query in one
- * {@link PatternMatcher} (one Aho-Corasick pass per mention), and for each term the queries it
- * anchors. A query is evaluated only when one of its anchor terms was found: its anchors are
- * chosen so that no mention can match it without one of them (Lucene Monitor's presearcher idea).
+ * An immutable, compiled set of saved queries, and for each distinct term the queries it anchors.
+ * A query is evaluated only when one of its anchor terms was found: its anchors are chosen so that
+ * no mention can match it without one of them (Lucene Monitor's presearcher idea).
+ *
+ * <p>Terms are found one of two ways, with the same meaning. A {@link #build base} layer compiles
+ * every term into one {@link PatternMatcher} (one Aho-Corasick pass per mention, whatever the number
+ * of queries; compiling 10,000 queries takes a few hundred ms). A {@link DeltaBuilder delta} layer,
+ * for the few queries changed since, looks each token of the mention up in hash maps: each query is
+ * compiled once when added, and a new version only re-indexes, so a change costs little; it stays
+ * cheap to scan while it stays small.
  */
 public final class Layer {
 
@@ -35,7 +41,7 @@ public final class Layer {
     /** A hashtag or mention prefix. */
     static final byte PREFIX_EXACT = 3;
 
-    private static final Layer EMPTY = new Layer(List.of());
+    private static final Layer EMPTY = new Layer(List.of(), List.of(), new byte[0], false);
 
     private final SavedQuery[] queries;
     private final Node[] roots;
@@ -45,60 +51,126 @@ public final class Layer {
     private final byte[] termModes;
     private final int[][] postings;
     private final PatternMatcher<Integer> matcher;
+    private final TokenIndex tokenIndex;
 
-    private Layer(List<SavedQuery> saved) {
-        int n = saved.size();
-        queries = saved.toArray(SavedQuery[]::new);
+    /** One query compiled against a {@link Compiler}'s term numbering. */
+    record Compiled(SavedQuery query, Node root, String[] leafNames, Node[] leaves, int[] anchors) {
+    }
+
+    private Layer(List<Compiled> compiled, List<String> texts, byte[] modes, boolean automaton) {
+        int n = compiled.size();
+        queries = new SavedQuery[n];
         roots = new Node[n];
         leafNames = new String[n][];
         leaves = new Node[n][];
         indexOf = new HashMap<>(n * 2);
-        Compiler c = new Compiler();
-        List<List<Integer>> posting = new ArrayList<>();
+        int terms = modes.length;
+        int[] counts = new int[terms];
         for (int q = 0; q < n; q++) {
-            SavedQuery s = queries[q];
-            if (indexOf.put(s.id(), q) != null) {
-                throw new IllegalArgumentException("two queries with id " + s.id());
+            Compiled c = compiled.get(q);
+            queries[q] = c.query;
+            roots[q] = c.root;
+            leafNames[q] = c.leafNames;
+            leaves[q] = c.leaves;
+            if (indexOf.put(c.query.id(), q) != null) {
+                throw new IllegalArgumentException("two queries with id " + c.query.id());
             }
-            c.leafNames.clear();
-            c.leafNodes.clear();
-            roots[q] = c.compile(s.query().root(), false);
-            leafNames[q] = c.leafNames.toArray(String[]::new);
-            leaves[q] = c.leafNodes.toArray(Node[]::new);
-            int[] anchors = c.anchors(s.query().root());
-            if (anchors == null) {
-                throw new IllegalArgumentException("query " + s.id() + " has no word, phrase, #hashtag or @mention that "
-                        + "every match must contain: '" + s.query().text() + "'");
-            }
-            for (int t : anchors) {
-                while (posting.size() <= t) {
-                    posting.add(new ArrayList<>(2));
-                }
-                posting.get(t).add(q);
+            for (int t : c.anchors) {
+                counts[t]++;
             }
         }
-        int terms = c.modes.size();
-        termModes = new byte[terms];
+        termModes = modes;
         postings = new int[terms][];
-        PatternMatcher.Builder<Integer> b = PatternMatcher.<Integer>builder().normalization(TextAnalysis.NORMALIZATION);
         for (int t = 0; t < terms; t++) {
-            termModes[t] = c.modes.get(t);
-            List<Integer> p = t < posting.size() ? posting.get(t) : List.of();
-            postings[t] = p.stream().mapToInt(Integer::intValue).distinct().toArray();
-            boolean prefix = termModes[t] == PREFIX_WORD || termModes[t] == PREFIX_EXACT;
-            b.add(c.texts.get(t), prefix ? MatchMode.PREFIX : MatchMode.WHOLE_WORD, t);
+            postings[t] = new int[counts[t]];
         }
-        matcher = terms == 0 ? null : b.build();
+        int[] fill = new int[terms];
+        for (int q = 0; q < n; q++) {
+            for (int t : compiled.get(q).anchors) {
+                postings[t][fill[t]++] = q;
+            }
+        }
+        if (terms == 0) {
+            matcher = null;
+            tokenIndex = null;
+        } else if (automaton) {
+            PatternMatcher.Builder<Integer> b = PatternMatcher.<Integer>builder().normalization(TextAnalysis.NORMALIZATION);
+            for (int t = 0; t < terms; t++) {
+                boolean prefix = termModes[t] == PREFIX_WORD || termModes[t] == PREFIX_EXACT;
+                b.add(texts.get(t), prefix ? MatchMode.PREFIX : MatchMode.WHOLE_WORD, t);
+            }
+            matcher = b.build();
+            tokenIndex = null;
+        } else {
+            matcher = null;
+            tokenIndex = new TokenIndex(texts, termModes);
+        }
     }
 
-    /** Compiles {@code queries}; fails on the first query that cannot be indexed. */
+    /** Compiles {@code queries} into one automaton; fails on the first query that cannot be indexed. */
     public static Layer build(List<SavedQuery> queries) {
-        return queries.isEmpty() ? EMPTY : new Layer(queries);
+        if (queries.isEmpty()) {
+            return EMPTY;
+        }
+        Compiler c = new Compiler();
+        List<Compiled> compiled = new ArrayList<>(queries.size());
+        for (SavedQuery q : queries) {
+            compiled.add(c.compileQuery(q));
+        }
+        return new Layer(compiled, c.texts, c.modeArray(), true);
+    }
+
+    /** An empty layer. */
+    public static Layer empty() {
+        return EMPTY;
     }
 
     /** Checks that a query can be compiled, without keeping anything. */
     public static void check(SavedQuery query) {
-        new Layer(List.of(query));
+        new Compiler().compileQuery(query);
+    }
+
+    /**
+     * The delta: queries compiled once each, as they are added, against a term numbering kept
+     * between versions, so publishing a new version after a change only re-indexes (no query is
+     * compiled again). Not thread-safe: the monitor's writers hold its lock.
+     */
+    public static final class DeltaBuilder {
+        private Compiler compiler = new Compiler();
+        private final Map<String, Compiled> compiled = new java.util.LinkedHashMap<>();
+
+        /** Compiles and keeps {@code query}, replacing one with the same id. */
+        public void put(SavedQuery query) {
+            Compiled c = compiler.compileQuery(query);
+            compiled.remove(query.id());
+            compiled.put(query.id(), c);
+        }
+
+        public boolean remove(String id) {
+            boolean removed = compiled.remove(id) != null;
+            if (compiled.isEmpty()) {
+                clear();
+            }
+            return removed;
+        }
+
+        public boolean contains(String id) {
+            return compiled.containsKey(id);
+        }
+
+        /** Forgets every query and the term numbering. */
+        public void clear() {
+            compiled.clear();
+            compiler = new Compiler();
+        }
+
+        /** An immutable layer of the queries kept now, found by token look-ups. */
+        public Layer snapshot() {
+            if (compiled.isEmpty()) {
+                return EMPTY;
+            }
+            return new Layer(new ArrayList<>(compiled.values()), List.copyOf(compiler.texts), compiler.modeArray(), false);
+        }
     }
 
     public int size() {
@@ -117,20 +189,24 @@ public final class Layer {
 
     /** Appends the matches of this layer's queries, skipping those in {@code removed} (may be null). */
     public void match(Workspace w, BitSet removed, List<QueryMatch> out) {
-        if (matcher == null) {
-            return;
-        }
-        List<Match<Integer>> found = matcher.findAll(w.normalized());
-        if (found.isEmpty()) {
-            return;
-        }
-        w.beginLayer(termModes.length, queries.length);
-        for (Match<Integer> m : found) {
-            int term = m.payload();
-            int token = w.locate(m.start(), m.end(), termModes[term]);
-            if (token >= 0) {
-                w.addHit(term, token);
+        if (matcher != null) {
+            List<Match<Integer>> found = matcher.findAll(w.normalized());
+            if (found.isEmpty()) {
+                return;
             }
+            w.beginLayer(termModes.length, queries.length);
+            for (Match<Integer> m : found) {
+                int term = m.payload();
+                int token = w.locate(m.start(), m.end(), termModes[term]);
+                if (token >= 0) {
+                    w.addHit(term, token);
+                }
+            }
+        } else if (tokenIndex != null) {
+            w.beginLayer(termModes.length, queries.length);
+            tokenIndex.findHits(w);
+        } else {
+            return;
         }
         int[] candidates = new int[8];
         int count = 0;
@@ -173,6 +249,26 @@ public final class Layer {
 
     /** Turns query trees into nodes, numbering distinct terms across the whole layer. */
     private static final class Compiler {
+        Compiled compileQuery(SavedQuery s) {
+            leafNames.clear();
+            leafNodes.clear();
+            Node root = compile(s.query().root(), false);
+            int[] anchors = anchors(s.query().root());
+            if (anchors == null) {
+                throw new IllegalArgumentException("query " + s.id() + " has no word, phrase, #hashtag or @mention that "
+                        + "every match must contain: '" + s.query().text() + "'");
+            }
+            return new Compiled(s, root, leafNames.toArray(String[]::new), leafNodes.toArray(Node[]::new), anchors);
+        }
+
+        byte[] modeArray() {
+            byte[] out = new byte[modes.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = modes.get(i);
+            }
+            return out;
+        }
+
         final Map<String, Integer> ids = new HashMap<>();
         final List<String> texts = new ArrayList<>();
         final List<Byte> modes = new ArrayList<>();

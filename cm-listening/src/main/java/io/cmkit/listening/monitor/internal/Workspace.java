@@ -23,6 +23,7 @@ public final class Workspace {
 
     private final TokenSplitter splitter = new TokenSplitter();
     private boolean tokensReady;
+    private boolean originalReady;
     private int tokenCount;
     private int[] origStart = new int[32];
     private int[] origEnd = new int[32];
@@ -49,6 +50,7 @@ public final class Workspace {
         w.normalized = TextAnalysis.normalizer().normalize(mention.text());
         w.hosts = null;
         w.tokensReady = false;
+        w.originalReady = false;
         return w;
     }
 
@@ -87,7 +89,7 @@ public final class Workspace {
 
     /** The token a match at original {@code [start, end)} stands for under {@code mode}, or -1. */
     int locate(int start, int end, byte mode) {
-        ensureTokens();
+        ensureOriginal();
         int lo = 0;
         int hi = tokenCount - 1;
         int k = -1;
@@ -120,30 +122,89 @@ public final class Workspace {
         };
     }
 
-    private void ensureTokens() {
+    /** Splits the normalised text into tokens (once per mention). */
+    void ensureTokens() {
         if (tokensReady) {
             return;
         }
         tokensReady = true;
         splitter.split(normalized.text());
-        int n = splitter.count();
-        if (origStart.length < n) {
-            int size = Math.max(n, origStart.length * 2);
+        tokenCount = splitter.count();
+        if (origStart.length < tokenCount) {
+            int size = Math.max(tokenCount, origStart.length * 2);
             origStart = new int[size];
             origEnd = new int[size];
             bodyStart = new int[size];
             tokenType = new byte[size];
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < tokenCount; i++) {
+            tokenType[i] = splitter.type(i);
+        }
+    }
+
+    /** Maps every token back to the original text (once per mention, only when a term was found). */
+    private void ensureOriginal() {
+        ensureTokens();
+        if (originalReady) {
+            return;
+        }
+        originalReady = true;
+        for (int i = 0; i < tokenCount; i++) {
             int s = splitter.start(i);
             int e = splitter.end(i);
-            byte type = splitter.type(i);
-            tokenType[i] = type;
-            origStart[i] = normalized.toOriginal(s, s + 1).start();
-            origEnd[i] = normalized.toOriginal(e - 1, e).end();
-            bodyStart[i] = type == TokenSplitter.HASHTAG ? normalized.toOriginal(s + 1, s + 2).start() : -1;
+            Span whole = normalized.toOriginal(s, e);
+            origStart[i] = whole.start();
+            origEnd[i] = whole.end();
+            bodyStart[i] = tokenType[i] == TokenSplitter.HASHTAG ? normalized.toOriginal(s + 1, e).start() : -1;
         }
-        tokenCount = n;
+    }
+
+    int tokenCount() {
+        return tokenCount;
+    }
+
+    byte tokenType(int token) {
+        return tokenType[token];
+    }
+
+    /**
+     * Every reading of a token: its normalised text, and, where letters repeated three times or more
+     * left an optional copy, the text without it (at most 16 readings, like the matcher's).
+     */
+    void readings(int token, java.util.function.Consumer<String> out) {
+        String text = normalized.text();
+        int s = splitter.start(token);
+        int e = splitter.end(token);
+        int optional = 0;
+        int[] positions = null;
+        for (int i = s; i < e && optional < 4; i++) {
+            if (normalized.isOptional(i)) {
+                if (positions == null) {
+                    positions = new int[4];
+                }
+                positions[optional++] = i;
+            }
+        }
+        if (optional == 0) {
+            out.accept(text.substring(s, e));
+            return;
+        }
+        StringBuilder b = new StringBuilder(e - s);
+        for (int mask = 0; mask < 1 << optional; mask++) {
+            b.setLength(0);
+            int next = 0;
+            for (int i = s; i < e; i++) {
+                if (next < optional && positions[next] == i) {
+                    boolean skip = (mask & (1 << next)) != 0;
+                    next++;
+                    if (skip) {
+                        continue;
+                    }
+                }
+                b.append(text.charAt(i));
+            }
+            out.accept(b.toString());
+        }
     }
 
     void addHit(int term, int token) {
@@ -210,6 +271,7 @@ public final class Workspace {
 
     /** The original text span of tokens {@code [from, to)}. */
     Span originalSpan(int from, int to) {
+        ensureOriginal();
         return new Span(origStart[from], origEnd[to - 1]);
     }
 }
