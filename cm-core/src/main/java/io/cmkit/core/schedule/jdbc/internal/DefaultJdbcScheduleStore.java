@@ -25,6 +25,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +40,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -483,7 +486,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         }
         order.sort((x, y) -> recordings.get(x).key().compareTo(recordings.get(y).key()));
         Boolean[] recorded = new Boolean[recordings.size()];
-        java.util.Arrays.fill(recorded, Boolean.FALSE);
+        Arrays.fill(recorded, Boolean.FALSE);
         if (order.isEmpty()) {
             return List.of(recorded);
         }
@@ -550,11 +553,15 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Only a post that
      * fails is read further: the reasons of its failed publications, for the comment.
      */
-    private void settlePosts(Connection c, Map<PostKey, PostCounts> ended, java.util.function.Function<PostKey, Actor> who,
+    private void settlePosts(Connection c, Map<PostKey, PostCounts> ended, Function<PostKey, Actor> who,
                              Instant now) throws SQLException {
         List<PostKey> left = List.copyOf(ended.keySet());
         Map<PostKey, PostState> done = new LinkedHashMap<>();
         for (int attempt = 1; !left.isEmpty(); attempt++) {
+            if (attempt > OPTIMISTIC_TRIES + 1) {
+                // Unreachable while every writer of these columns locks the row: a locked read cannot go stale.
+                throw new SQLException("posts " + left + " changed under their row lock", "40001");
+            }
             Map<PostKey, PostRow> rows = readPostRows(c, left, attempt > OPTIMISTIC_TRIES);
             List<PostKey> written = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET state = ?, version = ?, "
@@ -709,7 +716,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         Map<String, Held> out = new HashMap<>();
         for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, brand_id, post_id, status, lease_owner, "
                     + "lease_token FROM " + pubs + " WHERE idempotency_key IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -753,7 +760,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      */
     private static String keyList(String alias, int n) {
         return "(" + alias + "brand_id, " + alias + "post_id) IN ("
-                + String.join(", ", java.util.Collections.nCopies(n, "(?, ?)")) + ")";
+                + String.join(", ", Collections.nCopies(n, "(?, ?)")) + ")";
     }
 
     private static int bindKeys(PreparedStatement ps, int first, List<PostKey> keys) throws SQLException {
@@ -834,7 +841,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     private static String prefixed(String alias, String columns) {
-        return java.util.Arrays.stream(columns.split(", ")).map(col -> alias + col).collect(Collectors.joining(", "));
+        return Arrays.stream(columns.split(", ")).map(col -> alias + col).collect(Collectors.joining(", "));
     }
 
     private static ScheduledPost post(String state, long version, String json, List<Transition> history) {
