@@ -222,47 +222,58 @@ class JdbcMultiInstanceSchedulerTest {
                     .orElseThrow().idempotencyKey()).isEqualTo(Publication.keyFor(Samples.key("p1999"), BLUESKY));
         }
 
+        /** Two instances, one to die and one to survive, and their platforms (Mastodon: NATIVE keys, Bluesky: LOOKUP). */
+        record TwoInstances(FakePlatform mastodon, FakePlatform bluesky, AtomicInteger publishedEvents, Scheduler doomed,
+                            Scheduler survivor) {
+        }
+
+        /** {@code posts} posts due from 09:00, two instances, the clock at 09:01 (all of them due). */
+        TwoInstances twoInstances(int posts) {
+            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
+            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
+            schedulePosts(posts);
+            AtomicInteger publishedEvents = new AtomicInteger();
+            List<Scheduler> schedulers = instances(ConnectorLookup.of(List.of(mastodon, bluesky)), publishedEvents, 2);
+            clock.set(NINE.plusSeconds(60));
+            return new TwoInstances(mastodon, bluesky, publishedEvents, schedulers.get(0), schedulers.get(1));
+        }
+
         @Test
         @DisplayName("an instance that dies after the platform accepted a post is taken over once its lease expires, without a second post")
         void deathMidPublication() throws Exception {
             int posts = 20;
-            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
-            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
-            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
-            schedulePosts(posts);
-            AtomicInteger publishedEvents = new AtomicInteger();
-            List<Scheduler> schedulers = instances(connectors, publishedEvents, 2);
-            Scheduler doomed = schedulers.get(0);
-            Scheduler survivor = schedulers.get(1);
-            clock.set(NINE.plusSeconds(60));
-            mastodon.crashAfterAcceptingNext();
+            TwoInstances scene = twoInstances(posts);
+            scene.mastodon().crashAfterAcceptingNext();
 
-            assertThatThrownBy(doomed::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
+            assertThatThrownBy(scene.doomed()::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
             String sentThenLost = Publication.keyFor(Samples.key("p0"), MASTODON);
-            assertThat(mastodon.createdPerKey()).containsEntry(sentThenLost, 1);
+            assertThat(scene.mastodon().createdPerKey()).containsEntry(sentThenLost, 1);
             Publication abandoned = stores.get(1).publication(sentThenLost).orElseThrow();
             assertThat(abandoned.status()).isEqualTo(PublicationStatus.PUBLISHING);
-            assertThat(abandoned.lease().orElseThrow().owner()).isEqualTo(doomed.instanceId());
+            assertThat(abandoned.lease().orElseThrow().owner()).isEqualTo(scene.doomed().instanceId());
 
             // Before the lease expires the survivor takes everything but the dead instance's batch.
-            survivor.dispatchDue();
+            scene.survivor().dispatchDue();
             assertThat(stores.get(1).publication(sentThenLost).orElseThrow().lease().orElseThrow().owner())
-                    .isEqualTo(doomed.instanceId());
-            int leasedByTheDead = leasedBy(Set.of(doomed.instanceId()));
+                    .isEqualTo(scene.doomed().instanceId());
+            int leasedByTheDead = leasedBy(Set.of(scene.doomed().instanceId()));
             assertThat(leasedByTheDead).isEqualTo(25);
 
             clock.advance(LEASE);
-            DispatchReport takeover = survivor.dispatchDue();
+            DispatchReport takeover = scene.survivor().dispatchDue();
 
             assertThat(takeover.claimed()).isEqualTo(leasedByTheDead);
-            assertThat(mastodon.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
-            assertThat(bluesky.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
-            assertThat(mastodon.calls().stream().filter(r -> r.idempotencyKey().equals(sentThenLost))).hasSize(2);
+            assertThat(scene.mastodon().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(scene.bluesky().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(scene.mastodon().calls().stream().filter(r -> r.idempotencyKey().equals(sentThenLost)))
+                    .hasSize(2);
             assertThat(stores.get(2).findByState(PostState.PUBLISHED)).hasSize(posts);
             Publication recovered = stores.get(2).publication(sentThenLost).orElseThrow();
             assertThat(recovered.status()).isEqualTo(PublicationStatus.PUBLISHED);
             assertThat(recovered.outcomeUnknown()).isFalse();
-            assertThat(recovered.published()).isEqualTo(mastodon.findPublished(sentThenLost));
+            assertThat(recovered.published()).isEqualTo(scene.mastodon().findPublished(sentThenLost));
             assertThat(stores.get(0).nextClaimableAt()).isEmpty();
         }
     
@@ -271,36 +282,30 @@ class JdbcMultiInstanceSchedulerTest {
                 + "loses nothing and doubles nothing: the batch is taken over once its lease expires")
         void deathBeforeTheBatchIsRecorded() throws Exception {
             int posts = 20;
-            FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
-            FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
-            ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
-            schedulePosts(posts);
-            AtomicInteger publishedEvents = new AtomicInteger();
-            List<Scheduler> schedulers = instances(connectors, publishedEvents, 2);
-            Scheduler doomed = schedulers.get(0);
-            Scheduler survivor = schedulers.get(1);
-            clock.set(NINE.plusSeconds(60));
-            mastodon.crashAfterAccepting(10);
+            TwoInstances scene = twoInstances(posts);
+            scene.mastodon().crashAfterAccepting(10);
 
-            assertThatThrownBy(doomed::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
+            assertThatThrownBy(scene.doomed()::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
 
             // It sent 10 posts to Mastodon and 9 to Bluesky, and died before recording any of its batch of 25.
-            assertThat(mastodon.createdPerKey()).hasSize(10);
-            assertThat(bluesky.createdPerKey()).hasSize(9);
-            assertThat(leasedBy(Set.of(doomed.instanceId()))).isEqualTo(25);
+            assertThat(scene.mastodon().createdPerKey()).hasSize(10);
+            assertThat(scene.bluesky().createdPerKey()).hasSize(9);
+            assertThat(leasedBy(Set.of(scene.doomed().instanceId()))).isEqualTo(25);
             assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED'")).isZero();
-            assertThat(publishedEvents).as("no event before the record").hasValue(0);
+            assertThat(scene.publishedEvents()).as("no event before the record").hasValue(0);
 
-            survivor.dispatchDue();
-            assertThat(leasedBy(Set.of(doomed.instanceId()))).isEqualTo(25);
+            scene.survivor().dispatchDue();
+            assertThat(leasedBy(Set.of(scene.doomed().instanceId()))).isEqualTo(25);
             clock.advance(LEASE);
-            DispatchReport takeover = survivor.dispatchDue();
+            DispatchReport takeover = scene.survivor().dispatchDue();
 
             assertThat(takeover.claimed()).isEqualTo(25);
             assertThat(takeover.published()).isEqualTo(25);
-            assertThat(mastodon.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
-            assertThat(bluesky.createdPerKey()).hasSize(posts).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
-            assertThat(publishedEvents).hasValue(2 * posts);
+            assertThat(scene.mastodon().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(scene.bluesky().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(scene.publishedEvents()).hasValue(2 * posts);
             assertThat(stores.get(2).findByState(PostState.PUBLISHED)).hasSize(posts);
             assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED' "
                     + "AND outcome_unknown = FALSE")).isEqualTo(2 * posts);

@@ -252,7 +252,14 @@ class JdbcScheduleStoreSchemaTest {
                 first.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), new Outcome.Published(published(p)),
                         t0.plusSeconds(2));
             }
-            List<String> ids = List.of("p1", "p2", "p3");
+            // p4: one publication out, one refused: FAILED.
+            Samples.scheduled(first, "p4", t0.minusSeconds(30));
+            for (Publication p : first.claimDue("instance-b", t0, lease, 10)) {
+                Outcome outcome = p.account().equals(Samples.MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.Failed("Text too long");
+                first.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, t0.plusSeconds(3));
+            }
+            List<String> ids = List.of("p1", "p2", "p3", "p4");
             Map<String, ScheduledPost> postsBefore = new LinkedHashMap<>();
             Map<String, List<Publication>> pubsBefore = new LinkedHashMap<>();
             for (String id : ids) {
@@ -262,6 +269,7 @@ class JdbcScheduleStoreSchemaTest {
             assertThat(postsBefore.get("p1").state()).isEqualTo(PostState.PUBLISHING);
             assertThat(postsBefore.get("p1").history()).hasSize(7);
             assertThat(postsBefore.get("p3").state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(postsBefore.get("p4").state()).isEqualTo(PostState.FAILED);
             downgradeToVersion2(url, first);
             assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
             assertThat(tables(url)).doesNotContain("cm_schedule_transition");
@@ -278,7 +286,9 @@ class JdbcScheduleStoreSchemaTest {
             assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE body LIKE '%history%'"))
                     .containsExactly(0L);
             assertThat(queryLongs(url, "SELECT open_publications FROM cm_schedule_post ORDER BY post_id"))
-                    .containsExactly(1L, 2L, 0L);
+                    .containsExactly(1L, 2L, 0L, 0L);
+            assertThat(queryLongs(url, "SELECT failed_publications FROM cm_schedule_post ORDER BY post_id"))
+                    .containsExactly(0L, 0L, 0L, 1L);
 
             // p1's last open publication is settled by a person: the post completes.
             Publication unsure = pubsBefore.get("p1").stream()
@@ -350,6 +360,7 @@ class JdbcScheduleStoreSchemaTest {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE cm_schedule_transition");
                     s.execute("ALTER TABLE cm_schedule_post DROP COLUMN open_publications");
+                    s.execute("ALTER TABLE cm_schedule_post DROP COLUMN failed_publications");
                     s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 3");
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

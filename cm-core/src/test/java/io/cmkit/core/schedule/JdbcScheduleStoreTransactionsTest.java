@@ -143,6 +143,43 @@ class JdbcScheduleStoreTransactionsTest {
         }
 
         @Test
+        @DisplayName("a completion whose post another transaction changes meanwhile reads it again and loses no count")
+        void postChangedDuringCompletion() throws Exception {
+            Samples.scheduled(store, "p1", T0);
+            List<Publication> claimed = store.claimDue("a", T0, LEASE, 10);
+            Publication first = claimed.get(0);
+            try (Connection other = DriverManager.getConnection(url, user(), "")) {
+                other.setAutoCommit(false);
+                // Another instance records the other publication: one open publication fewer, not yet committed.
+                try (Statement s = other.createStatement()) {
+                    assertThat(s.executeUpdate("UPDATE cm_schedule_post SET open_publications = open_publications - 1 "
+                            + "WHERE post_id = 'p1'")).isEqualTo(1);
+                }
+                java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    java.util.concurrent.Future<Boolean> completing = thread.submit(() -> store.complete(
+                            first.idempotencyKey(), first.lease().orElseThrow().token(),
+                            new Outcome.Published(published(first)), T0.plusSeconds(1)));
+                    Thread.sleep(300); // the completion has read the post as it was and waits for its row
+                    other.commit();
+
+                    assertThat(completing.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } finally {
+                    thread.shutdownNow();
+                }
+            }
+            ScheduledPost post = store.find(key("p1")).orElseThrow();
+            assertThat(post.state()).as("both counted: no open publication left").isEqualTo(PostState.PUBLISHED);
+            assertThat(post.lastTransition().orElseThrow().action()).isEqualTo(PostAction.COMPLETE);
+            try (Connection c = DriverManager.getConnection(url, user(), "");
+                 Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT open_publications FROM cm_schedule_post WHERE post_id = 'p1'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+
+        @Test
         @DisplayName("a claim skips the rows another transaction holds, without waiting for it")
         void claimSkipsLockedRows() throws SQLException {
             Samples.scheduled(store, "p1", T0);

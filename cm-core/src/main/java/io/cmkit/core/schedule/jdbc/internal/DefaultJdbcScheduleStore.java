@@ -28,6 +28,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +43,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,13 +55,15 @@ import java.util.stream.Collectors;
  * which is a concurrent edit anyway.
  *
  * <p>Schema version 3 keeps a post's state and version in columns, its history in a table of its
- * own and a count of its open publications (not yet PUBLISHED or FAILED) on its row, so that the
- * scheduler's hot path never reads or rewrites a post's JSON body: a claim moves its SCHEDULED
- * posts with one locking read, one batched update and one batched insert of DISPATCH transitions
- * per batch; {@link #completeAll} records a batch's outcomes with one locking read of the
- * publications, one batch of guarded updates, one batch of count decrements and, for the posts
- * whose last open publication ended, one read of their publications, one batched update and one
- * batched insert of transitions.
+ * own, and counts of its open (not yet PUBLISHED or FAILED) and failed publications on its row, so
+ * that the scheduler's hot path never reads or rewrites a post's JSON body, and writes each row
+ * once: a claim moves its SCHEDULED posts with one batch of guarded updates
+ * ({@code WHERE key AND state = 'SCHEDULED'}) and one batched insert of DISPATCH transitions;
+ * {@link #completeAll} records a batch's outcomes with one read of the publications, one batch of
+ * guarded updates ({@code WHERE key AND status AND lease token}), one read of their posts, one
+ * batch of compare-and-set updates of the posts' counts and states, and one batched insert of the
+ * COMPLETE transitions. H2 takes a write lock (an undo-log entry) for every row a
+ * {@code SELECT ... FOR UPDATE} returns, so the completion does not lock by reading.
  */
 public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
@@ -128,8 +133,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         ScheduledPost stored = post.withVersion(1);
         return inTransaction("insert post " + post.key(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + posts
-                    + " (brand_id, post_id, state, scheduled_at, version, body, open_publications) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+                    + " (brand_id, post_id, state, scheduled_at, version, body, open_publications, failed_publications) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0, 0)")) {
                 ps.setString(1, post.key().brandId());
                 ps.setString(2, post.key().postId());
                 ps.setString(3, stored.state().name());
@@ -300,8 +305,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /**
      * One transaction: {@code SELECT ... WHERE claimable_at <= now ORDER BY claimable_at, seq LIMIT n
      * FOR UPDATE SKIP LOCKED}, then the lease on each row (one batch), then the posts still SCHEDULED
-     * move to PUBLISHING: their rows locked by one statement per 100 posts, in key order, their state
-     * and version updated in one batch, their DISPATCH transitions inserted in one batch.
+     * move to PUBLISHING: one guarded {@code UPDATE ... WHERE key AND state = 'SCHEDULED'} per post
+     * in one batch, in key order (its update counts say which moved), and their DISPATCH transitions
+     * inserted in one batch.
      */
     @Override
     public List<Publication> claimDue(String owner, Instant now, Duration leaseFor, int limit) {
@@ -316,9 +322,13 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         return inTransaction("claim due publications for " + owner, c -> {
             List<Publication> due;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
-                    + " WHERE claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setLong(1, at.toEpochMilli());
-                ps.setInt(2, limit);
+                    + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED")) {
+                // The lower bound is always true of a non-NULL time; it makes H2 start its index scan after the
+                // NULLs (publications that ended), which it otherwise walks through on every claim.
+                ps.setLong(1, Long.MIN_VALUE);
+                ps.setLong(2, at.toEpochMilli());
+                ps.setInt(3, limit);
                 due = publicationsOf(ps);
             }
             List<Publication> claimed = new ArrayList<>(due.size());
@@ -346,15 +356,23 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 }
                 ps.executeBatch();
             }
-            List<PostKey> scheduled = lockPostsInState(c, sortedKeys(claimed.stream().map(Publication::post).toList()),
-                    PostState.SCHEDULED);
+            List<PostKey> postKeys = sortedKeys(claimed.stream().map(Publication::post).toList());
             Map<PostKey, List<Transition>> dispatched = new LinkedHashMap<>();
-            for (PostKey key : scheduled) {
-                dispatched.put(key, List.of(new Transition(PostAction.DISPATCH, Optional.of(PostState.SCHEDULED),
-                        PostState.PUBLISHING, owner, now, Optional.empty())));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET state = 'PUBLISHING', "
+                    + "version = version + 1 WHERE brand_id = ? AND post_id = ? AND state = 'SCHEDULED'")) {
+                for (PostKey key : postKeys) {
+                    ps.setString(1, key.brandId());
+                    ps.setString(2, key.postId());
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < postKeys.size(); i++) {
+                    if (updated(counts[i])) {
+                        dispatched.put(postKeys.get(i), List.of(new Transition(PostAction.DISPATCH,
+                                Optional.of(PostState.SCHEDULED), PostState.PUBLISHING, owner, now, Optional.empty())));
+                    }
+                }
             }
-            movePosts(c, scheduled.stream().collect(Collectors.toMap(k -> k, k -> PostState.PUBLISHING, (x, y) -> x,
-                    LinkedHashMap::new)));
             TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
@@ -438,14 +456,15 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
     /**
      * Records each outcome whose guard holds (the lease's token for a completion, NEEDS_CHECK for a
-     * resolution); returns one answer per recording, in order. The publications are locked first
-     * (one read per 100, in key order), then updated in one batch whose every statement repeats the
-     * guard; the posts of the publications that ended count one open publication less (one batch, in
-     * post key order), and those left with none move on ({@link #completePosts}).
+     * resolution); returns one answer per recording, in order. The publications are read first,
+     * without a lock (one read per 100: their posts and lease owners), then updated in one batch, in
+     * key order, each statement guarded by {@code WHERE key AND status AND lease token}: its update
+     * count says whether it was recorded. The posts of the publications that ended are then settled
+     * ({@link #settlePosts}).
      */
     private List<Boolean> record(Connection c, List<Recording> recordings, Instant now) throws SQLException {
         Instant at = millis(now);
-        Map<String, Held> held = lockPublications(c, recordings.stream().map(Recording::key).sorted().toList());
+        Map<String, Held> held = readPublications(c, recordings.stream().map(Recording::key).sorted().toList());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < recordings.size(); i++) {
             Recording r = recordings.get(i);
@@ -459,7 +478,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         }
         order.sort((x, y) -> recordings.get(x).key().compareTo(recordings.get(y).key()));
         Boolean[] recorded = new Boolean[recordings.size()];
-        java.util.Arrays.fill(recorded, Boolean.FALSE);
+        Arrays.fill(recorded, Boolean.FALSE);
         if (order.isEmpty()) {
             return List.of(recorded);
         }
@@ -479,37 +498,160 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             }
             int[] counts = ps.executeBatch();
             for (int j = 0; j < order.size(); j++) {
-                recorded[order.get(j)] = counts[j] == 1 || counts[j] == java.sql.Statement.SUCCESS_NO_INFO;
+                recorded[order.get(j)] = updated(counts[j]);
             }
         }
-        Map<PostKey, Integer> ended = new TreeMap<>(POST_ORDER);
-        Map<PostKey, Recording> lastOfPost = new LinkedHashMap<>();
+        Map<PostKey, PostCounts> ended = new TreeMap<>(POST_ORDER);
+        Map<PostKey, Recording> lastOfPost = new HashMap<>();
         for (int i = 0; i < recordings.size(); i++) {
             Recording r = recordings.get(i);
             if (recorded[i] && ends(r.outcome())) {
                 PostKey post = held.get(r.key()).post();
-                ended.merge(post, 1, Integer::sum);
+                ended.merge(post, new PostCounts(1, r.outcome() instanceof Outcome.Failed ? 1 : 0), PostCounts::plus);
                 lastOfPost.put(post, r);
             }
         }
         if (!ended.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
-                    + " SET open_publications = open_publications - ? WHERE brand_id = ? AND post_id = ?")) {
-                for (Map.Entry<PostKey, Integer> e : ended.entrySet()) {
-                    ps.setInt(1, e.getValue());
-                    ps.setString(2, e.getKey().brandId());
-                    ps.setString(3, e.getKey().postId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            completePosts(c, List.copyOf(ended.keySet()), post -> {
+            settlePosts(c, ended, post -> {
                 Recording r = lastOfPost.get(post);
                 return r.actor().isPresent() ? new Actor(PostAction.RESOLVE, r.actor().get())
                         : new Actor(PostAction.COMPLETE, held.get(r.key()).owner().orElseThrow());
             }, now);
         }
         return List.of(recorded);
+    }
+
+    /** Publications of one post that ended in one call, and how many of them failed. */
+    private record PostCounts(int ended, int failed) {
+        PostCounts plus(PostCounts other) {
+            return new PostCounts(ended + other.ended, failed + other.failed);
+        }
+    }
+
+    /** What a locking read of a post row tells a completion. */
+    private record PostRow(PostState state, long version, int open, int failed) {
+    }
+
+    /** Times {@link #settlePosts} reads and compares-and-sets before it locks the posts left. */
+    private static final int OPTIMISTIC_TRIES = 3;
+
+    /**
+     * The posts whose publications ended ({@code ended}, in key order): their counts of open and
+     * failed publications are updated, and those PUBLISHING with none left open move to PUBLISHED,
+     * or FAILED when one failed ({@link Publication#completedState}), with their transitions
+     * ({@code who} says by whom). Each post is read, then written by one compare-and-set
+     * {@code UPDATE ... WHERE key AND state, version and counts are as read} (one read per 100 posts,
+     * one batch of updates, one of inserts); a post another transaction changed in between is read
+     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Only a post that
+     * fails is read further: the reasons of its failed publications, for the comment.
+     */
+    private void settlePosts(Connection c, Map<PostKey, PostCounts> ended, Function<PostKey, Actor> who,
+                             Instant now) throws SQLException {
+        List<PostKey> left = List.copyOf(ended.keySet());
+        Map<PostKey, PostState> done = new LinkedHashMap<>();
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
+            if (attempt > OPTIMISTIC_TRIES + 1) {
+                // Unreachable while every writer of these columns locks the row: a locked read cannot go stale.
+                throw new SQLException("posts " + left + " changed under their row lock", "40001");
+            }
+            Map<PostKey, PostRow> rows = readPostRows(c, left, attempt > OPTIMISTIC_TRIES);
+            List<PostKey> written = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET state = ?, version = ?, "
+                    + "open_publications = ?, failed_publications = ? WHERE brand_id = ? AND post_id = ? AND state = ? "
+                    + "AND version = ? AND open_publications = ? AND failed_publications = ?")) {
+                for (PostKey key : left) {
+                    PostRow row = rows.get(key);
+                    if (row == null) {
+                        continue; // not in the store: nothing to settle
+                    }
+                    PostCounts counts = ended.get(key);
+                    int open = Math.max(0, row.open() - counts.ended());
+                    int failed = row.failed() + counts.failed();
+                    boolean completes = row.state() == PostState.PUBLISHING && open == 0;
+                    PostState next = completes ? (failed > 0 ? PostState.FAILED : PostState.PUBLISHED) : row.state();
+                    ps.setString(1, next.name());
+                    ps.setLong(2, completes ? row.version() + 1 : row.version());
+                    ps.setInt(3, open);
+                    ps.setInt(4, failed);
+                    ps.setString(5, key.brandId());
+                    ps.setString(6, key.postId());
+                    ps.setString(7, row.state().name());
+                    ps.setLong(8, row.version());
+                    ps.setInt(9, row.open());
+                    ps.setInt(10, row.failed());
+                    ps.addBatch();
+                    written.add(key);
+                    if (completes) {
+                        done.put(key, next);
+                    } else {
+                        done.remove(key);
+                    }
+                }
+                int[] counts = written.isEmpty() ? new int[0] : ps.executeBatch();
+                List<PostKey> again = new ArrayList<>();
+                for (int i = 0; i < written.size(); i++) {
+                    if (!updated(counts[i])) {
+                        again.add(written.get(i));
+                        done.remove(written.get(i));
+                    }
+                }
+                left = again;
+            }
+        }
+        Map<PostKey, String> reasons = failureReasons(c, done.entrySet().stream()
+                .filter(e -> e.getValue() == PostState.FAILED).map(Map.Entry::getKey).toList());
+        Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
+        for (Map.Entry<PostKey, PostState> e : done.entrySet()) {
+            Actor actor = who.apply(e.getKey());
+            history.put(e.getKey(), List.of(new Transition(actor.action(), Optional.of(PostState.PUBLISHING), e.getValue(),
+                    actor.actor(), now, Optional.ofNullable(reasons.get(e.getKey())))));
+        }
+        TransitionRows.append(c, transitions, history);
+    }
+
+    /** The rows of these posts (in key order), one statement per 100; with {@code lock}, locked until the end of the transaction. */
+    private Map<PostKey, PostRow> readPostRows(Connection c, List<PostKey> keys, boolean lock) throws SQLException {
+        Map<PostKey, PostRow> rows = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
+            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement("SELECT brand_id, post_id, state, version, open_publications, "
+                    + "failed_publications FROM " + posts + " WHERE " + keyList("", chunk.size())
+                    + (lock ? " ORDER BY brand_id, post_id FOR UPDATE" : ""))) {
+                bindKeys(ps, 1, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(new PostKey(rs.getString(1), rs.getString(2)), new PostRow(
+                                PostState.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5), rs.getInt(6)));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * For each of these posts, the reasons of its FAILED publications in their order,
+     * {@code account: reason; ...}: the comment of its move to FAILED.
+     */
+    private Map<PostKey, String> failureReasons(Connection c, List<PostKey> keys) throws SQLException {
+        Map<PostKey, List<String>> out = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
+            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement("SELECT brand_id, post_id, platform, handle, last_error FROM "
+                    + pubs + " WHERE " + keyList("", chunk.size()) + " AND status = 'FAILED' ORDER BY seq")) {
+                bindKeys(ps, 1, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Account account = new Account(new Platform(rs.getString(3)), rs.getString(4));
+                        out.computeIfAbsent(new PostKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                                .add(account + ": " + Optional.ofNullable(rs.getString(5)).orElse("failed"));
+                    }
+                }
+            }
+        }
+        Map<PostKey, String> joined = new HashMap<>();
+        out.forEach((k, v) -> joined.put(k, String.join("; ", v)));
+        return joined;
     }
 
     /** Whether the publication has ended after this outcome (PUBLISHED or FAILED): one open publication less. */
@@ -557,15 +699,18 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         setText(ps, 7, error);
     }
 
-    /** Locks the publications with these keys (sorted), one statement per 100; the ones found, by key. */
-    private Map<String, Held> lockPublications(Connection c, List<String> keys) throws SQLException {
+    /**
+     * Reads (without locking) the publications with these keys, one statement per 100; the ones
+     * found, by key. The guarded update that follows is what decides: a lease taken over after
+     * this read changes the token, and the update then changes nothing.
+     */
+    private Map<String, Held> readPublications(Connection c, List<String> keys) throws SQLException {
         Map<String, Held> out = new HashMap<>();
         for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, brand_id, post_id, status, lease_owner, "
-                    + "lease_token FROM " + pubs + " WHERE idempotency_key IN (" + marks + ") ORDER BY idempotency_key "
-                    + "FOR UPDATE")) {
+                    + "lease_token FROM " + pubs + " WHERE idempotency_key IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
@@ -585,73 +730,29 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     private record Actor(PostAction action, String actor) {
     }
 
-    /**
-     * The posts among {@code keys} (locked, in key order) that are PUBLISHING with no open
-     * publication left move to {@link Publication#completedState} of their publications (one read
-     * per 100 posts), with the transition ({@code who} says by whom), in one batch each.
-     */
-    private void completePosts(Connection c, List<PostKey> keys, java.util.function.Function<PostKey, Actor> who,
-                               Instant now) throws SQLException {
-        Map<PostKey, Map<Account, PublicationStatus>> statuses = new TreeMap<>(POST_ORDER);
-        Map<PostKey, Map<Account, Optional<String>>> errors = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
-            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.brand_id, u.post_id, u.platform, u.handle, u.status, "
-                    + "u.last_error FROM " + posts + " p JOIN " + pubs + " u ON u.brand_id = p.brand_id "
-                    + "AND u.post_id = p.post_id WHERE p.state = 'PUBLISHING' AND p.open_publications = 0 AND ("
-                    + keyList("p.", chunk.size()) + ") ORDER BY u.seq")) {
-                bindKeys(ps, 1, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        PostKey key = new PostKey(rs.getString(1), rs.getString(2));
-                        Account account = new Account(new Platform(rs.getString(3)), rs.getString(4));
-                        statuses.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                                .put(account, PublicationStatus.valueOf(rs.getString(5)));
-                        errors.computeIfAbsent(key, k -> new HashMap<>()).put(account, Optional.ofNullable(rs.getString(6)));
-                    }
-                }
-            }
-        }
-        Map<PostKey, PostState> moves = new LinkedHashMap<>();
-        Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
-        for (Map.Entry<PostKey, Map<Account, PublicationStatus>> e : statuses.entrySet()) {
-            Optional<PostState> done = Publication.completedState(e.getValue().values());
-            if (done.isEmpty()) {
-                continue;
-            }
-            Map<Account, Optional<String>> errorsOf = errors.get(e.getKey());
-            Optional<String> comment = done.get() == PostState.FAILED
-                    ? Optional.of(e.getValue().entrySet().stream().filter(s -> s.getValue() == PublicationStatus.FAILED)
-                            .map(s -> s.getKey() + ": " + errorsOf.get(s.getKey()).orElse("failed"))
-                            .collect(Collectors.joining("; ")))
-                    : Optional.empty();
-            Actor actor = who.apply(e.getKey());
-            moves.put(e.getKey(), done.get());
-            history.put(e.getKey(), List.of(new Transition(actor.action(), Optional.of(PostState.PUBLISHING), done.get(),
-                    actor.actor(), now, comment)));
-        }
-        movePosts(c, moves);
-        TransitionRows.append(c, transitions, history);
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /** The order in which this store locks posts: brand, then post id. */
     private static final Comparator<PostKey> POST_ORDER = Comparator.comparing(PostKey::brandId)
             .thenComparing(PostKey::postId);
 
+    /** Whether a batched statement's update count says it changed its row. */
+    private static boolean updated(int count) {
+        return count == 1 || count == java.sql.Statement.SUCCESS_NO_INFO;
+    }
+
     private static List<PostKey> sortedKeys(List<PostKey> keys) {
         return keys.stream().distinct().sorted(POST_ORDER).toList();
     }
 
-    /** {@code (brand_id = ? AND post_id = ?) OR ...}, {@code n} times, columns qualified by {@code alias}. */
+    /**
+     * {@code (brand_id, post_id) IN ((?, ?), ...)}, {@code n} pairs, columns qualified by {@code alias}:
+     * a row-value list, which H2 looks up in an index on exactly these two columns (a list of
+     * {@code (brand_id = ? AND post_id = ?) OR ...} makes it scan every post of the brand).
+     */
     private static String keyList(String alias, int n) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "" : " OR ").append('(').append(alias).append("brand_id = ? AND ").append(alias)
-                    .append("post_id = ?)");
-        }
-        return sql.toString();
+        return "(" + alias + "brand_id, " + alias + "post_id) IN ("
+                + String.join(", ", Collections.nCopies(n, "(?, ?)")) + ")";
     }
 
     private static int bindKeys(PreparedStatement ps, int first, List<PostKey> keys) throws SQLException {
@@ -661,42 +762,6 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             ps.setString(index++, key.postId());
         }
         return index;
-    }
-
-    /** Locks the posts among {@code keys} that are in {@code state}, one statement per 100, in key order; their keys. */
-    private List<PostKey> lockPostsInState(Connection c, List<PostKey> keys, PostState state) throws SQLException {
-        List<PostKey> out = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += POSTS_PER_STATEMENT) {
-            List<PostKey> chunk = keys.subList(from, Math.min(keys.size(), from + POSTS_PER_STATEMENT));
-            try (PreparedStatement ps = c.prepareStatement("SELECT brand_id, post_id FROM " + posts + " WHERE state = ? AND ("
-                    + keyList("", chunk.size()) + ") ORDER BY brand_id, post_id FOR UPDATE")) {
-                ps.setString(1, state.name());
-                bindKeys(ps, 2, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new PostKey(rs.getString(1), rs.getString(2)));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Moves locked posts to new states, one more version each, in one batch (their transitions are the caller's). */
-    private void movePosts(Connection c, Map<PostKey, PostState> moves) throws SQLException {
-        if (moves.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
-                + " SET state = ?, version = version + 1 WHERE brand_id = ? AND post_id = ?")) {
-            for (Map.Entry<PostKey, PostState> e : moves.entrySet()) {
-                ps.setString(1, e.getValue().name());
-                ps.setString(2, e.getKey().brandId());
-                ps.setString(3, e.getKey().postId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     /** Locks a post's row; its version, or empty when it is not stored. */
@@ -768,7 +833,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     private static String prefixed(String alias, String columns) {
-        return java.util.Arrays.stream(columns.split(", ")).map(col -> alias + col).collect(Collectors.joining(", "));
+        return Arrays.stream(columns.split(", ")).map(col -> alias + col).collect(Collectors.joining(", "));
     }
 
     private static ScheduledPost post(String state, long version, String json, List<Transition> history) {
@@ -777,11 +842,15 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 version, body.options());
     }
 
-    /** Rewrites a locked post's row; with {@code openPublications}, its count of open publications too. */
+    /**
+     * Rewrites a locked post's row; with {@code openPublications} (its publications were replaced:
+     * the new ones all open, the ones kept all PUBLISHED), its counts of open and failed publications too.
+     */
     private void writePost(Connection c, ScheduledPost post, Optional<Integer> openPublications) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
                 + " SET state = ?, scheduled_at = ?, version = ?, body = ?"
-                + (openPublications.isPresent() ? ", open_publications = ?" : "") + " WHERE brand_id = ? AND post_id = ?")) {
+                + (openPublications.isPresent() ? ", open_publications = ?, failed_publications = 0" : "")
+                + " WHERE brand_id = ? AND post_id = ?")) {
             int i = 1;
             ps.setString(i++, post.state().name());
             setMillis(ps, i++, post.scheduledAt());

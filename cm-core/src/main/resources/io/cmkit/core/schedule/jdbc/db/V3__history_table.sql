@@ -6,8 +6,10 @@
 -- post's history out of its body into schedule_transition (io.cmkit.core.schedule.jdbc.internal.HistoryMove).
 
 -- Publications of the post not yet ended (PENDING, PUBLISHING, NEEDS_CHECK): the post is completed
--- when a completion brings it to 0.
+-- when a completion brings it to 0, to FAILED if failed_publications (those FAILED) is not 0, else to PUBLISHED.
 ALTER TABLE ${prefix}schedule_post ADD COLUMN IF NOT EXISTS open_publications INTEGER DEFAULT 0 NOT NULL;
+
+ALTER TABLE ${prefix}schedule_post ADD COLUMN IF NOT EXISTS failed_publications INTEGER DEFAULT 0 NOT NULL;
 
 -- One row per transition of a post, in the order of seq. at_second and at_nano keep the instant's full
 -- precision (UTC epoch seconds and nanoseconds within the second); from_state is NULL for CREATE.
@@ -29,5 +31,11 @@ CREATE TABLE IF NOT EXISTS ${prefix}schedule_transition (
 
 CREATE INDEX IF NOT EXISTS ${prefix}schedule_transition_post ON ${prefix}schedule_transition (brand_id, post_id, seq);
 
+-- A post that fails reads the reasons of its failed publications by (brand_id, post_id) IN (...): H2 looks such a
+-- row-value list up only in an index on exactly these columns.
+CREATE INDEX IF NOT EXISTS ${prefix}schedule_publication_of_post ON ${prefix}schedule_publication (brand_id, post_id);
+
 UPDATE ${prefix}schedule_post p SET open_publications = (SELECT COUNT(*) FROM ${prefix}schedule_publication u
-    WHERE u.brand_id = p.brand_id AND u.post_id = p.post_id AND u.status IN ('PENDING', 'PUBLISHING', 'NEEDS_CHECK'));
+    WHERE u.brand_id = p.brand_id AND u.post_id = p.post_id AND u.status IN ('PENDING', 'PUBLISHING', 'NEEDS_CHECK')),
+    failed_publications = (SELECT COUNT(*) FROM ${prefix}schedule_publication u
+    WHERE u.brand_id = p.brand_id AND u.post_id = p.post_id AND u.status = 'FAILED');
