@@ -231,7 +231,7 @@ public final class HashedLogisticRegression implements Classifier {
     public static final class Builder {
         private HashingOptions hashing = HashingOptions.DEFAULTS;
         private double learningRate = 0.1;
-        private double l2 = 1e-6;
+        private double l2 = 1e-2;
         private double positiveWeight = 1;
         private double threshold = 0.5;
 
@@ -259,7 +259,7 @@ public final class HashedLogisticRegression implements Classifier {
             return this;
         }
 
-        /** L2 regularisation strength per step, 1e-6 unless set. */
+        /** L2 regularisation strength per step, 1e-2 unless set. */
         public Builder l2(double l2) {
             if (!(l2 >= 0)) {
                 throw new IllegalArgumentException("l2 must be >= 0");

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * --file train.csv --text text --label label --positive 1 --model out.cmkc
- *   [--kind lr|nb] [--epochs 8] [--seed 42] [--bits 18] [--learning-rate 0.2] [--l2 1e-6]
+ *   [--kind lr|nb] [--epochs 8] [--seed 42] [--bits 18] [--learning-rate 0.1] [--l2 1e-2]
  *   [--positive-weight 1] [--folds 5] [--decode none|python|html]
  * </pre>
  */

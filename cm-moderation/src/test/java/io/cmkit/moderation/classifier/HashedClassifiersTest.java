@@ -78,6 +78,38 @@ class HashedClassifiersTest {
         }
 
         @Test
+        @DisplayName("a model built with the former L2 (1e-6) keeps it after loading, and learns as before")
+        void keepsItsOwnL2(@TempDir Path dir) throws IOException {
+            HashedLogisticRegression old = HashedLogisticRegression.builder()
+                    .hashing(HashingOptions.DEFAULTS.withBits(16)).l2(1e-6).build();
+            teach(old, 3);
+            Path f = dir.resolve("old.cmkc");
+            old.save(f);
+            Classifier loaded = Classifiers.load(f);
+            old.learn("free followers", true);
+            loaded.learn("free followers", true);
+            assertThat(Classifiers.toBytes(loaded)).isEqualTo(old.toBytes());
+            HashedLogisticRegression current = logistic();
+            teach(current, 3);
+            current.learn("free followers", true);
+            assertThat(current.toBytes()).isNotEqualTo(old.toBytes());
+        }
+
+        @Test
+        @DisplayName("the default L2 (1e-2) keeps scores less extreme than a negligible one")
+        void defaultL2Regularises() {
+            HashedLogisticRegression weak = HashedLogisticRegression.builder()
+                    .hashing(HashingOptions.DEFAULTS.withBits(16)).l2(1e-6).build();
+            HashedLogisticRegression regularised = logistic();
+            teach(weak, 20);
+            teach(regularised, 20);
+            for (String s : concat(SPAM, HAM, List.of())) {
+                assertThat(Math.abs(regularised.score(s) - 0.5)).as(s).isLessThan(Math.abs(weak.score(s) - 0.5));
+                assertThat(regularised.score(s) > 0.5).as(s).isEqualTo(SPAM.contains(s));
+            }
+        }
+
+        @Test
         @DisplayName("round-trips through its file with identical scores, and keeps learning after loading")
         void roundTrip(@TempDir Path dir) throws IOException {
             HashedLogisticRegression c = logistic();

@@ -18,7 +18,7 @@ public final class Training {
             double positiveWeight, int folds) {
 
         public static Options defaults() {
-            return new Options("lr", 4, 42, HashingOptions.DEFAULTS, 0.1, 1e-6, 1, 5);
+            return new Options("lr", 4, 42, HashingOptions.DEFAULTS, 0.1, 1e-2, 1, 5);
         }
 
         public Supplier<Classifier> factory() {
