@@ -1,16 +1,12 @@
 package io.cmkit.examples.demo;
 
-import io.cmkit.analytics.aggregate.AggregateTable;
 import io.cmkit.analytics.aggregate.Aggregator;
 import io.cmkit.analytics.aggregate.Dimension;
-import io.cmkit.analytics.aggregate.GroupKey;
 import io.cmkit.analytics.aggregate.KpiRow;
 import io.cmkit.analytics.aggregate.KpiTable;
 import io.cmkit.analytics.aggregate.PeriodUnit;
-import io.cmkit.analytics.kpi.Counters;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
-import io.cmkit.analytics.kpi.KpiValue;
 import io.cmkit.analytics.report.BestTimes;
 import io.cmkit.analytics.report.ClientReport;
 import io.cmkit.analytics.report.DailyValue;
@@ -24,6 +20,7 @@ import io.cmkit.analytics.report.PostSummary;
 import io.cmkit.analytics.report.ReportRenderer;
 import io.cmkit.analytics.report.SentimentDay;
 import io.cmkit.analytics.report.Unit;
+import io.cmkit.examples.report.KeyFigures;
 import io.cmkit.analytics.timing.Heatmap;
 import io.cmkit.core.model.DateRange;
 import io.cmkit.core.model.KpiTarget;
@@ -56,19 +53,17 @@ import java.util.Set;
  */
 final class Dashboard {
 
-    /** The files' base names, in the demo's language. */
+    /** The dashboard's base name, in the demo's language. */
     private final String dashboardName;
     private final Strategy strategy;
     private final DemoOptions options;
     private final CommunityWeek.Outcome week;
-    private final Labels labels;
     private final ZoneId zone;
 
     Dashboard(Strategy strategy, DemoOptions options, CommunityWeek.Outcome week) {
         this.strategy = strategy;
         this.options = options;
         this.week = week;
-        this.labels = new Labels(options.language());
         this.zone = strategy.brand().timeZone();
         this.dashboardName = options.french() ? "tableau-de-bord" : "dashboard";
     }
@@ -112,23 +107,12 @@ final class Dashboard {
         KpiCatalogue catalogue = KpiCatalogue.euros();
         Aggregator aggregator = new Aggregator(strategy.brand());
         List<MetricSnapshot> snapshots = week.snapshots();
-        // Posts' counters and accounts' counters apart: a group mixing them has no likes on the
-        // account series, and the aggregation then (rightly) calls the sum not available.
+        // Posts' counters only: account series have no likes (see KeyFigures).
         List<MetricSnapshot> postSnapshots = snapshots.stream().filter(s -> s.postId().isPresent()).toList();
-        List<MetricSnapshot> accountSnapshots = snapshots.stream().filter(s -> s.postId().isEmpty()).toList();
 
         // Key figures: the week's days against as many days just before them.
-        LocalDate first = period.start().minusDays(options.days());
-        DateRange both = new DateRange(first, period.end());
-        for (var kpis : List.of(Map.entry(postSnapshots, List.of(Kpi.ENGAGEMENTS)),
-                Map.entry(accountSnapshots, List.of(Kpi.FOLLOWERS, Kpi.FOLLOWER_GROWTH_RATE)))) {
-            AggregateTable daily = aggregator.aggregate(kpis.getKey(), Set.of(), PeriodUnit.DAY, both);
-            Counters current = daily.total(GroupKey.BRAND, period.start(), period.end());
-            Counters previous = daily.total(GroupKey.BRAND, first, period.start().minusDays(1));
-            for (Kpi kpi : kpis.getValue()) {
-                report.kpi(tile(kpi, catalogue.compute(kpi, current), catalogue.compute(kpi, previous)));
-            }
-        }
+        DateRange before = new DateRange(period.start().minusDays(options.days()), period.start().minusDays(1));
+        KeyFigures.tiles(aggregator, snapshots, period, before, locale).forEach(report::kpi);
         report.kpi(countTile(options.french() ? "Publications" : "Posts", Metric.of("posts"), week.tally().published));
         report.kpi(countTile("Mentions", Metric.MENTIONS, week.tally().mentions));
 
@@ -219,31 +203,9 @@ final class Dashboard {
         return posts;
     }
 
-    private KpiTile tile(Kpi kpi, KpiValue now, KpiValue before) {
-        String label = label(kpi);
-        Unit unit = kpi.unit().name().equals("RATIO") ? Unit.RATE : Unit.valueOf(kpi.unit().name());
-        if (!(now instanceof KpiValue.Available value)) {
-            return KpiTile.notAvailable(label, kpi.metric(), unit);
-        }
-        OptionalDouble change = before instanceof KpiValue.Available b && b.value() != 0
-                ? OptionalDouble.of((value.value() - b.value()) / Math.abs(b.value())) : OptionalDouble.empty();
-        return new KpiTile(label, kpi.metric(), unit, OptionalDouble.of(value.value()), change, KpiTarget.Direction.AT_LEAST);
-    }
-
     private KpiTile countTile(String label, Metric metric, long value) {
         return new KpiTile(label, metric, Unit.COUNT, OptionalDouble.of(value), OptionalDouble.empty(),
                 KpiTarget.Direction.AT_LEAST);
-    }
-
-    private String label(Kpi kpi) {
-        boolean fr = options.french();
-        return switch (kpi) {
-            case ENGAGEMENTS -> fr ? "Engagements" : "Engagements";
-            case FOLLOWERS -> fr ? "Abonnés" : "Followers";
-            case ENGAGEMENT_RATE_BY_FOLLOWERS -> fr ? "Taux d'engagement (abonnés)" : "Engagement rate (followers)";
-            case FOLLOWER_GROWTH_RATE -> fr ? "Croissance des abonnés" : "Follower growth";
-            default -> kpi.metric().id();
-        };
     }
 
     private static Unit unitOf(Metric metric) {
