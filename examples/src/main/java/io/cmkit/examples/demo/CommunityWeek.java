@@ -320,7 +320,7 @@ final class CommunityWeek {
                     it.remove();
                 }
             }
-            if (local.getHour() % 3 == 0) {
+            if (local.getHour() % 6 == 0) {
                 inbox.poll();
                 listening.flush(false);
             }
@@ -588,8 +588,10 @@ final class CommunityWeek {
 
     private ListeningDesk listeningDesk() {
         String brand = strategy.brand().name();
-        String handles = accounts.stream().map(a -> a.handle().replaceAll("^@", "").replaceAll("@.*$", "").replaceAll("[^A-Za-z0-9_]", ""))
-                .filter(h -> !h.isEmpty()).distinct().map(h -> "@" + h).collect(Collectors.joining(" OR "));
+        // The accounts' handles as written in mentions (@name, @name@instance), where the query language can read them.
+        String handles = accounts.stream().map(a -> a.handle().replaceAll("^@", ""))
+                .filter(h -> h.matches("[A-Za-z0-9_]+(@[A-Za-z0-9.-]+)?")).distinct().map(h -> "@" + h)
+                .collect(Collectors.joining(" OR "));
         List<SavedQuery> queries = List.of(
                 SavedQuery.of("brand", strategy.brand().id(), Watch.BRAND,
                         "\"" + brand + "\" OR #" + ascii(brand) + (handles.isEmpty() ? "" : " OR " + handles)),
