@@ -69,6 +69,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -196,8 +197,11 @@ final class CommunityWeek {
             Optional<Account> bluesky = accounts.stream().filter(a -> a.platform().equals(Platform.BLUESKY)).findFirst();
             if (options.bluesky().isPresent() && bluesky.isPresent()) {
                 DemoOptions.BlueskyTarget target = options.bluesky().get();
-                live.put(bluesky.get().key(), discovered.open(BlueskyConfig.of(bluesky.get(), target.pds(), target.handle(),
+                // A real server lives in real time: its connector gets the system clock, not the simulated one.
+                Connectors real = Connectors.discover(Demo.class.getClassLoader(), new ConnectorContext(Clock.systemUTC()));
+                live.put(bluesky.get().key(), real.open(BlueskyConfig.of(bluesky.get(), target.pds(), target.handle(),
                         Secret.of(target.password()))));
+                out.println(labels.get("realBluesky") + " " + target.pds() + " (" + target.handle() + ")");
             }
             ConnectorLookup lookup = ConnectorLookup.of(live.values());
             PostWorkflow workflow = PostWorkflow.of(store, lookup, clock);
@@ -246,7 +250,9 @@ final class CommunityWeek {
                     }
                 }).ifPresent(f -> followers.merge(account.platform(), f, Long::sum));
             }
-            Boosts.Result boosts = new Boosts(out, labels, options, clock, strategy).run(weekPosts, connectors);
+            // Posts on a real PDS have no sandbox counters: boosts are chosen among the sandbox's.
+            List<WeekPost> measurable = weekPosts.stream().filter(p -> !onRealServer(p.account)).toList();
+            Boosts.Result boosts = new Boosts(out, labels, options, clock, strategy).run(measurable, connectors);
             List<String> top = launch.collector.questions(QuestionOrder.byTime()).stream().limit(3)
                     .map(q -> "@" + q.interaction().author().handle() + ": " + Demo.oneLine(q.interaction().text()))
                     .toList();
@@ -257,6 +263,10 @@ final class CommunityWeek {
         } finally {
             connectors.values().forEach(Connector::close);
         }
+    }
+
+    private boolean onRealServer(Account account) {
+        return options.bluesky().isPresent() && account.platform().equals(Platform.BLUESKY);
     }
 
     private JdbcScheduleStore openStore() throws IOException {
@@ -367,8 +377,7 @@ final class CommunityWeek {
             }
         }
         for (WeekPost post : weekPosts) {
-            if (post.published != null && connectors.get(post.account.key()) != null
-                    && !(options.bluesky().isPresent() && post.account.platform().equals(Platform.BLUESKY))) {
+            if (post.published != null && !onRealServer(post.account)) {
                 snapshots.add(connectors.get(post.account.key()).require(Metrics.class).snapshot(post.published.ref()));
             }
         }
@@ -727,8 +736,8 @@ final class CommunityWeek {
                 takeSnapshots(false);
                 tally.questions = launch.collector.size();
                 WeekTally now2 = tally.snapshot();
-                out.printf("  %s %d/%d — %s : %d %s%s, +%d %s, +%d %s · %s · %d %s%n", labels.get("day"), day, options.days(),
-                        dayEnd.minusSeconds(1).atZone(zone).format(dayFormat),
+                out.printf("  %s %d/%d — %s%s %d %s%s, +%d %s, +%d %s · %s · %d %s%n", labels.get("day"), day, options.days(),
+                        dayEnd.minusSeconds(1).atZone(zone).format(dayFormat), options.french() ? " :" : ":",
                         now2.published - before.published, labels.get("postsPublished"),
                         now2.livePublished > before.livePublished ? " + " + (now2.livePublished - before.livePublished) + " "
                                 + labels.get("liveCues") : "",

@@ -47,6 +47,7 @@ final class Labels {
             Map.entry("sample", new String[] {"Extraits des commentaires reçus", "Sample of the comments received"}),
             Map.entry("toModerate", new String[] {"à modérer", "to moderate"}),
             Map.entry("done", new String[] {"Terminé.", "Done."}),
+            Map.entry("realBluesky", new String[] {"Bluesky : publication sur le vrai serveur", "Bluesky: publishing to the real server"}),
             Map.entry("history", new String[] {"Les semaines passées, dans le bac à sable", "The past weeks, in the sandbox"}),
             Map.entry("weeks", new String[] {"semaines", "weeks"}),
             Map.entry("pastPosts", new String[] {"publications passées", "past posts"}),

@@ -190,13 +190,15 @@ class DemoTest {
     }
 
     @Test
-    @DisplayName("speaks English with --lang en, in the terminal and in the dashboard")
+    @DisplayName("speaks English with --lang en, in the terminal and in the dashboard; --store takes a JDBC URL")
     void english(@TempDir Path folder) throws IOException {
-        Run run = run("--lang", "en", "--days", "1", "--out", folder.toString());
+        Run run = run("--lang", "en", "--days", "1", "--out", folder.toString(),
+                "--store", "jdbc:h2:mem:demo-test-en;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Strategy — Café Lumière", "Platform ranking", "day 1/1", "The week in short",
                 "Client dashboard written to");
         assertThat(Files.readString(folder.resolve("dashboard.html"))).contains("Key figures");
+        assertThat(folder.resolve("schedule-store.mv.db")).doesNotExist();
     }
 
     @Nested
