@@ -12,7 +12,6 @@ import io.cmkit.analytics.boost.ThompsonAllocator;
 import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.MetricSnapshot;
 import io.cmkit.core.model.Money;
-import io.cmkit.core.model.Strategy;
 import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorException;
 import io.cmkit.core.spi.Metrics;
@@ -48,7 +47,7 @@ final class Boosts {
     private final DemoOptions options;
     private final Clock clock;
 
-    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock, Strategy strategy) {
+    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock) {
         this.out = out;
         this.labels = labels;
         this.options = options;

@@ -125,7 +125,8 @@ final class CommunityWeek {
     private final WeekTally tally = new WeekTally();
     private final List<MetricSnapshot> snapshots = new ArrayList<>();
     private final Map<Platform, List<PostOutcome>> pastOutcomes = new TreeMap<>();
-    private final Map<Platform, Heatmap> heatmaps = new TreeMap<>();
+    /** By platform, best-ranked account's platform first. */
+    private final Map<Platform, Heatmap> heatmaps = new LinkedHashMap<>();
     private final List<WeekPost> weekPosts = new ArrayList<>();
     private final Map<PostKey, WeekPost> byKey = new LinkedHashMap<>();
     /** The past weeks' posts, whose counters the last past week's snapshots follow (the dashboard's comparison). */
@@ -152,7 +153,7 @@ final class CommunityWeek {
     /** What the week left for the summary and the dashboard. */
     record Outcome(WeekTally tally, List<WeekPost> posts, List<MetricSnapshot> snapshots, Map<Platform, Heatmap> heatmaps,
                    EditorialCalendar calendar, ListeningDesk listening, Boosts.Result boosts, LiveSummary live,
-                   Instant weekStart, Instant weekEnd, Map<Platform, Long> followers) {
+                   Instant weekStart, Instant weekEnd) {
     }
 
     /** The live launch: its name, start, cues published and questions collected. */
@@ -209,7 +210,9 @@ final class CommunityWeek {
             Moderation moderation = new Moderation();
             QuestionHandler questions = new QuestionHandler();
             Inbox.Builder inboxBuilder = Inbox.builder();
-            live.values().forEach(inboxBuilder::account);
+            // A real PDS only receives the publications: its notifications need an AppView that a
+            // loopback PDS lacks, and the sandbox keeps the audience, so the inbox reads the sandbox's other accounts.
+            accounts.stream().filter(a -> !onRealServer(a)).forEach(a -> inboxBuilder.account(connectors.get(a.key())));
             Inbox inbox = inboxBuilder.watchedPosts(WatchedPosts.publishedBy(store))
                     .store(InboxStore.inMemory())
                     .handler(ModerationInteractionHandler.of(moderation.moderator))
@@ -240,26 +243,16 @@ final class CommunityWeek {
                 });
                 simulate(store, scheduler, inbox, listening, launch);
             }
-            Map<Platform, Long> followers = new TreeMap<>();
-            for (Account account : accounts) {
-                connectors.get(account.key()).metrics().flatMap(m -> {
-                    try {
-                        return m.accountSnapshot().value(Metric.FOLLOWERS);
-                    } catch (ConnectorException e) {
-                        return Optional.empty();
-                    }
-                }).ifPresent(f -> followers.merge(account.platform(), f, Long::sum));
-            }
             // Posts on a real PDS have no sandbox counters: boosts are chosen among the sandbox's.
             List<WeekPost> measurable = weekPosts.stream().filter(p -> !onRealServer(p.account)).toList();
-            Boosts.Result boosts = new Boosts(out, labels, options, clock, strategy).run(measurable, connectors);
+            Boosts.Result boosts = new Boosts(out, labels, options, clock).run(measurable, connectors);
             List<String> top = launch.collector.questions(QuestionOrder.byTime()).stream().limit(3)
                     .map(q -> "@" + q.interaction().author().handle() + ": " + Demo.oneLine(q.interaction().text()))
                     .toList();
             LiveSummary liveSummary = new LiveSummary(launch.event.name(), launch.event.start().atZone(zone),
                     launch.plan.posts().size(), (int) tally.livePublished, top, launch.collector.size());
             return new Outcome(tally, List.copyOf(weekPosts), List.copyOf(snapshots), heatmaps, calendar, listening, boosts,
-                    liveSummary, weekStart, weekEnd, followers);
+                    liveSummary, weekStart, weekEnd);
         } finally {
             connectors.values().forEach(Connector::close);
         }
@@ -389,11 +382,13 @@ final class CommunityWeek {
         heading(labels.get("bestTimes"));
         BestTime bestTime = new BestTime(zone, MINIMUM_POSTS_PER_CELL, BestTime.DEFAULT_MINIMUM_WEEKS);
         EditorialCalendar.Builder builder = EditorialCalendar.builder(strategy, clock);
-        for (PostingCadence cadence : strategy.editorialLine().cadences()) {
+        List<PostingCadence> cadences = new ArrayList<>();
+        for (Platform platform : accounts.stream().map(Account::platform).distinct().toList()) {
+            strategy.editorialLine().cadences().stream()
+                    .filter(c -> c.platform().equals(platform) && c.postsPerWeek() > 0).findFirst().ifPresent(cadences::add);
+        }
+        for (PostingCadence cadence : cadences) {
             Platform platform = cadence.platform();
-            if (strategy.brand().accountOn(platform).isEmpty() || cadence.postsPerWeek() == 0) {
-                continue;
-            }
             Heatmap heatmap = bestTime.heatmap(platform, pastOutcomes.getOrDefault(platform, List.of()));
             heatmaps.put(platform, heatmap);
             SlotPlan slots = bestTime.slotPlan(heatmap, cadence.postsPerWeek());

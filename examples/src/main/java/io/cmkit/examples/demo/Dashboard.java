@@ -141,7 +141,7 @@ final class Dashboard {
                     share.planned()));
         }
 
-        // Best times of the best-ranked platform, from the past weeks.
+        // Best times of the best-ranked platform (the first heatmap), from the past weeks.
         Optional<Heatmap> heatmap = week.heatmaps().values().stream().findFirst();
         heatmap.ifPresent(h -> {
             List<io.cmkit.analytics.report.HeatmapCell> cells = new ArrayList<>();
