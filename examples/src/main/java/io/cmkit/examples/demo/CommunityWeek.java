@@ -192,16 +192,19 @@ final class CommunityWeek {
             connectors.put(account.key(), discovered.open(new SandboxConfig(account, world)));
         }
         Files.createDirectories(options.out());
+        List<Connector> opened = new ArrayList<>();
         try (JdbcScheduleStore store = openStore()) {
-            // The scheduler and the inbox see the real PDS for Bluesky when asked; the past weeks stay in the sandbox.
+            // The scheduler publishes to the real PDS for Bluesky when asked; everything else stays in the sandbox.
             Map<String, Connector> live = new LinkedHashMap<>(connectors);
             Optional<Account> bluesky = accounts.stream().filter(a -> a.platform().equals(Platform.BLUESKY)).findFirst();
             if (options.bluesky().isPresent() && bluesky.isPresent()) {
                 DemoOptions.BlueskyTarget target = options.bluesky().get();
                 // A real server lives in real time: its connector gets the system clock, not the simulated one.
                 Connectors real = Connectors.discover(Demo.class.getClassLoader(), new ConnectorContext(Clock.systemUTC()));
-                live.put(bluesky.get().key(), real.open(BlueskyConfig.of(bluesky.get(), target.pds(), target.handle(),
-                        Secret.of(target.password()))));
+                Connector pds = real.open(BlueskyConfig.of(bluesky.get(), target.pds(), target.handle(),
+                        Secret.of(target.password())));
+                opened.add(pds);
+                live.put(bluesky.get().key(), pds);
                 out.println(labels.get("realBluesky") + " " + target.pds() + " (" + target.handle() + ")");
             }
             ConnectorLookup lookup = ConnectorLookup.of(live.values());
@@ -255,6 +258,7 @@ final class CommunityWeek {
                     liveSummary, weekStart, weekEnd);
         } finally {
             connectors.values().forEach(Connector::close);
+            opened.forEach(Connector::close);
         }
     }
 

@@ -53,6 +53,9 @@ final class WeekSummary {
             row(out, "  " + action.name(), String.valueOf(tally.moderatedCount(action)));
         }
         row(out, labels.get("sum.questions"), String.valueOf(week.live().questions()));
+        for (String question : week.live().topQuestions()) {
+            out.println("    " + Demo.oneLine(question, 70));
+        }
         row(out, labels.get("sum.alerts"), String.valueOf(tally.alerts.size()));
         for (Alert alert : tally.alerts) {
             row(out, "  " + alert.kind().name(), alert.series().toString());
