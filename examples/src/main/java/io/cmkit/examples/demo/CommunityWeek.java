@@ -434,7 +434,7 @@ final class CommunityWeek {
         boolean rejectedOne = false;
         for (CalendarEntry entry : entries) {
             Post source = entry.post();
-            Post single = new Post(source.id() + "-" + entry.platform().id(), source.brandId(), source.pillar(),
+            Post single = new Post(source.id() + "-" + accountSuffix(entry.account()), source.brandId(), source.pillar(),
                     source.campaign(), List.of(entry.variant()));
             PostKey key = PostKey.of(single);
             if (!rejectedOne) {
@@ -475,6 +475,12 @@ final class CommunityWeek {
         return calendar;
     }
 
+    /** The platform's id, numbered when the brand has several accounts on it (two Facebook pages). */
+    private String accountSuffix(Account account) {
+        List<Account> same = accounts.stream().filter(a -> a.platform().equals(account.platform())).toList();
+        return account.platform().id() + (same.size() > 1 ? "-" + (same.indexOf(account) + 1) : "");
+    }
+
     private io.cmkit.core.spi.PlatformLimits limitsOf(ConnectorLookup lookup, Platform platform) {
         return accounts.stream().filter(a -> a.platform().equals(platform)).findFirst()
                 .flatMap(lookup::find).map(Connector::limits).orElseThrow();
@@ -505,22 +511,22 @@ final class CommunityWeek {
         }
         String hashtag = ascii(strategy.brand().name()) + "Live";
         boolean french = options.french();
-        String name = french ? "Lancement de la nouvelle box dégustation" : "Launch of the new tasting box";
+        String name = french ? "Lancement de notre nouveauté" : "Launch of our new product";
         LiveEvent event = new LiveEvent("launch-" + idPrefix, name, strategy.brand().id(), start, zone,
                 List.of(hashtag), liveAccounts, Duration.ofHours(1));
         List<Platform> platforms = liveAccounts.stream().map(Account::platform).distinct().toList();
         String tag = " #" + hashtag;
         List<Cue> cues = List.of(
-                Cue.text("T-1h", texts(platforms, french ? "Dans une heure, on lance notre nouvelle box en direct !" + tag
-                        : "In one hour, we launch our new box live!" + tag)).labelled("teaser"),
-                Cue.text("T+0", texts(platforms, french ? "C'est parti : la box dégustation est là. Posez vos questions avec" + tag
-                        : "Here it is: the tasting box. Ask your questions with" + tag)).labelled("opening"),
-                Cue.text("T+15m", texts(platforms, french ? "Démonstration : trois cafés, trois méthodes, une box." + tag
-                        : "Demo: three coffees, three methods, one box." + tag)).labelled("demo"),
+                Cue.text("T-1h", texts(platforms, french ? "Dans une heure, on lance notre nouveauté en direct !" + tag
+                        : "In one hour, we launch our new product live!" + tag)).labelled("teaser"),
+                Cue.text("T+0", texts(platforms, french ? "C'est parti : la nouveauté est là. Posez vos questions avec" + tag
+                        : "Here it is: our new product. Ask your questions with" + tag)).labelled("opening"),
+                Cue.text("T+15m", texts(platforms, french ? "Démonstration : comment on l'a conçue, et comment s'en servir." + tag
+                        : "Demo: how we made it, and how to use it." + tag)).labelled("demo"),
                 Cue.text("T+30m", texts(platforms, french ? "Questions-réponses : on répond à vos questions !" + tag
                         : "Q&A: we answer your questions!" + tag)).labelled("Q&A"),
-                Cue.text("T+55m", texts(platforms, french ? "Merci d'avoir été là ! La box est en ligne ce soir." + tag
-                        : "Thank you for joining! The box is online tonight." + tag)).labelled("thanks"));
+                Cue.text("T+55m", texts(platforms, french ? "Merci d'avoir été là ! La nouveauté est en ligne ce soir." + tag
+                        : "Thank you for joining! It is online tonight." + tag)).labelled("thanks"));
         RunOfShow show = RunOfShow.threaded(event, cues);
         LivePlan plan = show.plan(clock, account -> lookup.find(account).map(Connector::limits)
                 .orElseThrow(() -> new IllegalStateException("no connector for " + account)));
@@ -558,11 +564,10 @@ final class CommunityWeek {
         boolean french = strategy.editorialLine().mainLanguage().getLanguage().equals("fr");
         Account main = accounts.get(0);
         String[] questions = french
-                ? new String[] {"Elle contient combien de cafés, la box ?", "Est-ce qu'on peut l'offrir avec un message ?",
-                    "Livraison possible en Belgique ?", "Quelle mouture pour une cafetière italienne ?",
-                    "Il y aura une version décaféinée ?"}
-                : new String[] {"How many coffees are in the box?", "Can I send it as a gift with a note?",
-                    "Do you ship to Canada?", "Which grind for a moka pot?", "Will there be a decaf version?"};
+                ? new String[] {"C'est disponible à partir de quand ?", "Est-ce qu'on peut l'offrir avec un message ?",
+                    "Livraison possible en Belgique ?", "Quel est le prix de lancement ?", "Il y aura d'autres versions ?"}
+                : new String[] {"When is it available?", "Can I send it as a gift with a note?",
+                    "Do you ship to Canada?", "What is the launch price?", "Will there be other versions?"};
         String hashtag = launch.event().hashtags().get(0);
         for (int i = 0; i < questions.length; i++) {
             Account account = launch.event().accounts().get(i % launch.event().accounts().size());
@@ -591,7 +596,7 @@ final class CommunityWeek {
 
     /** The competitor the demo watches beside the brand. */
     String competitorName() {
-        return strategy.editorialLine().mainLanguage().getLanguage().equals("fr") ? "Brûlerie des Pentes" : "Harbor Roasters";
+        return strategy.editorialLine().mainLanguage().getLanguage().equals("fr") ? "La Maison d'en face" : "Across the Street Co";
     }
 
     private ListeningDesk listeningDesk() {

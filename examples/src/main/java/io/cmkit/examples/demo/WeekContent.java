@@ -15,35 +15,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the week's posts: one idea per pillar turn (the pillars in proportion to their target
- * shares), each with a variant per platform adapted to its habits (hashtags on Instagram, a link on
- * LinkedIn and Mastodon, short on X and Bluesky) and fitted to the account's limits by dropping
- * hashtags until it fits.
+ * Writes the week's posts from the brand kit: one idea per pillar turn (the pillars in proportion
+ * to their target shares), its text made of the pillar's name and description, each with a variant
+ * per platform adapted to its habits (hashtags on Instagram, a link on LinkedIn and Mastodon, fewer
+ * on X and Bluesky) and fitted to the account's limits by dropping hashtags until it fits.
  */
 final class WeekContent {
 
     static final String CAMPAIGN = "semaine-demo";
 
-    private static final String[][] FRENCH = {
-        {"D'où vient votre café ? Cette semaine, {pillar} : on vous raconte la récolte, de la cerise au grain.",
-            "Nouvelle origine à l'atelier : {pillar}, torréfiée doucement pour garder ses notes de fruits rouges."},
-        {"{pillar} : notre recette de la semaine, pas à pas. 15 g de café, 250 g d'eau à 93 °C, et on partage vos essais !",
-            "Mouture trop fine, café amer ? {pillar} : trois réglages simples pour une tasse équilibrée."},
-        {"{pillar} : ce matin, premier essai de torréfaction sur le nouveau lot. Raté, réussi ? On vous montre tout.",
-            "{pillar} : on vous présente l'équipe qui trie, torréfie et emballe chaque sachet à la main."},
-        {"{pillar} : samedi, dégustation gratuite au marché du quartier. Venez avec vos questions !",
-            "{pillar} : merci aux voisins qui passent nous dire bonjour chaque matin."},
+    /** Ways to introduce a pillar, in turn; {pillar} and {description} come from the brand kit. */
+    private static final String[] FRENCH = {
+        "{pillar} : {description}. Qu'en pensez-vous ? Dites-le-nous en commentaire !",
+        "Cette semaine, {pillar} : {description}. On lit toutes vos réponses !",
+        "{pillar} — {description}. Vos questions sont les bienvenues.",
     };
 
-    private static final String[][] ENGLISH = {
-        {"Where does your coffee come from? This week, {pillar}: the harvest, from cherry to bean.",
-            "A new origin at the roastery: {pillar}, roasted gently to keep its red-fruit notes."},
-        {"{pillar}: our recipe of the week, step by step. 15 g of coffee, 250 g of water at 93 °C, and share your tries!",
-            "Too fine, too bitter? {pillar}: three simple settings for a balanced cup."},
-        {"{pillar}: first test roast of the new lot this morning. Failure or success? We show you everything.",
-            "{pillar}: meet the team who sorts, roasts and packs every bag by hand."},
-        {"{pillar}: free tasting at the neighbourhood market on Saturday. Bring your questions!",
-            "{pillar}: thanks to the neighbours who drop by to say hello every morning."},
+    private static final String[] ENGLISH = {
+        "{pillar}: {description}. What do you think? Tell us in the comments!",
+        "This week, {pillar}: {description}. We read every reply!",
+        "{pillar} — {description}. Your questions are welcome.",
     };
 
     private final Strategy strategy;
@@ -74,7 +65,8 @@ final class WeekContent {
                 }
             }
             ContentPillar pillar = pillars.get(best);
-            String body = template(best, used[best]).replace("{pillar}", pillar.name());
+            String body = (french ? FRENCH : ENGLISH)[used[best] % FRENCH.length].replace("{pillar}", pillar.name())
+                    .replace("{description}", pillar.description().strip().replaceAll("[.!?]+$", ""));
             used[best]++;
             List<PostVariant> variants = new ArrayList<>();
             for (Platform platform : platforms) {
@@ -90,12 +82,6 @@ final class WeekContent {
     Optional<String> withBannedTerm(String text) {
         List<String> banned = strategy.editorialLine().bannedTerms();
         return banned.isEmpty() ? Optional.empty() : Optional.of(text.replaceFirst("[.!?]?$", ", " + banned.get(0) + " !"));
-    }
-
-    private String template(int pillarIndex, int turn) {
-        String[][] texts = french ? FRENCH : ENGLISH;
-        String[] choices = texts[pillarIndex % texts.length];
-        return choices[turn % choices.length];
     }
 
     /** The variant for one platform, within its limits. */

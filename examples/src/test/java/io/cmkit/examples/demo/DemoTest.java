@@ -100,7 +100,7 @@ class DemoTest {
         @DisplayName("prints a line per simulated day and the live launch with its questions")
         void linePerDay() {
             assertThat(run.out()).contains("jour 1/2 — lundi 2 mars 2026", "jour 2/2 — mardi 3 mars 2026",
-                    "Direct « Lancement de la nouvelle box dégustation »", "questions recueillies");
+                    "Direct « Lancement de notre nouveauté »", "questions recueillies");
             assertThat(Long.parseLong(summary.get("publications du direct"))).isEqualTo(10);
             assertThat(Long.parseLong(summary.get("questions du direct"))).isGreaterThanOrEqualTo(5);
         }
@@ -190,13 +190,15 @@ class DemoTest {
     }
 
     @Test
-    @DisplayName("speaks English with --lang en, in the terminal and in the dashboard; --store takes a JDBC URL")
-    void english(@TempDir Path folder) throws IOException {
-        Run run = run("--lang", "en", "--days", "1", "--out", folder.toString(),
+    @DisplayName("speaks English with --lang en, in the terminal and in the dashboard, with another kit and a JDBC URL")
+    void englishWithAnotherKit(@TempDir Path folder) throws IOException {
+        Path kit = Path.of("brand-kits", "northwind-outdoors.en.yaml");
+        Run run = run("--lang", "en", "--days", "1", "--out", folder.toString(), "--brand-kit", kit.toString(),
                 "--store", "jdbc:h2:mem:demo-test-en;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Strategy — Café Lumière", "Platform ranking", "day 1/1", "The week in short",
-                "Client dashboard written to");
+        assertThat(run.out()).contains("Strategy — Northwind Outdoors", "Platform ranking", "day 1/1", "The week in short",
+                "Launch of our new product", "Client dashboard written to");
+        assertThat(Long.parseLong(run.summary("The week in short").get("live posts"))).isPositive();
         assertThat(Files.readString(folder.resolve("dashboard.html"))).contains("Key figures");
         assertThat(folder.resolve("schedule-store.mv.db")).doesNotExist();
     }
