@@ -1,5 +1,6 @@
 /**
- * The demo the README's first command runs: a brand kit, its platform ranking, a post published
- * on every account of the in-memory sandbox, and the simulated audience's reaction.
+ * The demo the README's first command runs: a community manager's week, end to end, on the
+ * in-memory sandbox and the embedded H2 store, from the brand kit to the client dashboard
+ * (see {@code docs/demo.md}).
  */
 package io.cmkit.examples.demo;

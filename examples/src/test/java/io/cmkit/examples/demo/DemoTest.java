@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The demo")
@@ -22,6 +26,27 @@ class DemoTest {
 
     /** What one run printed and returned. */
     record Run(int code, String out, String err) {
+
+        /** The summary table's rows, label to value, as printed. */
+        Map<String, String> summary(String heading) {
+            Map<String, String> rows = new LinkedHashMap<>();
+            out.lines().dropWhile(l -> !l.startsWith(heading)).skip(2).takeWhile(l -> !l.isBlank())
+                    .forEach(l -> {
+                        String[] cells = l.strip().split("\\s{2,}", 2);
+                        rows.put(cells[0], cells.length > 1 ? cells[1] : "");
+                    });
+            return rows;
+        }
+
+        /** Everything printed but the line naming the output folder, which differs between runs. */
+        String withoutFolder() {
+            return out.lines().filter(l -> !l.contains("écrit dans") && !l.contains("written to"))
+                    .reduce("", (a, b) -> a + b + "\n");
+        }
+    }
+
+    static String section(String out, String heading) {
+        return out.substring(out.indexOf(heading), out.indexOf("\n\n", out.indexOf(heading)));
     }
 
     static Run run(String... args) {
@@ -33,10 +58,20 @@ class DemoTest {
     }
 
     @Nested
-    @DisplayName("with the bundled French brand kit")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("two days with the bundled French brand kit")
     class French {
 
-        private final Run run = run("--days", "2", "--seed", "7");
+        Path folder;
+        Run run;
+        Map<String, String> summary;
+
+        @BeforeAll
+        void runTwoDays(@TempDir Path dir) {
+            folder = dir;
+            run = run("--days", "2", "--seed", "7", "--out", folder.toString());
+            summary = run.summary("Résumé de la semaine");
+        }
 
         @Test
         @DisplayName("prints the strategy summary and a platform ranking with reasons")
@@ -47,67 +82,125 @@ class DemoTest {
         }
 
         @Test
-        @DisplayName("publishes one post on each of the brand's five accounts, within each platform's limits")
-        void publishesOnEveryAccount() {
-            List<String> published = run.out().lines().filter(l -> l.contains("✓") && l.contains("publié")).toList();
-            assertThat(published).hasSize(5);
-            for (String platform : List.of("Mastodon", "Bluesky", "Instagram", "X ", "LinkedIn")) {
-                assertThat(published).anyMatch(l -> l.contains(platform));
-            }
-            Matcher lengths = Pattern.compile("(\\d+)/(\\d+) ").matcher(String.join("\n", published));
+        @DisplayName("plans from the past weeks' best times, within each platform's limits, with a rejected draft")
+        void plansTheWeek() {
+            assertThat(run.out()).contains("Meilleurs moments pour publier", "meilleurs créneaux",
+                    "refusé par lea", "« meilleur café du monde »", "relues, approuvées et programmées");
+            Matcher lengths = Pattern.compile("\\s(\\d+)/(\\d+)\\s").matcher(
+                    run.out().substring(run.out().indexOf("Calendrier éditorial"), run.out().indexOf("Simulation")));
             int checked = 0;
             while (lengths.find()) {
                 assertThat(Integer.parseInt(lengths.group(1))).isLessThanOrEqualTo(Integer.parseInt(lengths.group(2)));
                 checked++;
             }
-            assertThat(checked).isEqualTo(5);
+            assertThat(checked).isPositive();
         }
 
         @Test
-        @DisplayName("prints a line per simulated day, and totals that agree with the table above them")
-        void totalsAgree() {
-            assertThat(run.out()).contains("jour 1/2", "jour 2/2");
-            List<String> rows = run.out().lines()
-                    .dropWhile(l -> !l.startsWith("Ce qui s'est passé")).skip(3)
-                    .takeWhile(l -> !l.isBlank()).toList();
-            List<String> platformRows = rows.subList(0, rows.size() - 1);
-            assertThat(platformRows).hasSize(5);
-            long comments = 0;
-            long mentions = 0;
-            for (String row : platformRows) {
-                String[] cells = row.strip().split("\\s+");
-                comments += Long.parseLong(cells[3]);
-                mentions += Long.parseLong(cells[4]);
+        @DisplayName("prints a line per simulated day and the live launch with its questions")
+        void linePerDay() {
+            assertThat(run.out()).contains("jour 1/2 — lundi 2 mars 2026", "jour 2/2 — mardi 3 mars 2026",
+                    "Direct « Lancement de notre nouveauté »", "questions recueillies");
+            assertThat(Long.parseLong(summary.get("publications du direct"))).isEqualTo(10);
+            assertThat(Long.parseLong(summary.get("questions du direct"))).isGreaterThanOrEqualTo(5);
+        }
+
+        @Test
+        @DisplayName("writes the dashboard in French as HTML, PDF and CSV, and names the folder")
+        void writesTheDashboard() throws IOException {
+            assertThat(run.out()).contains("Tableau de bord client écrit dans " + folder.toAbsolutePath().normalize());
+            String html = Files.readString(folder.resolve("tableau-de-bord.html"));
+            assertThat(html).contains("<svg", "Chiffres clés", "Café Lumière");
+            byte[] pdf = Files.readAllBytes(folder.resolve("tableau-de-bord.pdf"));
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            for (String csv : List.of("kpis", "objectives", "engagement", "pillar-mix", "best-times", "top-posts",
+                    "bottom-posts", "sentiment", "moderation")) {
+                assertThat(folder.resolve("csv").resolve(csv + ".csv")).isNotEmptyFile();
             }
-            String[] total = rows.get(rows.size() - 1).strip().split("\\s+");
-            assertThat(total[0]).isEqualTo("Σ");
-            assertThat(Long.parseLong(total[1])).isEqualTo(comments);
-            assertThat(Long.parseLong(total[2])).isEqualTo(mentions);
-            assertThat(comments + mentions).isPositive();
         }
 
         @Test
-        @DisplayName("shows Mastodon and Bluesky impressions as not available rather than zero")
-        void impressionsNotAvailable() {
-            assertThat(run.out().lines().filter(l -> l.strip().startsWith("Mastodon") || l.strip().startsWith("Bluesky"))
-                    .filter(l -> l.strip().endsWith("n/d"))).hasSize(2);
+        @DisplayName("publishes what the calendar planned: the summary's count is the calendar file's")
+        void publishedAgreesWithCalendar() throws IOException {
+            // One record per entry, each starting with its date (texts may hold line breaks inside quotes).
+            long records = Files.readAllLines(folder.resolve("calendar.csv")).stream()
+                    .filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2},.*")).count();
+            long published = Long.parseLong(summary.get("publications publiées"));
+            assertThat(published).isPositive().isEqualTo(records);
+            String kpis = Files.readString(folder.resolve("csv").resolve("kpis.csv"));
+            assertThat(kpis).contains("Publications,posts,COUNT," + published + ",");
+        }
+
+        @Test
+        @DisplayName("moderates comments, and the summary's count per action is the dashboard's")
+        void moderationAgreesWithDashboard() throws IOException {
+            Map<String, Long> fromCsv = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(folder.resolve("csv").resolve("moderation.csv")).subList(1,
+                    Files.readAllLines(folder.resolve("csv").resolve("moderation.csv")).size())) {
+                String[] cells = line.split(",");
+                fromCsv.merge(cells[0], Long.parseLong(cells[2]), Long::sum);
+            }
+            long total = 0;
+            for (String action : List.of("HIDE", "DELETE", "REPLY", "FLAG", "ESCALATE", "BLOCK_AUTHOR")) {
+                long printed = Long.parseLong(summary.get(action));
+                assertThat(fromCsv.getOrDefault(action, 0L)).as(action).isEqualTo(printed);
+                total += printed;
+            }
+            assertThat(Long.parseLong(summary.get("commentaires modérés"))).isEqualTo(total);
+            for (String action : List.of("HIDE", "DELETE", "REPLY", "FLAG")) {
+                assertThat(fromCsv.getOrDefault(action, 0L)).as(action).isPositive();
+                assertThat(run.out()).contains("[" + action + "] @");
+            }
+            assertThat(run.out()).contains("→ Règle « ");
+        }
+
+        @Test
+        @DisplayName("raises the planted bad buzz as an alert, and the summary's alerts are the alert file's")
+        void badBuzzAlert() throws IOException {
+            List<String> alerts = Files.readAllLines(folder.resolve("alerts.txt"));
+            assertThat(Long.parseLong(summary.get("alertes levées"))).isEqualTo(alerts.size());
+            assertThat(alerts).anyMatch(a -> a.startsWith("BAD_BUZZ brand:cafe-lumiere:negative"));
+            assertThat(run.out()).contains("⚠", "BAD BUZZ");
+        }
+
+        @Test
+        @DisplayName("tags mentions of the brand and of the competitor, scores their sentiment and boosts within the budget")
+        void listensAndBoosts() {
+            String[] tagged = summary.get("mentions étiquetées (marque / concurrent)").split(" / ");
+            assertThat(Long.parseLong(tagged[0])).isPositive();
+            assertThat(Long.parseLong(tagged[1])).isPositive();
+            long scored = Arrays.stream(summary.get("sentiment (positif / neutre / négatif)").split(" / "))
+                    .mapToLong(Long::parseLong).sum();
+            assertThat(scored).isEqualTo(Long.parseLong(summary.get("mentions reçues")));
+            Matcher boosts = Pattern.compile("(\\d+) \\((\\d+\\.\\d\\d) / 300\\.00 EUR\\)").matcher(summary.get("publications sponsorisées"));
+            assertThat(boosts.matches()).isTrue();
+            assertThat(Double.parseDouble(boosts.group(2))).isLessThanOrEqualTo(300.0);
         }
 
         @Test
         @DisplayName("gives the same output for the same seed, and another for another seed")
-        void deterministic() {
-            assertThat(run("--days", "2", "--seed", "7").out()).isEqualTo(run.out());
-            assertThat(run("--days", "2", "--seed", "8").out()).isNotEqualTo(run.out());
+        void deterministic(@TempDir Path other) {
+            assertThat(run("--days", "2", "--seed", "7", "--out", other.toString()).withoutFolder())
+                    .isEqualTo(run.withoutFolder());
+            // Another seed, another audience: other past weeks, so other best times.
+            Run otherSeed = run("--days", "1", "--seed", "8", "--out", other.toString());
+            assertThat(otherSeed.code()).as(otherSeed.err()).isZero();
+            assertThat(section(otherSeed.out(), "Meilleurs moments")).isNotEqualTo(section(run.out(), "Meilleurs moments"));
         }
     }
 
     @Test
-    @DisplayName("speaks English with --lang en and loads another kit with --brand-kit")
-    void englishAndAnotherKit() {
+    @DisplayName("speaks English with --lang en, in the terminal and in the dashboard, with another kit and a JDBC URL")
+    void englishWithAnotherKit(@TempDir Path folder) throws IOException {
         Path kit = Path.of("brand-kits", "northwind-outdoors.en.yaml");
-        Run run = run("--lang", "en", "--days", "1", "--brand-kit", kit.toString());
+        Run run = run("--lang", "en", "--days", "1", "--out", folder.toString(), "--brand-kit", kit.toString(),
+                "--store", "jdbc:h2:mem:demo-test-en;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Strategy — Northwind Outdoors", "Platform ranking", "published", "What happened");
+        assertThat(run.out()).contains("Strategy — Northwind Outdoors", "Platform ranking", "day 1/1", "The week in short",
+                "Launch of our new product", "Client dashboard written to");
+        assertThat(Long.parseLong(run.summary("The week in short").get("live posts"))).isPositive();
+        assertThat(Files.readString(folder.resolve("dashboard.html"))).contains("Key figures");
+        assertThat(folder.resolve("schedule-store.mv.db")).doesNotExist();
     }
 
     @Nested
@@ -126,15 +219,35 @@ class DemoTest {
         @Test
         @DisplayName("a value out of range names the option, the limits and the value")
         void daysOutOfRange() {
-            Run run = run("--days", "0");
+            Run run = run("--days", "8");
             assertThat(run.code()).isEqualTo(2);
-            assertThat(run.err()).contains("--days must be between 1 and 31 (got 0)");
+            assertThat(run.err()).contains("--days must be between 1 and 7 (got 8)");
+            assertThat(run("--days", "two").err()).contains("--days takes a whole number (got 'two')");
         }
 
         @Test
         @DisplayName("a language the demo does not speak is refused")
         void unknownLanguage() {
-            assertThat(run("--lang", "de").err()).contains("--lang must be 'fr' or 'en' (got 'de')");
+            Run run = run("--lang", "de");
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("--lang must be 'fr' or 'en' (got 'de')");
+        }
+
+        @Test
+        @DisplayName("a store that is not a JDBC URL is refused, its password hidden")
+        void badStore() {
+            Run run = run("--store", "mysql://db/x?password=hunter2");
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("--store takes a jdbc:postgresql:... or jdbc:h2:... URL").doesNotContain("hunter2");
+        }
+
+        @Test
+        @DisplayName("--bluesky needs a URL, a handle and a password")
+        void incompleteBluesky() {
+            Run run = run("--bluesky", "http://localhost:2583", "alice.test");
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("--bluesky (app password, after the handle) needs a value");
+            assertThat(run("--bluesky", "localhost", "a", "b").err()).contains("--bluesky takes an http(s) PDS URL first (got 'localhost')");
         }
 
         @Test

@@ -1,0 +1,101 @@
+package io.cmkit.examples.demo;
+
+import io.cmkit.analytics.boost.Allocation;
+import io.cmkit.analytics.boost.AllocationLine;
+import io.cmkit.analytics.boost.BoostApplier;
+import io.cmkit.analytics.boost.BoostCandidate;
+import io.cmkit.analytics.boost.BoostOutcome;
+import io.cmkit.analytics.boost.CandidateRules;
+import io.cmkit.analytics.boost.PostPerformance;
+import io.cmkit.analytics.boost.SpendTracker;
+import io.cmkit.analytics.boost.ThompsonAllocator;
+import io.cmkit.core.model.Metric;
+import io.cmkit.core.model.MetricSnapshot;
+import io.cmkit.core.model.Money;
+import io.cmkit.core.spi.Connector;
+import io.cmkit.core.spi.ConnectorException;
+import io.cmkit.core.spi.Metrics;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The end of the week: the posts that beat their account's usual engagement become boost
+ * candidates, a seeded Thompson allocation splits the envelope (with a cap and a floor per post),
+ * and each funded line is applied through the {@code Promotion} SPI, here the demo's ads account.
+ */
+final class Boosts {
+
+    static final Money ENVELOPE = Money.of("300", "EUR");
+    static final Money CAP_PER_POST = Money.of("150", "EUR");
+    static final Money FLOOR = Money.of("30", "EUR");
+
+    /** What was boosted. */
+    record Result(int candidates, List<BoostOutcome> outcomes, Money envelope, Money committed) {
+        long applied() {
+            return outcomes.stream().filter(o -> o.status() == BoostOutcome.Status.APPLIED).count();
+        }
+    }
+
+    private final PrintStream out;
+    private final Labels labels;
+    private final DemoOptions options;
+    private final Clock clock;
+
+    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock) {
+        this.out = out;
+        this.labels = labels;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    Result run(List<CommunityWeek.WeekPost> posts, Map<String, Connector> connectors) throws ConnectorException {
+        out.println();
+        String title = labels.get("boosts") + " (" + ENVELOPE.amount().toPlainString() + " " + ENVELOPE.currency() + ")";
+        out.println(title);
+        out.println("─".repeat(Math.min(72, title.length() + 4)));
+        List<PostPerformance> performances = new ArrayList<>();
+        for (CommunityWeek.WeekPost post : posts) {
+            Connector connector = connectors.get(post.account.key());
+            if (post.published == null || post.live || connector == null) {
+                continue;
+            }
+            Metrics metrics = connector.require(Metrics.class);
+            MetricSnapshot snapshot = metrics.snapshot(post.published.ref());
+            long audience = snapshot.value(Metric.REACH)
+                    .orElse(metrics.accountSnapshot().value(Metric.FOLLOWERS).orElse(0L));
+            long engagements = CommunityWeek.engagements(snapshot);
+            if (audience > 0 && engagements <= audience) {
+                performances.add(new PostPerformance(post.published.ref(), post.account, post.published.publishedAt(),
+                        engagements, audience, false));
+            }
+        }
+        List<BoostCandidate> candidates = CandidateRules.DEFAULTS.select(performances, clock);
+        Allocation allocation = new ThompsonAllocator(options.seed()).allocate(candidates, ENVELOPE, CAP_PER_POST, FLOOR);
+        Instant start = clock.instant();
+        SpendTracker tracker = new SpendTracker(ENVELOPE, start, start.plus(Duration.ofDays(7)), clock);
+        SimulatedAds ads = new SimulatedAds();
+        List<BoostOutcome> outcomes = new BoostApplier(platform -> Optional.of(ads), tracker)
+                .apply(allocation, WeekContent.CAMPAIGN, start, start.plus(Duration.ofDays(3)));
+        out.printf("  %d %s, %d %s%n", performances.size(), labels.get("postsMeasured"), candidates.size(),
+                labels.get("candidates"));
+        for (AllocationLine line : allocation.funded()) {
+            BoostCandidate c = line.candidate();
+            out.printf(options.language(), "  %-10s %-22s %s %s  (%s %.0f %%, ×%.2f)%n",
+                    c.performance().account().platform().displayName(), c.performance().post().id(),
+                    line.amount().amount().toPlainString(), line.amount().currency(), labels.get("winChance"),
+                    line.winProbability() * 100, c.lift());
+        }
+        for (BoostOutcome outcome : outcomes) {
+            if (outcome.status() != BoostOutcome.Status.APPLIED) {
+                out.printf("  ! %s %s%n", outcome.post().id(), outcome.status());
+            }
+        }
+        return new Result(candidates.size(), outcomes, ENVELOPE, tracker.committed());
+    }
+}

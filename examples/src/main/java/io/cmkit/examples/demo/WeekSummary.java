@@ -1,0 +1,81 @@
+package io.cmkit.examples.demo;
+
+import io.cmkit.listening.alert.Alert;
+import io.cmkit.listening.sentiment.SentimentLabel;
+import io.cmkit.moderation.Action;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Prints the week's explained moderation decisions and the closing summary table. */
+final class WeekSummary {
+
+    /** The moderation actions the summary lists, in this order. */
+    static final List<Action> ACTIONS = List.of(Action.HIDE, Action.DELETE, Action.REPLY, Action.FLAG, Action.ESCALATE,
+            Action.BLOCK_AUTHOR);
+
+    private WeekSummary() {
+    }
+
+    static void printModeration(PrintStream out, Labels labels, WeekTally tally) {
+        heading(out, labels.get("moderation"));
+        for (WeekTally.Moderated m : tally.examples) {
+            out.printf("  [%s] @%s: %s%n      → %s%n", m.action(), m.author(), Demo.oneLine(m.text(), 80),
+                    Demo.oneLine(m.explanation(), 240));
+        }
+        if (tally.examples.isEmpty()) {
+            out.println("  —");
+        }
+    }
+
+    static void print(PrintStream out, Labels labels, DemoOptions options, CommunityWeek.Outcome week, List<Path> files) {
+        WeekTally tally = week.tally();
+        heading(out, labels.get("summary"));
+        row(out, labels.get("sum.posts"), String.valueOf(tally.published));
+        row(out, labels.get("sum.live"), String.valueOf(tally.livePublished));
+        row(out, labels.get("sum.comments"), String.valueOf(tally.comments));
+        row(out, labels.get("sum.mentions"), String.valueOf(tally.mentions));
+        Map<String, Long> tagged = week.listening().taggedByQuery();
+        row(out, labels.get("sum.tagged"), tagged.getOrDefault("brand", 0L) + " / " + tagged.getOrDefault("competitor", 0L));
+        long positive = 0;
+        long neutral = 0;
+        long negative = 0;
+        for (Map<SentimentLabel, Long> day : week.listening().sentimentByDay().values()) {
+            positive += day.getOrDefault(SentimentLabel.POSITIVE, 0L);
+            neutral += day.getOrDefault(SentimentLabel.NEUTRAL, 0L);
+            negative += day.getOrDefault(SentimentLabel.NEGATIVE, 0L);
+        }
+        row(out, labels.get("sum.sentiment"), positive + " / " + neutral + " / " + negative);
+        long moderated = ACTIONS.stream().mapToLong(tally::moderatedCount).sum();
+        row(out, labels.get("sum.moderated"), String.valueOf(moderated));
+        for (Action action : ACTIONS) {
+            row(out, "  " + action.name(), String.valueOf(tally.moderatedCount(action)));
+        }
+        row(out, labels.get("sum.questions"), String.valueOf(week.live().questions()));
+        for (String question : week.live().topQuestions()) {
+            out.println("    " + Demo.oneLine(question, 70));
+        }
+        row(out, labels.get("sum.alerts"), String.valueOf(tally.alerts.size()));
+        for (Alert alert : tally.alerts) {
+            row(out, "  " + alert.kind().name(), alert.series().toString());
+        }
+        row(out, labels.get("sum.boosts"), week.boosts().applied() + " (" + week.boosts().committed().amount().toPlainString()
+                + " / " + week.boosts().envelope().amount().toPlainString() + " " + week.boosts().envelope().currency() + ")");
+        out.println();
+        out.println(labels.get("files") + " " + options.out().toAbsolutePath().normalize() + ":");
+        for (Path file : files) {
+            out.println("  " + options.out().relativize(file));
+        }
+    }
+
+    private static void row(PrintStream out, String label, String value) {
+        out.printf("  %-44s %s%n", label, value);
+    }
+
+    private static void heading(PrintStream out, String title) {
+        out.println();
+        out.println(title);
+        out.println("─".repeat(Math.min(72, title.length() + 4)));
+    }
+}

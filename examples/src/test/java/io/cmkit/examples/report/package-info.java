@@ -1,0 +1,2 @@
+/** Tests of the monthly report program, from snapshots the sandbox produced (no network). */
+package io.cmkit.examples.report;
