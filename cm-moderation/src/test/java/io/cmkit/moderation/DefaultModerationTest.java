@@ -51,11 +51,17 @@ class DefaultModerationTest {
     }
 
     @Test
-    @DisplayName("a French word that is an English slur (\"en retard\", late) is innocent in French, not in English")
+    @DisplayName("a French word that is an English slur (\"en retard\", \"plus tard\", late) is innocent in French, not in English")
     void falseFriendsFollowTheCommentsLanguage() {
         assertThat(engine.decide(comment("Commande en retard, encore.", Locale.FRENCH)).actions())
                 .doesNotContain(Action.HIDE, Action.DELETE);
         assertThat(engine.decide(comment("You are such a retard", Locale.ENGLISH)).actions())
+                .contains(Action.HIDE);
+        assertThat(engine.decide(comment("Je garde ça pour plus tard", Locale.FRENCH)).actions())
+                .as("\"tard\" (late) in French").isEmpty();
+        assertThat(engine.decide(comment("Ne tardez pas, il en reste peu", Locale.FRENCH)).actions())
+                .as("\"tarder\" in French").isEmpty();
+        assertThat(engine.decide(comment("You're such a tard", Locale.ENGLISH)).actions())
                 .contains(Action.HIDE);
     }
 
