@@ -265,32 +265,37 @@ public final class DefaultModerationEngine implements ModerationEngine {
             if (condition instanceof Condition.All all) {
                     List<Test> tests = all.conditions().stream().map(c -> compile(rule, c)).toList();
                     return (f, out) -> {
-                        List<Evidence> mine = new ArrayList<>();
+                        int mark = out.size();
                         for (Test t : tests) {
-                            if (!t.test(f, mine)) {
+                            if (!t.test(f, out)) {
+                                truncate(out, mark);
                                 return false;
                             }
                         }
-                        out.addAll(mine);
                         return true;
                     };
             }
             if (condition instanceof Condition.Any any) {
                     List<Test> tests = any.conditions().stream().map(c -> compile(rule, c)).toList();
                     return (f, out) -> {
+                        int mark = out.size();
                         for (Test t : tests) {
-                            List<Evidence> mine = new ArrayList<>();
-                            if (t.test(f, mine)) {
-                                out.addAll(mine);
+                            if (t.test(f, out)) {
                                 return true;
                             }
+                            truncate(out, mark);
                         }
                         return false;
                     };
             }
             if (condition instanceof Condition.Not not) {
                     Test inner = compile(rule, not.condition());
-                    return (f, out) -> !inner.test(f, new ArrayList<>());
+                    return (f, out) -> {
+                        int mark = out.size();
+                        boolean holds = inner.test(f, out);
+                        truncate(out, mark);
+                        return !holds;
+                    };
             }
             if (condition instanceof Condition.Category c) {
                 return category(rule, c);
@@ -491,6 +496,13 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 };
             }
             throw new IllegalStateException("unknown condition " + condition);
+        }
+
+        /** Drops the evidence a failed test added after {@code mark}: tests share one list instead of one each. */
+        private static void truncate(List<Evidence> out, int mark) {
+            if (out.size() > mark) {
+                out.subList(mark, out.size()).clear();
+            }
         }
 
         private void window(Duration d) {
