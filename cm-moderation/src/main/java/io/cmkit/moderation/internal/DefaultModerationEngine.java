@@ -547,7 +547,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             }
             // On the text as written, an inline flag such as (?i) anywhere could make a literal optional.
             List<String> literals = r.normalized() || !r.pattern().contains("(?")
-                    ? RegexLiterals.requiredAnyOf(r.pattern()).orElse(List.of()) : List.of();
+                    ? RegexLiterals.shortAnyOf(r.pattern()).orElse(List.of()) : List.of();
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
