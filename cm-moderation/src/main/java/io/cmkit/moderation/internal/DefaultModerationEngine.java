@@ -177,6 +177,20 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
     }
 
+    private static boolean linkCue(String t) {
+        if (t.contains("://")) {
+            return true;
+        }
+        int n = t.length();
+        for (int i = t.indexOf('.'); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
+            int c = t.codePointAt(i + 1);
+            if (c == '-' || Character.isLetterOrDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the conditions look at, each computed at most once per comment. */
     private final class Features {
         final Interaction interaction;
@@ -189,6 +203,10 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private List<Token> tokens;
         private Optional<Locale> language;
         private Map<String, Double> scores;
+        private int letters = -1;
+        private int capitals;
+        /** 0 unknown, 1 yes, 2 no. */
+        private int mayHoldLink;
 
         Features(Interaction interaction, Instant now) {
             this.interaction = interaction;
@@ -229,6 +247,61 @@ public final class DefaultModerationEngine implements ModerationEngine {
                         : l.scan(text, language());
             }
             return hits;
+        }
+
+        /** Counts letters and capitals once, for every caps-ratio condition. */
+        private void countLetters() {
+            if (letters >= 0) {
+                return;
+            }
+            int all = 0;
+            int caps = 0;
+            String t = text;
+            for (int i = 0; i < t.length(); ) {
+                int cp = t.codePointAt(i);
+                if (cp < 0x80) {
+                    // ASCII without the Unicode tables: the same answer as Character.isLetter and isUpperCase
+                    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                        all++;
+                        if (cp <= 'Z') {
+                            caps++;
+                        }
+                    }
+                    i++;
+                    continue;
+                }
+                if (Character.isLetter(cp)) {
+                    all++;
+                    if (Character.isUpperCase(cp)) {
+                        caps++;
+                    }
+                }
+                i += Character.charCount(cp);
+            }
+            letters = all;
+            capitals = caps;
+        }
+
+        int letters() {
+            countLetters();
+            return letters;
+        }
+
+        int capitals() {
+            countLetters();
+            return capitals;
+        }
+
+        /**
+         * Whether the text may hold a link token: the tokenizer reads one only after {@code ://} or
+         * around a dot followed by a host character (a letter, a digit or {@code -}), so most comments
+         * are answered without tokenising.
+         */
+        boolean mayHoldLink() {
+            if (mayHoldLink == 0) {
+                mayHoldLink = linkCue(text) ? 1 : 2;
+            }
+            return mayHoldLink == 1;
         }
 
         List<Token> tokens() {
@@ -391,19 +464,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
             }
             if (condition instanceof Condition.CapsRatio c) {
                 return (f, out) -> {
-                    int letters = 0;
-                    int upper = 0;
-                    String t = f.text;
-                    for (int i = 0; i < t.length(); ) {
-                        int cp = t.codePointAt(i);
-                        if (Character.isLetter(cp)) {
-                            letters++;
-                            if (Character.isUpperCase(cp)) {
-                                upper++;
-                            }
-                        }
-                        i += Character.charCount(cp);
-                    }
+                    int letters = f.letters();
+                    int upper = f.capitals();
                     if (letters >= c.minLetters() && letters > 0 && (double) upper / letters >= c.atLeast()) {
                         out.add(Evidence.fact("capitals", Math.round(100.0 * upper / letters) + "%"));
                         return true;
@@ -578,6 +640,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         private Test links(Condition.Links l) {
             return (f, out) -> {
+                if (!f.mayHoldLink()) {
+                    return false; // no link: nothing denied, nothing outside the allow-list
+                }
                 int notAllowed = 0;
                 boolean denied = false;
                 List<Evidence> mine = new ArrayList<>();
