@@ -64,7 +64,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
     private final TrafficWindows windows;
     private final boolean needsDuplicates;
 
-    private record Compiled(Rule rule, Test test) {
+    /**
+     * A compiled rule; {@code words} is the index of a word list the rule cannot hold without (a
+     * top-level words condition, alone or in an "all"), or -1: the rule is skipped without
+     * evaluating anything when that list has no match.
+     */
+    private record Compiled(Rule rule, Test test, int words) {
     }
 
     /** A compiled condition. */
@@ -86,7 +91,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
         List<Compiled> compiled = new ArrayList<>();
         for (Rule rule : sorted) {
-            compiled.add(new Compiled(rule, compiler.compile(rule.id(), rule.when())));
+            int firstWords = compiler.wordIndex;
+            compiled.add(new Compiled(rule, compiler.compile(rule.id(), rule.when()), requiredWords(rule.when(), firstWords)));
         }
         if (!compiler.errors.isEmpty()) {
             throw new IllegalArgumentException("the rules cannot run here:\n  " + String.join("\n  ", compiler.errors));
@@ -122,6 +128,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
+            if (c.words >= 0 && f.words(c.words).isEmpty()) {
+                continue; // its required word list has no match: the rule cannot hold
+            }
             evidence.clear();
             if (c.test.test(f, evidence)) {
                 return decision(c.rule, f, evidence, now);
@@ -129,6 +138,43 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         return new Decision(interaction.key(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty(), config.dryRun(), now);
+    }
+
+    /**
+     * The index of the word list {@code when} requires, numbered from {@code first} in the order the
+     * compiler numbers them (depth first, children in order); -1 if it requires none at the top level.
+     */
+    private static int requiredWords(Condition when, int first) {
+        if (when instanceof Condition.Words) {
+            return first;
+        }
+        if (when instanceof Condition.All all) {
+            int index = first;
+            for (Condition child : all.conditions()) {
+                if (child instanceof Condition.Words) {
+                    return index;
+                }
+                index += wordLists(child);
+            }
+        }
+        return -1;
+    }
+
+    /** How many word lists the compiler numbers inside {@code c}. */
+    private static int wordLists(Condition c) {
+        if (c instanceof Condition.Words) {
+            return 1;
+        }
+        if (c instanceof Condition.All all) {
+            return all.conditions().stream().mapToInt(DefaultModerationEngine::wordLists).sum();
+        }
+        if (c instanceof Condition.Any any) {
+            return any.conditions().stream().mapToInt(DefaultModerationEngine::wordLists).sum();
+        }
+        if (c instanceof Condition.Not not) {
+            return wordLists(not.condition());
+        }
+        return 0;
     }
 
     private Decision decision(Rule rule, Features f, List<Evidence> evidence, Instant now) {
