@@ -53,6 +53,19 @@ class ConditionsTest {
         }
 
         @Test
+        @DisplayName("a word list required by an \"all\" is found among the lists numbered before it (rules without its words are skipped)")
+        void requiredWordsAfterOtherLists() {
+            Condition c = Condition.all(Condition.any(Condition.words("alpha"), Condition.words("bravo")),
+                    Condition.not(Condition.words("charlie")), Condition.words("delta"));
+            assertThat(matches(c, comment("bravo delta"))).isTrue();
+            assertThat(matches(c, comment("alpha delta"))).isTrue();
+            assertThat(matches(c, comment("alpha bravo"))).isFalse();
+            assertThat(matches(c, comment("bravo delta charlie"))).isFalse();
+            assertThat(matches(Condition.all(Condition.words("delta"), Condition.words("echo")), comment("echo"))).isFalse();
+            assertThat(matches(Condition.all(Condition.words("delta"), Condition.words("echo")), comment("delta echo"))).isTrue();
+        }
+
+        @Test
         @DisplayName("prefix words match the start of a word")
         void prefixes() {
             Condition c = new Condition.Words(List.of("rembours"), MatchMode.PREFIX);

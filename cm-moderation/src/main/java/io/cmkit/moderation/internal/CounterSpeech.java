@@ -36,6 +36,9 @@ public final class CounterSpeech {
             "si vous dites", "si tu dis", "dites a", "ecrire que", "denoncer", "denoncons", "condamner",
             "decourageant", "triste de voir", "honteux de voir");
 
+    /** The cues between spaces, as they are looked for in the padded text. */
+    private static final String[] PADDED_CUES = CUES.stream().map(c -> " " + c + " ").toArray(String[]::new);
+
     private CounterSpeech() {
     }
 
@@ -91,11 +94,18 @@ public final class CounterSpeech {
         StringBuilder b = new StringBuilder(n.length() + 2).append(' ');
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
-            b.append(Character.isLetterOrDigit(c) || c == '\'' ? c : ' ');
+            if (Character.isLetterOrDigit(c) || c == '\'') {
+                b.append(c);
+            } else if (b.charAt(b.length() - 1) != ' ') {
+                b.append(' '); // runs of blanks and punctuation become one space
+            }
         }
-        String padded = b.append(' ').toString().replaceAll(" +", " ");
-        for (String cue : CUES) {
-            if (padded.contains(" " + cue + " ")) {
+        if (b.charAt(b.length() - 1) != ' ') {
+            b.append(' ');
+        }
+        String padded = b.toString();
+        for (String cue : PADDED_CUES) {
+            if (padded.contains(cue)) {
                 return true;
             }
         }

@@ -64,7 +64,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
     private final TrafficWindows windows;
     private final boolean needsDuplicates;
 
-    private record Compiled(Rule rule, Test test) {
+    /**
+     * A compiled rule; {@code words} is the index of a word list the rule cannot hold without (a
+     * top-level words condition, alone or in an "all"), or -1: the rule is skipped without
+     * evaluating anything when that list has no match.
+     */
+    private record Compiled(Rule rule, Test test, int words) {
     }
 
     /** A compiled condition. */
@@ -86,7 +91,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
         List<Compiled> compiled = new ArrayList<>();
         for (Rule rule : sorted) {
-            compiled.add(new Compiled(rule, compiler.compile(rule.id(), rule.when())));
+            int firstWords = compiler.wordIndex;
+            compiled.add(new Compiled(rule, compiler.compile(rule.id(), rule.when()), requiredWords(rule.when(), firstWords)));
         }
         if (!compiler.errors.isEmpty()) {
             throw new IllegalArgumentException("the rules cannot run here:\n  " + String.join("\n  ", compiler.errors));
@@ -122,6 +128,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
+            if (c.words >= 0 && f.words(c.words).isEmpty()) {
+                continue; // its required word list has no match: the rule cannot hold
+            }
             evidence.clear();
             if (c.test.test(f, evidence)) {
                 return decision(c.rule, f, evidence, now);
@@ -129,6 +138,43 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         return new Decision(interaction.key(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty(), config.dryRun(), now);
+    }
+
+    /**
+     * The index of the word list {@code when} requires, numbered from {@code first} in the order the
+     * compiler numbers them (depth first, children in order); -1 if it requires none at the top level.
+     */
+    private static int requiredWords(Condition when, int first) {
+        if (when instanceof Condition.Words) {
+            return first;
+        }
+        if (when instanceof Condition.All all) {
+            int index = first;
+            for (Condition child : all.conditions()) {
+                if (child instanceof Condition.Words) {
+                    return index;
+                }
+                index += wordLists(child);
+            }
+        }
+        return -1;
+    }
+
+    /** How many word lists the compiler numbers inside {@code c}. */
+    private static int wordLists(Condition c) {
+        if (c instanceof Condition.Words) {
+            return 1;
+        }
+        if (c instanceof Condition.All all) {
+            return all.conditions().stream().mapToInt(DefaultModerationEngine::wordLists).sum();
+        }
+        if (c instanceof Condition.Any any) {
+            return any.conditions().stream().mapToInt(DefaultModerationEngine::wordLists).sum();
+        }
+        if (c instanceof Condition.Not not) {
+            return wordLists(not.condition());
+        }
+        return 0;
     }
 
     private Decision decision(Rule rule, Features f, List<Evidence> evidence, Instant now) {
@@ -177,6 +223,20 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
     }
 
+    private static boolean linkCue(String t) {
+        if (t.contains("://")) {
+            return true;
+        }
+        int n = t.length();
+        for (int i = t.indexOf('.'); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
+            int c = t.codePointAt(i + 1);
+            if (c == '-' || Character.isLetterOrDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the conditions look at, each computed at most once per comment. */
     private final class Features {
         final Interaction interaction;
@@ -189,6 +249,10 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private List<Token> tokens;
         private Optional<Locale> language;
         private Map<String, Double> scores;
+        private int letters = -1;
+        private int capitals;
+        /** 0 unknown, 1 yes, 2 no. */
+        private int mayHoldLink;
 
         Features(Interaction interaction, Instant now) {
             this.interaction = interaction;
@@ -231,6 +295,61 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return hits;
         }
 
+        /** Counts letters and capitals once, for every caps-ratio condition. */
+        private void countLetters() {
+            if (letters >= 0) {
+                return;
+            }
+            int all = 0;
+            int caps = 0;
+            String t = text;
+            for (int i = 0; i < t.length(); ) {
+                int cp = t.codePointAt(i);
+                if (cp < 0x80) {
+                    // ASCII without the Unicode tables: the same answer as Character.isLetter and isUpperCase
+                    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                        all++;
+                        if (cp <= 'Z') {
+                            caps++;
+                        }
+                    }
+                    i++;
+                    continue;
+                }
+                if (Character.isLetter(cp)) {
+                    all++;
+                    if (Character.isUpperCase(cp)) {
+                        caps++;
+                    }
+                }
+                i += Character.charCount(cp);
+            }
+            letters = all;
+            capitals = caps;
+        }
+
+        int letters() {
+            countLetters();
+            return letters;
+        }
+
+        int capitals() {
+            countLetters();
+            return capitals;
+        }
+
+        /**
+         * Whether the text may hold a link token: the tokenizer reads one only after {@code ://} or
+         * around a dot followed by a host character (a letter, a digit or {@code -}), so most comments
+         * are answered without tokenising.
+         */
+        boolean mayHoldLink() {
+            if (mayHoldLink == 0) {
+                mayHoldLink = linkCue(text) ? 1 : 2;
+            }
+            return mayHoldLink == 1;
+        }
+
         List<Token> tokens() {
             if (tokens == null) {
                 tokens = Tokenizer.standard().tokenize(text);
@@ -265,32 +384,37 @@ public final class DefaultModerationEngine implements ModerationEngine {
             if (condition instanceof Condition.All all) {
                     List<Test> tests = all.conditions().stream().map(c -> compile(rule, c)).toList();
                     return (f, out) -> {
-                        List<Evidence> mine = new ArrayList<>();
+                        int mark = out.size();
                         for (Test t : tests) {
-                            if (!t.test(f, mine)) {
+                            if (!t.test(f, out)) {
+                                truncate(out, mark);
                                 return false;
                             }
                         }
-                        out.addAll(mine);
                         return true;
                     };
             }
             if (condition instanceof Condition.Any any) {
                     List<Test> tests = any.conditions().stream().map(c -> compile(rule, c)).toList();
                     return (f, out) -> {
+                        int mark = out.size();
                         for (Test t : tests) {
-                            List<Evidence> mine = new ArrayList<>();
-                            if (t.test(f, mine)) {
-                                out.addAll(mine);
+                            if (t.test(f, out)) {
                                 return true;
                             }
+                            truncate(out, mark);
                         }
                         return false;
                     };
             }
             if (condition instanceof Condition.Not not) {
                     Test inner = compile(rule, not.condition());
-                    return (f, out) -> !inner.test(f, new ArrayList<>());
+                    return (f, out) -> {
+                        int mark = out.size();
+                        boolean holds = inner.test(f, out);
+                        truncate(out, mark);
+                        return !holds;
+                    };
             }
             if (condition instanceof Condition.Category c) {
                 return category(rule, c);
@@ -386,19 +510,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
             }
             if (condition instanceof Condition.CapsRatio c) {
                 return (f, out) -> {
-                    int letters = 0;
-                    int upper = 0;
-                    String t = f.text;
-                    for (int i = 0; i < t.length(); ) {
-                        int cp = t.codePointAt(i);
-                        if (Character.isLetter(cp)) {
-                            letters++;
-                            if (Character.isUpperCase(cp)) {
-                                upper++;
-                            }
-                        }
-                        i += Character.charCount(cp);
-                    }
+                    int letters = f.letters();
+                    int upper = f.capitals();
                     if (letters >= c.minLetters() && letters > 0 && (double) upper / letters >= c.atLeast()) {
                         out.add(Evidence.fact("capitals", Math.round(100.0 * upper / letters) + "%"));
                         return true;
@@ -493,6 +606,13 @@ public final class DefaultModerationEngine implements ModerationEngine {
             throw new IllegalStateException("unknown condition " + condition);
         }
 
+        /** Drops the evidence a failed test added after {@code mark}: tests share one list instead of one each. */
+        private static void truncate(List<Evidence> out, int mark) {
+            if (out.size() > mark) {
+                out.subList(mark, out.size()).clear();
+            }
+        }
+
         private void window(Duration d) {
             if (d.compareTo(longestWindow) > 0) {
                 longestWindow = d;
@@ -535,7 +655,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             }
             // On the text as written, an inline flag such as (?i) anywhere could make a literal optional.
             List<String> literals = r.normalized() || !r.pattern().contains("(?")
-                    ? RegexLiterals.requiredAnyOf(r.pattern()).orElse(List.of()) : List.of();
+                    ? RegexLiterals.shortAnyOf(r.pattern()).orElse(List.of()) : List.of();
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
@@ -566,6 +686,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         private Test links(Condition.Links l) {
             return (f, out) -> {
+                if (!f.mayHoldLink()) {
+                    return false; // no link: nothing denied, nothing outside the allow-list
+                }
                 int notAllowed = 0;
                 boolean denied = false;
                 List<Evidence> mine = new ArrayList<>();

@@ -51,4 +51,15 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.requiredAnyOf("(ab|cd)\\d|x")).isEmpty();         // a top-level alternative
         assertThat(RegexLiterals.requiredAnyOf("(ab|c(d|e))\\d")).isEmpty();       // a nested group
     }
+
+    @Test
+    @DisplayName("the short prefilter also takes one-character runs and branches, and keeps the strong one when there is one")
+    void shortAnyOf() {
+        assertThat(RegexLiterals.shortAnyOf("(\\+33|0)\\s?[67](\\s?\\d{2}){4}")).contains(List.of("33", "0"));
+        assertThat(RegexLiterals.shortAnyOf("fr\\d{2}(\\s?[0-9a-z]{4}){5}")).contains(List.of("fr"));
+        assertThat(RegexLiterals.shortAnyOf("commande\\s*\\d{6}")).contains(List.of("commande"));
+        assertThat(RegexLiterals.shortAnyOf("(ab|cd)?\\d+")).isEmpty();         // still nothing certain
+        assertThat(RegexLiterals.shortAnyOf("(a|b)\\d|x")).isEmpty();           // a top-level alternative
+        assertThat(RegexLiterals.shortAnyOf("(?i)x\\d")).isEmpty();             // flags
+    }
 }
