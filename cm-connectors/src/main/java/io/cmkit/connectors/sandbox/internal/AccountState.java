@@ -3,6 +3,7 @@ package io.cmkit.connectors.sandbox.internal;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.spi.PlatformLimits;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ final class AccountState {
     int avatarVersion;
 
     final List<PostState> posts = new ArrayList<>();
+    final FollowersWon followersWon = new FollowersWon(posts);
     final Map<String, PostState> byKey = new HashMap<>();
     final Feed mentions;
     final Set<String> blocked = new HashSet<>();
@@ -42,6 +44,10 @@ final class AccountState {
     final List<BuzzProcess> buzzes = new ArrayList<>();
     ScriptedProcess scripted;
     int postCount;
+    /** The last reaction curve built: posts published at the same instant share it (it is immutable). */
+    private ReactionCurve lastCurve;
+    private long lastCurveMs;
+    private ZoneId lastCurveZone;
 
     AccountState(Account account, List<Locale> languages, String brandName, String did, long initialFollowers,
                  long genesisMs) {
@@ -69,13 +75,21 @@ final class AccountState {
     long followers(long tMs) {
         double days = Math.max(0, tMs - genesisMs) / 86_400_000.0;
         long total = initialFollowers + (long) Math.floor(followersPerDay * days);
-        for (PostState post : posts) {
-            total += post.followersWon(tMs);
-        }
+        total += followersWon.at(tMs);
         for (BuzzProcess buzz : buzzes) {
             total -= (long) Math.floor(buzz.followerLoss * buzz.progress(tMs));
         }
         return Math.max(0, total);
+    }
+
+    /** The reaction curve of a post of this account published at this instant. */
+    ReactionCurve curveFrom(long publishedMs, ZoneId zone) {
+        if (lastCurve == null || lastCurveMs != publishedMs || !lastCurveZone.equals(zone)) {
+            lastCurve = new ReactionCurve(publishedMs, traits, zone);
+            lastCurveMs = publishedMs;
+            lastCurveZone = zone;
+        }
+        return lastCurve;
     }
 
     /** The newest top-level post live at time t, if any. */

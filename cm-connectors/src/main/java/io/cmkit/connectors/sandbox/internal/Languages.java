@@ -3,6 +3,7 @@ package io.cmkit.connectors.sandbox.internal;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The two languages the simulated audience writes in, and a small detector for posts' text. */
 final class Languages {
@@ -21,12 +22,15 @@ final class Languages {
             "we", "you", "our", "your", "not", "this", "that", "to", "of", "it", "be", "at", "all", "new", "come",
             "today", "tomorrow", "thanks", "hello", "here", "now", "just", "what", "more", "from", "get", "will");
 
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}']+");
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
+
     /** French or English from the text's common words and accents, else the fallback. */
     static Locale detect(String text, Locale fallback) {
         String lower = text.toLowerCase(Locale.ROOT);
         int fr = 0;
         int en = 0;
-        for (String word : lower.split("[^\\p{L}']+")) {
+        for (String word : NON_WORD.split(lower)) {
             if (FRENCH_WORDS.contains(word)) {
                 fr++;
             }
@@ -34,8 +38,8 @@ final class Languages {
                 en++;
             }
         }
-        String stripped = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        if (!stripped.equals(Normalizer.normalize(lower, Normalizer.Form.NFD))) {
+        // Accents: the decomposed text has a combining mark (what stripping them would remove).
+        if (MARK.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).find()) {
             fr++;
         }
         if (fr > en) {

@@ -48,6 +48,9 @@ final class PostState {
     int quotes;
     long deletedMs = Long.MAX_VALUE;
     PostProcess process;
+    /** Kept by the account's {@link FollowersWon}: this post's count in its sum, and when that count next changes. */
+    long wonCounted;
+    long wonChangesAtMs;
 
     // Lifetime totals of an ordinary day (the curve's activity scales them).
     final double reach;
@@ -78,7 +81,7 @@ final class PostState {
         this.hashtag = tag.find() ? tag.group() : "";
         this.asksQuestion = variant.text().contains("?");
         this.audience = audience;
-        this.curve = new ReactionCurve(publishedMs, account.traits, zone);
+        this.curve = account.curveFrom(publishedMs, zone);
         this.comments = new Feed("c", account.account.key() + "/" + id);
 
         PlatformTraits traits = account.traits;
@@ -151,6 +154,15 @@ final class PostState {
             paid += boost.impressions * boost.spentFraction(tMs) / 1.6 * 0.001;
         }
         return (long) Math.floor(followerGain * attention(tMs) + paid);
+    }
+
+    /** From this time on, {@link #followersWon} no longer changes (unless the post is deleted or boosted). */
+    long followersSettledMs() {
+        long settled = Math.min(curve.endMs(), deletedMs);
+        for (BoostState boost : boosts) {
+            settled = Math.max(settled, Math.min(boost.stoppedMs, boost.endMs));
+        }
+        return settled;
     }
 
     /** The counters the platform exposes, at time t. */

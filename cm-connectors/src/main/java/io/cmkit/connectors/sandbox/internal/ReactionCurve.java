@@ -84,6 +84,11 @@ final class ReactionCurve {
         return cumulativeAtStart[i] + activity[i] * decayIntegral(segmentStart[i] - startMs, tMs - startMs);
     }
 
+    /** From this time on, {@link #cumulative} stays at its total. */
+    long endMs() {
+        return endMs;
+    }
+
     /** The attention per second at time t. */
     double density(long tMs) {
         if (tMs < startMs || tMs >= endMs || segmentStart.length == 0) {

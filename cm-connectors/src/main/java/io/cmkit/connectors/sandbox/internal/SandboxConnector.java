@@ -54,6 +54,11 @@ final class SandboxConnector implements Connector {
         this.account = account;
     }
 
+    /** The account's state in the world, for the package's tests. */
+    AccountState state() {
+        return account;
+    }
+
     @Override
     public Account account() {
         return account.account;

@@ -321,6 +321,7 @@ public final class World {
         for (BoostState boost : post.boosts) {
             boost.cancel(nowMs);
         }
+        a.followersWon.changed(post);
         post.process.rateChanged(nowMs);
     }
 
@@ -465,6 +466,7 @@ public final class World {
         post.boosts.add(boost);
         a.boosts.put(id, boost);
         a.boostsByKey.put(request.idempotencyKey(), boost);
+        a.followersWon.changed(post);
         post.process.rateChanged(nowMs);
         return boost.view(nowMs);
     }
@@ -476,6 +478,7 @@ public final class World {
     Boost cancelBoost(AccountState a, String boostId) throws ConnectorException {
         BoostState boost = boostOf(a, boostId);
         boost.cancel(nowMs);
+        boost.post.account.followersWon.changed(boost.post);
         boost.post.process.rateChanged(nowMs);
         return boost.view(nowMs);
     }
@@ -691,6 +694,7 @@ public final class World {
                 settings.zone(), Seeds.random(seed, "post", platform.id(), id), settings.engagement(),
                 conversation ? 0.0 : 1.0);
         a.posts.add(post);
+        a.followersWon.added(post);
         a.byKey.put(idempotencyKey, post);
         posts.put(platform.id() + ":" + id, post);
         post.process = new PostProcess(this, processes.size(), Seeds.random(seed, "post-events", platform.id(), id), post);
