@@ -456,7 +456,7 @@ public final class Automaton {
                 } else if (a != 0) {
                     int u = next(s, a);
                     if (u >= 0) {
-                        if (out[u] >= 0) {
+                        if (da[4 * u + 3] == u) { // a pattern ends here (same cache line as the step)
                             anchoredOutputs(u, start, i + 1, t, alt, n, ws);
                         }
                         walk(u, i + 1, start, true, t, alt, n, ws);
@@ -469,7 +469,7 @@ public final class Automaton {
             }
             i++;
             consumed = true;
-            if (out[s] >= 0) {
+            if (da[4 * s + 3] == s) {
                 anchoredOutputs(s, start, i, t, alt, n, ws);
             }
         }

@@ -24,6 +24,7 @@ public final class Buffer {
     int scanFlags;
     int scanRun;
     int scanSingles;
+    int scanLastSingle;
     char scanLast;
 
     Buffer(int capacity) {

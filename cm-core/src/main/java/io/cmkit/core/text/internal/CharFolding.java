@@ -62,6 +62,12 @@ final class CharFolding {
     /** BMP code point to its single-char result, or {@link #MULTI}. */
     final char[] single = new char[0x10000];
     final Map<Character, String> multi = new HashMap<>();
+    /**
+     * BMP code point from 0x80 to the one character it folds to when the per-code-point pass
+     * needs nothing else for it (not a space, mark, surrogate, separator or leet character, not
+     * several characters); 0 when it must take the general path.
+     */
+    final char[] plain = new char[0x10000];
     /** Filled on first use; a benign race, since a result is an immutable string computed the same way. */
     private final String[] smp = new String[0x10000];
     private final ConcurrentHashMap<Integer, String> supplementary = new ConcurrentHashMap<>();
@@ -82,6 +88,13 @@ final class CharFolding {
             } else {
                 single[cp] = MULTI;
                 multi.put((char) cp, s);
+            }
+        }
+        for (int cp = 0x80; cp < 0x10000; cp++) {
+            char m = single[cp];
+            if (m != MULTI && !Character.isSurrogate((char) cp) && !CharClass.isSpace(cp) && !isMark(cp)
+                    && NormalizerEngine.isPlainFolded(m)) {
+                plain[cp] = m;
             }
         }
     }

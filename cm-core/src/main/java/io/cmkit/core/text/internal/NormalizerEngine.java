@@ -131,17 +131,23 @@ public final class NormalizerEngine {
     private static final int SAW_LEET = 1;
     private static final int SAW_REPEAT = 2;
     private static final int SAW_SINGLE = 4;
+    /** Furthest a one-character word can be from the one before in spaced letters: itself and three separators. */
+    private static final int MAX_SINGLE_GAP = 4;
+    private static final int NO_SINGLE = -MAX_SINGLE_GAP - 1;
 
     /** Returns which later passes have something to do. */
     private int perCodePoint(char[] in, int len, Buffer out) {
         out.ensure(len);
         boolean composeMarks = folding.nfkc && !folding.strip;
         char[] table = ascii;
-        // Cheap pre-checks for the word passes: the current run of one letter, one-character words seen.
+        char[] plain = folding.plain;
+        // Cheap pre-checks for the word passes: the current run of one letter, and the chain of
+        // one-character words each within reach (one to three separators) of the one before.
         int flags = 0;
         char last = 0;
         int run = 0;
         int singles = 0;
+        int lastSingle = NO_SINGLE;
         char[] chars = out.chars;
         int[] starts = out.starts;
         int[] ends = out.ends;
@@ -149,43 +155,55 @@ public final class NormalizerEngine {
         int i = 0;
         while (i < len) {
             char ch = in[i];
-            if (ch >= 0x80 || (composeMarks && i + 1 < len && in[i + 1] >= 0x300
-                    && CharFolding.isMark(Character.codePointAt(in, i + 1, len)))) {
+            // Outside ASCII, the one plain character it folds to, or 0 for the general path.
+            char m = ch >= 0x80 && !composeMarks ? plain[ch] : 0;
+            if (ch < 0x80 ? composeMarks && i + 1 < len && in[i + 1] >= 0x300
+                    && CharFolding.isMark(Character.codePointAt(in, i + 1, len)) : m == 0) {
                 out.length = n;
                 out.scanFlags = flags;
                 out.scanLast = last;
                 out.scanRun = run;
                 out.scanSingles = singles;
+                out.scanLastSingle = lastSingle;
                 i = nonAscii(in, len, i, out);
                 flags = out.scanFlags;
                 last = out.scanLast;
                 run = out.scanRun;
                 singles = out.scanSingles;
+                lastSingle = out.scanLastSingle;
                 chars = out.chars;
                 starts = out.starts;
                 ends = out.ends;
                 n = out.length;
                 continue;
             }
-            byte k = ASCII_CLASS[ch];
-            if ((k & (SPACE | SEPARATOR)) != 0) {
-                if (n > 0 && isItemChar(chars[n - 1]) && (n == 1 || !isItemChar(chars[n - 2]))) {
-                    singles++;
-                }
-                if ((k & SPACE) != 0) {
-                    last = ' ';
-                    if (n > 0 && chars[n - 1] == ' ' && ends[n - 1] == i) {
-                        ends[n - 1] = i + 1;
-                        i++;
-                        continue;
+            if (ch < 0x80) {
+                byte k = ASCII_CLASS[ch];
+                if ((k & (SPACE | SEPARATOR)) != 0) {
+                    if (n > 0 && isItemChar(chars[n - 1]) && (n == 1 || !isItemChar(chars[n - 2]))) {
+                        singles = n - 1 - lastSingle <= MAX_SINGLE_GAP ? singles + 1 : 1;
+                        lastSingle = n - 1;
+                        if (singles >= 2) {
+                            flags |= SAW_SINGLE;
+                        }
                     }
-                    ch = ' ';
+                    if ((k & SPACE) != 0) {
+                        last = ' ';
+                        if (n > 0 && chars[n - 1] == ' ' && ends[n - 1] == i) {
+                            ends[n - 1] = i + 1;
+                            i++;
+                            continue;
+                        }
+                        ch = ' ';
+                    }
                 }
+                flags |= (k & LEET) != 0 ? SAW_LEET : 0;
+                m = table[ch];
             }
-            flags |= (k & LEET) != 0 ? SAW_LEET : 0;
-            char m = table[ch];
+            // else: a letter, digit or symbol outside ASCII folding to one plain character (é, ç,
+            // а...), already in m: what nonAscii would do for it, without leaving the loop.
             if (m == last) {
-                if (++run >= 3 && (k & LETTER) != 0) {
+                if (++run >= 3 && isLetter(m)) {
                     flags |= SAW_REPEAT;
                 }
             } else {
@@ -206,9 +224,6 @@ public final class NormalizerEngine {
             i++;
         }
         out.length = n;
-        if (singles >= 2) {
-            flags |= SAW_SINGLE;
-        }
         return flags;
     }
 
@@ -226,7 +241,7 @@ public final class NormalizerEngine {
         int before = out.length;
         if (CharClass.isSpace(cp)) {
             if (before > 0 && isItemChar(out.chars[before - 1]) && (before == 1 || !isItemChar(out.chars[before - 2]))) {
-                out.scanSingles++;
+                single(out, before - 1);
             }
             space(out, i, next);
             out.scanLast = ' ';
@@ -267,7 +282,7 @@ public final class NormalizerEngine {
                 out.scanFlags |= SAW_LEET; // a fullwidth or styled digit
             }
             if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
-                out.scanSingles++;
+                single(out, k - 1);
             }
             if (m == out.scanLast) {
                 if (++out.scanRun >= 3 && isLetter(m)) {
@@ -279,6 +294,19 @@ public final class NormalizerEngine {
             }
         }
         return next;
+    }
+
+    /**
+     * Records a one-character word at {@code at} followed by a separator. Spaced letters need at
+     * least three such words, each one to three separators after the one before, and the first
+     * two are always followed by a separator: a chain of two recorded ones is the cheap test.
+     */
+    private static void single(Buffer out, int at) {
+        out.scanSingles = at - out.scanLastSingle <= MAX_SINGLE_GAP ? out.scanSingles + 1 : 1;
+        out.scanLastSingle = at;
+        if (out.scanSingles >= 2) {
+            out.scanFlags |= SAW_SINGLE;
+        }
     }
 
     private void emit(int cp, int start, int end, Buffer out) {
@@ -326,7 +354,18 @@ public final class NormalizerEngine {
         return c == '\u00B7' || c == '\u2022' || (c >= '\u2010' && c <= '\u2014');
     }
 
-    static boolean isApostrophe(char c) {
+    /**
+     * Whether a folded character needs no bookkeeping from the per-code-point pass beyond the
+     * repeat count: not a blank, separator or leet character.
+     */
+    static boolean isPlainFolded(char m) {
+        if (m < 0x80) {
+            return m != 0 && (ASCII_CLASS[m] & (SPACE | SEPARATOR | LEET)) == 0;
+        }
+        return !isSeparatorChar(m) && !CharClass.isSpace(m) && m != Buffer.SKIP;
+    }
+
+        static boolean isApostrophe(char c) {
         return c < 0x80 ? (ASCII_CLASS[c] & APOSTROPHE) != 0 : c == '\u2019' || c == '\u02BC' || c == '\u00B4';
     }
 
@@ -569,13 +608,18 @@ public final class NormalizerEngine {
         int n = a.length;
         char[] c = a.chars;
         boolean hadAlt = a.hasAlt;
+        int first = firstRun(c, hadAlt ? a.alt : null, n);
+        if (first < 0) {
+            return; // only runs broken by an alternative reading: nothing to collapse
+        }
         if (!hadAlt) {
             java.util.Arrays.fill(a.alt, 0, n, (char) 0);
             a.hasAlt = true; // the optional copies below are alternatives
         }
         char[] alt = a.alt;
-        int w = 0;
-        int i = 0;
+        // Everything before the first run stays where it is.
+        int w = first;
+        int i = first;
         boolean changed = false;
         while (i < n) {
             char x = c[i];
@@ -606,5 +650,17 @@ public final class NormalizerEngine {
         if (!changed) {
             a.hasAlt = hadAlt; // nothing collapsed: alternatives only if an earlier pass set some
         }
+    }
+
+    /** Where the first run of three or more of the same letter (without alternative readings) starts, or -1. */
+    private static int firstRun(char[] c, char[] alt, int n) {
+        for (int i = 0; i + 2 < n; i++) {
+            char x = c[i];
+            if (c[i + 1] == x && c[i + 2] == x && isLetter(x)
+                    && (alt == null || (alt[i] == 0 && alt[i + 1] == 0 && alt[i + 2] == 0))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
