@@ -62,17 +62,20 @@ public final class CmkitThroughputRun implements ThroughputRun {
     /**
      * The scheduler settings of the benchmark: batches of 50 (the default), leases of 5 minutes
      * (the default; never expire here), a poll every 100 ms when idle (the same as db-scheduler's
-     * here; a started scheduler polls again at once while batches come back full or work is due).
+     * here; a started scheduler polls again at once while batches come back full or work is due),
+     * {@code dispatchConcurrency} publications of a batch sent at once.
      */
-    public static SchedulerConfig config(int instance) {
+    public static SchedulerConfig config(int instance, int dispatchConcurrency) {
         return SchedulerConfig.custom().batchSize(50).leaseDuration(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(100)).randomSeed(instance).build();
+                .pollInterval(Duration.ofMillis(100)).randomSeed(instance).dispatchConcurrency(dispatchConcurrency)
+                .build();
     }
 
     private final BenchDatabase.Engine engine;
     private final int items;
     private final int instances;
     private final ConnectorKind connectorKind;
+    private final int dispatchConcurrency;
     private final SimulatedClock clock = SimulatedClock.at(NINE.plusSeconds(60));
     private final List<JdbcScheduleStore> stores = new ArrayList<>();
     private final List<Scheduler> schedulers = new ArrayList<>();
@@ -82,10 +85,17 @@ public final class CmkitThroughputRun implements ThroughputRun {
     private CountingConnector connector;
     private CountDownLatch done;
 
+    /** With the default {@link SchedulerConfig#dispatchConcurrency()}. */
     public CmkitThroughputRun(BenchDatabase.Engine engine, int items, int instances, ConnectorKind connectorKind) {
-        if (items < 1 || instances < 1) {
-            throw new IllegalArgumentException("items and instances must be positive");
+        this(engine, items, instances, connectorKind, SchedulerConfig.ofDefaults().dispatchConcurrency());
+    }
+
+    public CmkitThroughputRun(BenchDatabase.Engine engine, int items, int instances, ConnectorKind connectorKind,
+                              int dispatchConcurrency) {
+        if (items < 1 || instances < 1 || dispatchConcurrency < 1) {
+            throw new IllegalArgumentException("items, instances and dispatchConcurrency must be positive");
         }
+        this.dispatchConcurrency = dispatchConcurrency;
         this.engine = engine;
         this.items = items;
         this.instances = instances;
@@ -110,7 +120,7 @@ public final class CmkitThroughputRun implements ThroughputRun {
         ConnectorLookup connectors = ConnectorLookup.of(List.of(connector));
         done = new CountDownLatch(items);
         for (int i = 0; i < instances; i++) {
-            Scheduler s = Scheduler.of("cmkit-" + i, stores.get(i), connectors, config(i), clock);
+            Scheduler s = Scheduler.of("cmkit-" + i, stores.get(i), connectors, config(i, dispatchConcurrency), clock);
             s.getEventPublisher()
                     .onPublished(e -> done.countDown())
                     .onFailed(e -> fail(e.idempotencyKey() + " failed: " + e.reason()))

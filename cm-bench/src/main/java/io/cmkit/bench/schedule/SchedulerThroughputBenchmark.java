@@ -56,6 +56,13 @@ public class SchedulerThroughputBenchmark {
     @Param("sandbox")
     public String connector;
 
+    /**
+     * Publications of a claimed batch each cmkit instance sends at once ({@code SchedulerConfig.dispatchConcurrency});
+     * 1 sends them one after the other. db-scheduler does not depend on it.
+     */
+    @Param({"1", "8"})
+    public int dispatchConcurrency;
+
     /** db-scheduler's executor threads per instance (its default). */
     @Param("10")
     public int dbSchedulerThreads;
@@ -97,7 +104,7 @@ public class SchedulerThroughputBenchmark {
 
     private ThroughputRun cmkitRun() {
         return new CmkitThroughputRun(BenchDatabase.Engine.of(database), items, instances,
-                CmkitThroughputRun.ConnectorKind.of(connector));
+                CmkitThroughputRun.ConnectorKind.of(connector), dispatchConcurrency);
     }
 
     private ThroughputRun dbSchedulerRun() {

@@ -54,16 +54,17 @@ public final class SchedulerThroughputReport {
         Map<String, RunResult[]> rows = new TreeMap<>();
         for (RunResult r : results) {
             var p = r.getParams();
-            String key = String.format(Locale.ROOT, "%-8s | %9s | %5s | %-7s", p.getParam("database"),
-                    p.getParam("instances"), p.getParam("items"), p.getParam("connector"));
+            String key = String.format(Locale.ROOT, "%-8s | %9s | %5s | %-9s | %8s", p.getParam("database"),
+                    p.getParam("instances"), p.getParam("items"), p.getParam("connector"),
+                    p.getParam("dispatchConcurrency"));
             RunResult[] pair = rows.computeIfAbsent(key, k -> new RunResult[2]);
             pair[p.getBenchmark().endsWith(".cmkit") ? 0 : 1] = r;
         }
         out.println();
         out.println("Items per second (median of the measured runs, [slowest - fastest]); ratio = cmkit / db-scheduler medians");
         out.println();
-        out.println("database | instances | items | connector | cmkit publications/s     | db-scheduler tasks/s     | ratio");
-        out.println("-------- | --------- | ----- | --------- | ------------------------ | ------------------------ | -----");
+        out.println("database | instances | items | connector | dispatch | cmkit publications/s     | db-scheduler tasks/s     | ratio");
+        out.println("-------- | --------- | ----- | --------- | -------- | ------------------------ | ------------------------ | -----");
         for (Map.Entry<String, RunResult[]> row : rows.entrySet()) {
             RunResult[] pair = row.getValue();
             int items = Integer.parseInt((pair[0] != null ? pair[0] : pair[1]).getParams().getParam("items"));

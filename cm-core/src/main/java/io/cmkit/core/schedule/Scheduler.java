@@ -42,6 +42,18 @@ public interface Scheduler extends AutoCloseable {
         return new DefaultScheduler(instanceId, store, connectors, config, clock);
     }
 
+    /**
+     * A scheduler instance whose concurrent sends ({@link SchedulerConfig#dispatchConcurrency()} &gt; 1)
+     * run on the host's executor; the scheduler never runs more than that many at once on it, and
+     * does not shut it down. Without one, the scheduler owns a pool of that many daemon threads and
+     * shuts it down on {@link #close()}.
+     */
+    static Scheduler of(String instanceId, ScheduleStore store, ConnectorLookup connectors, SchedulerConfig config,
+                        Clock clock, java.util.concurrent.Executor dispatchExecutor) {
+        return new DefaultScheduler(instanceId, store, connectors, config, clock,
+                java.util.Objects.requireNonNull(dispatchExecutor, "dispatchExecutor"));
+    }
+
     /** This instance's id. */
     String instanceId();
 

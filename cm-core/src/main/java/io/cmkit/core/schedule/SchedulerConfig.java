@@ -24,6 +24,7 @@ public final class SchedulerConfig {
     private final OptionalLong randomSeed;
     private final Duration pollInterval;
     private final Duration parentWait;
+    private final int dispatchConcurrency;
 
     private SchedulerConfig(Builder b) {
         this.leaseDuration = b.leaseDuration;
@@ -36,11 +37,12 @@ public final class SchedulerConfig {
         this.randomSeed = b.randomSeed;
         this.pollInterval = b.pollInterval;
         this.parentWait = b.parentWait;
+        this.dispatchConcurrency = b.dispatchConcurrency;
     }
 
     /**
      * Leases of 5 minutes, batches of 50, 5 attempts, backoff 30 s doubling up to 1 h with ±50 % jitter, a poll every
-     * 5 s, a reply waiting 1 s at a time for its parent.
+     * 5 s, a reply waiting 1 s at a time for its parent, up to 8 publications of a batch sent at once.
      */
     public static SchedulerConfig ofDefaults() {
         return custom().build();
@@ -108,6 +110,17 @@ public final class SchedulerConfig {
     }
 
     /**
+     * How many publications of a claimed batch are sent at the same time; 1 sends them one after the
+     * other on the thread that runs the batch. Publications of one thread (replies whose parent is in
+     * the same batch) are always sent in order, one at a time; a rate limit on an account defers that
+     * account's remaining publications of the batch until its reset. Platforms answer in 100 to 500 ms,
+     * so this, not the database, bounds how many posts one instance publishes per second.
+     */
+    public int dispatchConcurrency() {
+        return dispatchConcurrency;
+    }
+
+    /**
      * The delay before retry {@code retry} (1-based), before jitter.
      */
     public Duration baseBackoff(int retry) {
@@ -122,7 +135,7 @@ public final class SchedulerConfig {
     public String toString() {
         return "SchedulerConfig[lease " + leaseDuration + ", batch " + batchSize + ", maxAttempts " + maxAttempts
                 + ", backoff " + initialBackoff + " x" + backoffMultiplier + " up to " + maxBackoff + " ±"
-                + randomizationFactor + ", poll " + pollInterval + ", parentWait " + parentWait + "]";
+                + randomizationFactor + ", poll " + pollInterval + ", parentWait " + parentWait + ", dispatchConcurrency " + dispatchConcurrency + "]";
     }
 
     /** Builds a {@link SchedulerConfig}; each setter checks its value. */
@@ -137,6 +150,7 @@ public final class SchedulerConfig {
         private OptionalLong randomSeed = OptionalLong.empty();
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration parentWait = Duration.ofSeconds(1);
+        private int dispatchConcurrency = 8;
 
         private Builder() {
         }
@@ -152,6 +166,7 @@ public final class SchedulerConfig {
             this.randomSeed = other.randomSeed;
             this.pollInterval = other.pollInterval;
             this.parentWait = other.parentWait;
+            this.dispatchConcurrency = other.dispatchConcurrency;
         }
 
         public Builder leaseDuration(Duration value) {
@@ -213,6 +228,15 @@ public final class SchedulerConfig {
 
         public Builder parentWait(Duration value) {
             this.parentWait = positive("parentWait", value);
+            return this;
+        }
+
+        /** At least 1; 1 sends a batch's publications one after the other. */
+        public Builder dispatchConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("SchedulerConfig.dispatchConcurrency must be at least 1, got " + value);
+            }
+            this.dispatchConcurrency = value;
             return this;
         }
 

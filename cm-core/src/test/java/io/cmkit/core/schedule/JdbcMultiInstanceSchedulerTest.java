@@ -114,11 +114,14 @@ class JdbcMultiInstanceSchedulerTest {
             }
         }
 
-        List<Scheduler> instances(ConnectorLookup connectors, AtomicInteger publishedEvents, int count) {
+        /** {@code count} instances sending {@code concurrency} publications of a batch at once. */
+        List<Scheduler> instances(ConnectorLookup connectors, AtomicInteger publishedEvents, int count,
+                                  int concurrency) {
             List<Scheduler> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Scheduler s = Scheduler.of("instance-" + i, stores.get(i), connectors,
-                        SchedulerConfig.custom().leaseDuration(LEASE).batchSize(25).randomSeed(i).build(), clock);
+                        SchedulerConfig.custom().leaseDuration(LEASE).batchSize(25).randomSeed(i)
+                                .dispatchConcurrency(concurrency).build(), clock);
                 s.getEventPublisher().onPublished(e -> publishedEvents.incrementAndGet());
                 out.add(s);
             }
@@ -193,7 +196,8 @@ class JdbcMultiInstanceSchedulerTest {
         }
 
         @Test
-        @DisplayName("4 instances and 2,000 posts due in the same minute: every publication is sent exactly once")
+        @DisplayName("4 instances sending 8 publications at once each, 2,000 posts due in the same minute: "
+                + "every publication is sent exactly once")
         void exactlyOnce() throws Exception {
             int posts = 2_000;
             // NONE: the platforms deduplicate nothing, so every call is a post and a double would show.
@@ -202,7 +206,7 @@ class JdbcMultiInstanceSchedulerTest {
             ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
             schedulePosts(posts);
             AtomicInteger publishedEvents = new AtomicInteger();
-            List<Scheduler> schedulers = instances(connectors, publishedEvents, INSTANCES);
+            List<Scheduler> schedulers = instances(connectors, publishedEvents, INSTANCES, 8);
             clock.set(NINE.plusSeconds(60));
 
             assertThat(runConcurrently(schedulers)).isEmpty();
@@ -227,13 +231,18 @@ class JdbcMultiInstanceSchedulerTest {
                             Scheduler survivor) {
         }
 
-        /** {@code posts} posts due from 09:00, two instances, the clock at 09:01 (all of them due). */
+        /** {@code posts} posts due from 09:00, two instances sending one at a time, the clock at 09:01 (all of them due). */
         TwoInstances twoInstances(int posts) {
+            return twoInstances(posts, 1);
+        }
+
+        TwoInstances twoInstances(int posts, int concurrency) {
             FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
             FakePlatform bluesky = new FakePlatform(BLUESKY, Idempotency.LOOKUP, clock);
             schedulePosts(posts);
             AtomicInteger publishedEvents = new AtomicInteger();
-            List<Scheduler> schedulers = instances(ConnectorLookup.of(List.of(mastodon, bluesky)), publishedEvents, 2);
+            List<Scheduler> schedulers = instances(ConnectorLookup.of(List.of(mastodon, bluesky)), publishedEvents, 2,
+                    concurrency);
             clock.set(NINE.plusSeconds(60));
             return new TwoInstances(mastodon, bluesky, publishedEvents, schedulers.get(0), schedulers.get(1));
         }
@@ -310,6 +319,39 @@ class JdbcMultiInstanceSchedulerTest {
             assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED' "
                     + "AND outcome_unknown = FALSE")).isEqualTo(2 * posts);
             assertThat(stores.get(0).nextClaimableAt()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an instance sending 8 publications at once that dies mid-batch records nothing, and the "
+                + "takeover sends every post once: the keys dedupe whatever was in flight")
+        void concurrentDeathBeforeTheBatchIsRecorded() throws Exception {
+            int posts = 20;
+            TwoInstances scene = twoInstances(posts, 8);
+            scene.mastodon().crashAfterAccepting(10);
+
+            assertThatThrownBy(scene.doomed()::runOnce).isInstanceOf(FakePlatform.SimulatedCrash.class);
+
+            // Sends in flight on the other workers finish, but nothing of the batch is recorded.
+            assertThat(scene.mastodon().createdPerKey()).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(leasedBy(Set.of(scene.doomed().instanceId()))).isEqualTo(25);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED'")).isZero();
+            assertThat(scene.publishedEvents()).as("no event before the record").hasValue(0);
+            int sentBeforeTheCrash = scene.mastodon().calls().size() + scene.bluesky().calls().size();
+
+            clock.advance(LEASE);
+            scene.survivor().dispatchDue();
+
+            assertThat(scene.mastodon().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(scene.bluesky().createdPerKey()).hasSize(posts)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            assertThat(sentBeforeTheCrash).as("calls before the crash").isBetween(10, 25);
+            assertThat(scene.publishedEvents()).hasValue(2 * posts);
+            assertThat(count("SELECT COUNT(*) FROM cm_schedule_publication WHERE status = 'PUBLISHED' "
+                    + "AND outcome_unknown = FALSE")).isEqualTo(2 * posts);
+            assertThat(stores.get(0).nextClaimableAt()).isEmpty();
+            scene.doomed().close();
+            scene.survivor().close();
         }
 
         @Test

@@ -17,6 +17,7 @@ class SchedulerConfigTest {
 
         assertThat(config.leaseDuration()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.batchSize()).isEqualTo(50);
+        assertThat(config.dispatchConcurrency()).isEqualTo(8);
         assertThat(config.maxAttempts()).isEqualTo(5);
         assertThat(config.initialBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.backoffMultiplier()).isEqualTo(2.0);
@@ -45,6 +46,8 @@ class SchedulerConfigTest {
 
         SchedulerConfig derived = SchedulerConfig.from(base).maxAttempts(2).build();
 
+        assertThat(SchedulerConfig.from(SchedulerConfig.custom().dispatchConcurrency(3).build()).build()
+                .dispatchConcurrency()).isEqualTo(3);
         assertThat(derived.batchSize()).isEqualTo(10);
         assertThat(derived.randomSeed()).hasValue(3);
         assertThat(derived.maxAttempts()).isEqualTo(2);
@@ -56,6 +59,9 @@ class SchedulerConfigTest {
     void validation() {
         assertThatThrownBy(() -> SchedulerConfig.custom().batchSize(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> SchedulerConfig.custom().dispatchConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SchedulerConfig.dispatchConcurrency must be at least 1, got 0");
         assertThatThrownBy(() -> SchedulerConfig.custom().maxAttempts(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> SchedulerConfig.custom().leaseDuration(Duration.ZERO))

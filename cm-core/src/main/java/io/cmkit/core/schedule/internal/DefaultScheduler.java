@@ -1,5 +1,6 @@
 package io.cmkit.core.schedule.internal;
 
+import io.cmkit.core.model.Account;
 import io.cmkit.core.schedule.Completion;
 import io.cmkit.core.schedule.ConnectorLookup;
 import io.cmkit.core.schedule.DispatchReport;
@@ -30,11 +31,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,6 +57,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Scheduler}: claim a batch, publish each under its lease, record the batch's outcomes
  * together, then publish each recorded one's event.
+ *
+ * <p>With {@link SchedulerConfig#dispatchConcurrency()} above 1 the batch is cut into lanes (a
+ * publication and the ones of the batch replying to it, in batch order) sent by that many workers at
+ * once; the thread running the batch meanwhile renews the leases of publications not yet recorded.
  */
 public final class DefaultScheduler implements Scheduler {
 
@@ -58,9 +76,19 @@ public final class DefaultScheduler implements Scheduler {
     private final Object lifecycle = new Object();
     private volatile boolean closing;
     private ScheduledExecutorService executor;
+    /** The host's executor for concurrent sends, or null when the scheduler owns one. */
+    private final Executor hostDispatchExecutor;
+    private ExecutorService ownDispatchExecutor;
 
     public DefaultScheduler(String instanceId, ScheduleStore store, ConnectorLookup connectors, SchedulerConfig config,
                             Clock clock) {
+        this(instanceId, store, connectors, config, clock, null);
+    }
+
+    /** {@code dispatchExecutor} the host's executor for concurrent sends, or null for one the scheduler owns. */
+    public DefaultScheduler(String instanceId, ScheduleStore store, ConnectorLookup connectors, SchedulerConfig config,
+                            Clock clock, Executor dispatchExecutor) {
+        this.hostDispatchExecutor = dispatchExecutor;
         Objects.requireNonNull(instanceId, "instanceId");
         if (instanceId.isBlank()) {
             throw new IllegalArgumentException("a scheduler instance needs a non-blank id");
@@ -95,17 +123,14 @@ public final class DefaultScheduler implements Scheduler {
         }
         List<Publication> batch = store.claimDue(instanceId, clock.instant(), config.leaseDuration(),
                 config.batchSize());
-        Tally tally = new Tally(batch.size());
+        Tally tally = new Tally(batch);
+        if (config.dispatchConcurrency() > 1 && batch.size() > 1) {
+            dispatchConcurrently(batch, tally);
+            return tally.report();
+        }
         try {
             for (Publication publication : batch) {
-                if (mustRecordBefore(publication, tally)) {
-                    flush(tally);
-                }
-                if (closing) {
-                    release(publication, tally);
-                } else {
-                    dispatch(publication, tally);
-                }
+                handle(publication, tally);
             }
         } catch (RuntimeException e) {
             try {
@@ -130,6 +155,172 @@ public final class DefaultScheduler implements Scheduler {
         return total;
     }
 
+    private void handle(Publication publication, Tally tally) {
+        if (mustRecordBefore(publication, tally)) {
+            flush(tally);
+        }
+        if (closing) {
+            release(publication, tally);
+        } else {
+            dispatch(publication, tally);
+        }
+    }
+
+    /**
+     * Sends the batch's lanes on at most {@code dispatchConcurrency} workers, renewing the open
+     * leases while they run, then records what is left. A worker's {@link Error} is the instance
+     * dying: nothing more is started nor recorded. A {@link RuntimeException} stops new sends, lets
+     * the ones in flight finish, records what was done, then is thrown.
+     */
+    private void dispatchConcurrently(List<Publication> batch, Tally tally) {
+        ConcurrentLinkedQueue<List<Publication>> lanes = new ConcurrentLinkedQueue<>(lanes(batch));
+        int workers = Math.min(config.dispatchConcurrency(), lanes.size());
+        List<CompletableFuture<Void>> running = new ArrayList<>(workers);
+        for (int i = 0; i < workers; i++) {
+            Runnable worker = () -> work(lanes, tally);
+            try {
+                running.add(CompletableFuture.runAsync(worker, dispatchExecutor()));
+            } catch (RejectedExecutionException e) {
+                running.add(CompletableFuture.runAsync(worker, Runnable::run)); // executor shut: send here
+            }
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        long tick = Math.max(1, Math.min(config.leaseDuration().toMillis() / 4, 1_000));
+        boolean interrupted = false;
+        while (!all.isDone()) {
+            try {
+                all.get(tick, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (tally.failure.get() == null) {
+                    keepOpenLeases(tally);
+                }
+            } catch (ExecutionException e) {
+                break; // a worker's failure is kept in tally.failure
+            } catch (InterruptedException e) {
+                interrupted = true;
+                tally.failure.compareAndSet(null, new IllegalStateException(
+                        "scheduler " + instanceId + " was interrupted while sending a batch"));
+                all.exceptionally(t -> null).join(); // let the sends in flight finish
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failure = tally.failure.get();
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        try {
+            flush(tally);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw (RuntimeException) failure;
+        }
+    }
+
+    /** Takes lanes and sends each in order until none is left or a worker failed. */
+    private void work(ConcurrentLinkedQueue<List<Publication>> lanes, Tally tally) {
+        try {
+            List<Publication> lane;
+            while (tally.failure.get() == null && (lane = lanes.poll()) != null) {
+                for (Publication p : lane) {
+                    if (tally.failure.get() != null) {
+                        return; // left claimed: taken over once its lease expires, like a crash's
+                    }
+                    handle(p, tally);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            if (!tally.failure.compareAndSet(null, e)) {
+                tally.failure.get().addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * The batch cut into lanes: a publication whose reply chain names another one of the batch is in
+     * that one's lane, after it (batch order is kept within a lane), so that a thread is sent in order.
+     */
+    public static List<List<Publication>> lanes(List<Publication> batch) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] root = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            index.put(batch.get(i).idempotencyKey(), i);
+            root[i] = i;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).replyTo().orElse(null) instanceof ReplyTarget.Parent parent) {
+                for (String key : parent.chain()) {
+                    Integer j = index.get(key);
+                    if (j != null) {
+                        root[find(root, i)] = find(root, j);
+                    }
+                }
+            }
+        }
+        Map<Integer, List<Publication>> lanes = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            lanes.computeIfAbsent(find(root, i), r -> new ArrayList<>()).add(batch.get(i));
+        }
+        return List.copyOf(lanes.values());
+    }
+
+    private static int find(int[] root, int i) {
+        while (root[i] != i) {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        return i;
+    }
+
+    /**
+     * While sends are in flight: records the kept outcomes when their leases are half gone, and
+     * renews the leases, half gone, of the publications not sent yet or still being sent.
+     */
+    private void keepOpenLeases(Tally tally) {
+        if (mustRecordBefore(null, tally)) {
+            flush(tally);
+        }
+        Instant now = clock.instant();
+        Duration half = config.leaseDuration().dividedBy(2);
+        for (Map.Entry<String, Instant> open : tally.openLeases.entrySet()) {
+            if (Duration.between(now, open.getValue()).compareTo(half) >= 0) {
+                continue;
+            }
+            Publication p = tally.claimed.get(open.getKey());
+            Instant until = now.plus(config.leaseDuration());
+            if (store.renew(p.idempotencyKey(), p.lease().orElseThrow().token(), until, now)) {
+                tally.openLeases.replace(open.getKey(), until);
+            } else if (tally.openLeases.containsKey(open.getKey())) {
+                LOG.warn("{} lost its lease on {} while sending its batch; another instance has it", instanceId,
+                        p.idempotencyKey());
+            }
+        }
+    }
+
+    /** The executor of concurrent sends: the host's, or a pool of {@code dispatchConcurrency} daemon threads. */
+    private Executor dispatchExecutor() {
+        if (hostDispatchExecutor != null) {
+            return hostDispatchExecutor;
+        }
+        synchronized (lifecycle) {
+            if (ownDispatchExecutor == null) {
+                AtomicInteger n = new AtomicInteger();
+                ownDispatchExecutor = Executors.newFixedThreadPool(config.dispatchConcurrency(), r -> {
+                    Thread t = new Thread(r, "cmkit-dispatch-" + instanceId + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return ownDispatchExecutor;
+        }
+    }
+
     private void dispatch(Publication p, Tally tally) {
         String token = p.lease().orElseThrow().token();
         Optional<Connector> connector = connectors.find(p.account());
@@ -142,8 +333,8 @@ public final class DefaultScheduler implements Scheduler {
             fail(p, token, "the connector for " + p.account() + " cannot publish", tally);
             return;
         }
-        if (!keepLease(p)) {
-            tally.lost++;
+        if (!keepLease(p, tally)) {
+            tally.lost.incrementAndGet();
             return;
         }
         Publishing.Idempotency idempotency = publishing.get().idempotency();
@@ -166,6 +357,11 @@ public final class DefaultScheduler implements Scheduler {
         if (parentage instanceof Parentage.StandAlone alone && alone.why().isPresent()) {
             LOG.info("{}: {}", p.idempotencyKey(), alone.why().get());
         }
+        RateLimitedException limited = tally.rateLimited.get(p.account());
+        if (limited != null) {
+            defer(p, token, limited, tally); // its account is rate limited: no call before the reset
+            return;
+        }
         try {
             if (idempotency == Publishing.Idempotency.LOOKUP && (p.outcomeUnknown() || p.attempts() > 0)) {
                 Optional<PublishedPost> found = publishing.get().findPublished(p.idempotencyKey());
@@ -180,6 +376,7 @@ public final class DefaultScheduler implements Scheduler {
             PublishedPost result = publishing.get().publish(request);
             published(p, token, result, false, parent, tally);
         } catch (RateLimitedException e) {
+            tally.rateLimited.putIfAbsent(p.account(), e);
             defer(p, token, e, tally);
         } catch (RejectedException e) {
             fail(p, token, "rejected by " + e.platform().displayName() + ": " + e.reason()
@@ -205,14 +402,18 @@ public final class DefaultScheduler implements Scheduler {
     }
 
     /** Renews the lease when less than half of it is left; false when it is lost. */
-    private boolean keepLease(Publication p) {
+    private boolean keepLease(Publication p, Tally tally) {
         Lease lease = p.lease().orElseThrow();
         Instant now = clock.instant();
-        if (Duration.between(now, lease.expiresAt()).compareTo(config.leaseDuration().dividedBy(2)) >= 0) {
+        Instant expiresAt = tally.openLeases.getOrDefault(p.idempotencyKey(), lease.expiresAt());
+        if (Duration.between(now, expiresAt).compareTo(config.leaseDuration().dividedBy(2)) >= 0) {
             return true;
         }
-        boolean renewed = store.renew(p.idempotencyKey(), lease.token(), now.plus(config.leaseDuration()), now);
-        if (!renewed) {
+        Instant until = now.plus(config.leaseDuration());
+        boolean renewed = store.renew(p.idempotencyKey(), lease.token(), until, now);
+        if (renewed) {
+            tally.openLeases.replace(p.idempotencyKey(), until);
+        } else {
             LOG.warn("{} lost its lease on {} before sending it; another instance has it", instanceId,
                     p.idempotencyKey());
         }
@@ -223,7 +424,7 @@ public final class DefaultScheduler implements Scheduler {
                            Optional<PostRef> inReplyTo, Tally tally) {
         Instant now = clock.instant();
         record(p, token, new Outcome.Published(result), tally, () -> {
-            tally.published++;
+            tally.published.incrementAndGet();
             events.publish(new PostPublished(instanceId, now, p.post(), p.account(), p.idempotencyKey(), result,
                     reconciled, inReplyTo));
         });
@@ -309,7 +510,7 @@ public final class DefaultScheduler implements Scheduler {
     private void waitForParent(Publication p, String token, Parentage.Wait wait, Tally tally) {
         Instant now = clock.instant();
         record(p, token, new Outcome.Requeued(wait.until(), p.attempts(), Optional.of(wait.reason())), tally, () -> {
-            tally.deferred++;
+            tally.deferred.incrementAndGet();
             events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
                     wait.until(), wait.reason(), PublicationDeferred.Cause.WAITING_FOR_PARENT));
         });
@@ -319,7 +520,7 @@ public final class DefaultScheduler implements Scheduler {
         Instant now = clock.instant();
         Instant until = e.resetAt().isAfter(now) ? e.resetAt() : now.plus(config.initialBackoff());
         record(p, token, new Outcome.Requeued(until, p.attempts(), Optional.of(e.getMessage())), tally, () -> {
-            tally.deferred++;
+            tally.deferred.incrementAndGet();
             events.publish(new PublicationDeferred(instanceId, now, p.post(), p.account(), p.idempotencyKey(), until,
                     e.getMessage()));
         });
@@ -335,7 +536,7 @@ public final class DefaultScheduler implements Scheduler {
         Instant now = clock.instant();
         Instant next = now.plus(backoff(attempts));
         record(p, token, new Outcome.Requeued(next, attempts, Optional.of(error)), tally, () -> {
-            tally.retried++;
+            tally.retried.incrementAndGet();
             events.publish(new PublicationRetried(instanceId, now, p.post(), p.account(), p.idempotencyKey(), attempts,
                     next, error));
         });
@@ -348,7 +549,7 @@ public final class DefaultScheduler implements Scheduler {
     private void fail(Publication p, String token, int attempts, String reason, Tally tally) {
         Instant now = clock.instant();
         record(p, token, new Outcome.Failed(reason, java.util.OptionalInt.of(attempts)), tally, () -> {
-            tally.failed++;
+            tally.failed.incrementAndGet();
             events.publish(new PublicationFailed(instanceId, now, p.post(), p.account(), p.idempotencyKey(), reason,
                     attempts));
         });
@@ -357,7 +558,7 @@ public final class DefaultScheduler implements Scheduler {
     private void needsCheck(Publication p, String token, String reason, Tally tally) {
         Instant now = clock.instant();
         record(p, token, new Outcome.NeedsCheck(reason), tally, () -> {
-            tally.needsCheck++;
+            tally.needsCheck.incrementAndGet();
             events.publish(new PublicationNeedsCheck(instanceId, now, p.post(), p.account(), p.idempotencyKey(),
                     reason));
         });
@@ -366,7 +567,7 @@ public final class DefaultScheduler implements Scheduler {
     private void release(Publication p, Tally tally) {
         Instant now = clock.instant();
         record(p, p.lease().orElseThrow().token(), new Outcome.Requeued(now, p.attempts(), p.lastError()), tally,
-                () -> tally.released++);
+                () -> tally.released.incrementAndGet());
     }
 
     /**
@@ -374,7 +575,9 @@ public final class DefaultScheduler implements Scheduler {
      * (the tally and the event) runs once the store has recorded it, and never if it did not.
      */
     private void record(Publication p, String token, Outcome outcome, Tally tally, Runnable onRecorded) {
-        tally.unrecorded.add(new Unrecorded(p, new Completion(p.idempotencyKey(), token, outcome), onRecorded));
+        synchronized (tally.unrecorded) {
+            tally.unrecorded.add(new Unrecorded(p, new Completion(p.idempotencyKey(), token, outcome), onRecorded));
+        }
     }
 
     /**
@@ -384,13 +587,18 @@ public final class DefaultScheduler implements Scheduler {
      * sending and recording, or another instance would take the publication over and check it again).
      */
     private boolean mustRecordBefore(Publication next, Tally tally) {
-        if (tally.unrecorded.isEmpty()) {
+        List<Unrecorded> kept;
+        synchronized (tally.unrecorded) {
+            kept = List.copyOf(tally.unrecorded);
+        }
+        if (kept.isEmpty()) {
             return false;
         }
-        if (next.replyTo().orElse(null) instanceof ReplyTarget.Parent) {
+        if (next != null && next.replyTo().orElse(null) instanceof ReplyTarget.Parent) {
             return true;
         }
-        Instant earliest = tally.unrecorded.stream().map(u -> u.publication().lease().orElseThrow().expiresAt())
+        Instant earliest = kept.stream().map(u -> tally.openLeases.getOrDefault(u.publication().idempotencyKey(),
+                        u.publication().lease().orElseThrow().expiresAt()))
                 .min(Instant::compareTo).orElseThrow();
         return Duration.between(clock.instant(), earliest).compareTo(config.leaseDuration().dividedBy(2)) < 0;
     }
@@ -401,18 +609,29 @@ public final class DefaultScheduler implements Scheduler {
      * always follows the durable record. One whose lease was taken over meanwhile is counted lost.
      */
     private void flush(Tally tally) {
-        if (tally.unrecorded.isEmpty()) {
-            return;
+        // One flush at a time: the events of a batch follow one another, each after its record.
+        synchronized (tally.flushing) {
+            List<Unrecorded> kept;
+            synchronized (tally.unrecorded) {
+                if (tally.unrecorded.isEmpty()) {
+                    return;
+                }
+                kept = List.copyOf(tally.unrecorded);
+                tally.unrecorded.clear();
+            }
+            flush(kept, tally);
         }
-        List<Unrecorded> kept = List.copyOf(tally.unrecorded);
-        tally.unrecorded.clear();
+    }
+
+    private void flush(List<Unrecorded> kept, Tally tally) {
         List<Boolean> recorded = store.completeAll(kept.stream().map(Unrecorded::completion).toList(), clock.instant());
         for (int i = 0; i < kept.size(); i++) {
             Unrecorded u = kept.get(i);
+            tally.openLeases.remove(u.publication().idempotencyKey());
             if (recorded.get(i)) {
                 u.onRecorded().run();
             } else {
-                tally.lost++;
+                tally.lost.incrementAndGet();
                 LOG.warn("{} could not record {} for {}: its lease was taken over; the new holder reconciles it",
                         instanceId, u.completion().outcome().getClass().getSimpleName(), u.publication().idempotencyKey());
             }
@@ -485,9 +704,20 @@ public final class DefaultScheduler implements Scheduler {
             closing = true;
             running = executor;
         }
-        if (running == null) {
-            return;
+        if (running != null) {
+            awaitOrStop(running);
         }
+        ExecutorService dispatching;
+        synchronized (lifecycle) {
+            dispatching = ownDispatchExecutor;
+        }
+        if (dispatching != null) {
+            awaitOrStop(dispatching); // the host's executor is the host's to shut down
+        }
+    }
+
+    /** Lets the work in progress finish, up to a lease, then interrupts it. */
+    private void awaitOrStop(ExecutorService running) {
         running.shutdown();
         try {
             if (!running.awaitTermination(config.leaseDuration().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -504,23 +734,35 @@ public final class DefaultScheduler implements Scheduler {
         return "Scheduler[" + instanceId + ", " + config + "]";
     }
 
+    /** One batch's counts and shared state; its workers may update it from several threads. */
     private static final class Tally {
-        final int claimed;
-        int published;
-        int retried;
-        int deferred;
-        int failed;
-        int needsCheck;
-        int released;
-        int lost;
+        final Map<String, Publication> claimed = new HashMap<>();
+        final AtomicInteger published = new AtomicInteger();
+        final AtomicInteger retried = new AtomicInteger();
+        final AtomicInteger deferred = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger needsCheck = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
+        final AtomicInteger lost = new AtomicInteger();
         final List<Unrecorded> unrecorded = new ArrayList<>();
+        final Object flushing = new Object();
+        /** When the lease of each publication not recorded yet ends, as renewed. */
+        final Map<String, Instant> openLeases = new ConcurrentHashMap<>();
+        /** The first rate limit each account answered in this batch: its other publications wait for the reset. */
+        final Map<Account, RateLimitedException> rateLimited = new ConcurrentHashMap<>();
+        /** The first failure of a worker, which stops the others from starting new sends. */
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Tally(int claimed) {
-            this.claimed = claimed;
+        Tally(List<Publication> batch) {
+            for (Publication p : batch) {
+                claimed.put(p.idempotencyKey(), p);
+                openLeases.put(p.idempotencyKey(), p.lease().orElseThrow().expiresAt());
+            }
         }
 
         DispatchReport report() {
-            return new DispatchReport(claimed, published, retried, deferred, failed, needsCheck, released, lost);
+            return new DispatchReport(claimed.size(), published.get(), retried.get(), deferred.get(), failed.get(),
+                    needsCheck.get(), released.get(), lost.get());
         }
     }
 }
