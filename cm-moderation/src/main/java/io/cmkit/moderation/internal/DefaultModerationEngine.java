@@ -656,9 +656,13 @@ public final class DefaultModerationEngine implements ModerationEngine {
             // On the text as written, an inline flag such as (?i) anywhere could make a literal optional.
             List<String> literals = r.normalized() || !r.pattern().contains("(?")
                     ? RegexLiterals.shortAnyOf(r.pattern()).orElse(List.of()) : List.of();
+            SymbolContext around = SymbolContext.of(r.pattern()).orElse(null);
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
+                    return false;
+                }
+                if (around != null && !around.mayMatch(subject)) {
                     return false;
                 }
                 Matcher m = p.matcher(subject);

@@ -202,7 +202,8 @@ final class RegexLiterals {
         return out.size() > 1 ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 
-    private static boolean topLevelBar(String regex) {
+    /** Whether {@code regex} has an alternation outside groups (true when unsure). */
+    static boolean topLevelBar(String regex) {
         int depth = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);

@@ -154,7 +154,7 @@ public final class CompiledLexicon implements Lexicon {
         if (fuzzy != null) {
             int exact = hits.size();
             Set<String> fuzzySeen = new java.util.HashSet<>();
-            fuzzy.find(comment.text(), (s, e) -> overlaps(comment.toOriginal(s, e), found), (term, s, e) -> {
+            fuzzy.find(comment.text(), (s, e) -> !found.isEmpty() && overlaps(comment.toOriginal(s, e), found), (term, s, e) -> {
                 Span o = comment.toOriginal(s, e);
                 LexiconTerm t = terms.get(term);
                 if (fuzzySeen.add(t.category() + '\u0000' + t.term())) {

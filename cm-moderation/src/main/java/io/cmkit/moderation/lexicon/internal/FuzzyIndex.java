@@ -30,11 +30,18 @@ public final class FuzzyIndex {
     private final LongTable whole;
     private final LongTable prefix;
     private final int[][] ids;
+    /**
+     * The first four letters of every indexed key (5 bits a letter, one bit per head: 128 KB).
+     * Every key is four letters or more, so a variant whose head is not here cannot hit: most
+     * words are turned away with one bit read instead of a dozen hashed lookups.
+     */
+    private final long[] heads;
 
-    private FuzzyIndex(LongTable whole, LongTable prefix, int[][] ids) {
+    private FuzzyIndex(LongTable whole, LongTable prefix, int[][] ids, long[] heads) {
         this.whole = whole;
         this.prefix = prefix;
         this.ids = ids;
+        this.heads = heads;
     }
 
     /**
@@ -45,6 +52,7 @@ public final class FuzzyIndex {
         LongTable.Builder whole = new LongTable.Builder();
         LongTable.Builder prefix = new LongTable.Builder();
         List<List<Integer>> groups = new ArrayList<>();
+        long[] heads = new long[1 << (4 * 5 - 6)];
         for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
             if (t.length() < MIN_SWAP || t.length() > MAX_WORD || !letters(t)) {
@@ -54,6 +62,7 @@ public final class FuzzyIndex {
             char[] c = t.toCharArray();
             // The exact term, so that a swapped word can be read back to it.
             into.add(hash(c, c.length), i, groups);
+            addHead(heads, c);
             if (t.length() >= MIN_DROP) {
                 char[] dropped = new char[c.length - 1];
                 for (int k = 1; k < c.length; k++) {
@@ -61,6 +70,7 @@ public final class FuzzyIndex {
                         System.arraycopy(c, 0, dropped, 0, k);
                         System.arraycopy(c, k + 1, dropped, k, c.length - k - 1);
                         into.add(hash(dropped, dropped.length) ^ DROPPED, i, groups);
+                        addHead(heads, dropped);
                     }
                 }
             }
@@ -69,7 +79,22 @@ public final class FuzzyIndex {
         for (int g = 0; g < ids.length; g++) {
             ids[g] = groups.get(g).stream().mapToInt(Integer::intValue).distinct().toArray();
         }
-        return new FuzzyIndex(whole.build(), prefix.build(), ids);
+        return new FuzzyIndex(whole.build(), prefix.build(), ids, heads);
+    }
+
+    /** The first four letters (a to z) of {@code w}, 5 bits each. */
+    private static int head(char[] w) {
+        return (w[0] - 'a') << 15 | (w[1] - 'a') << 10 | (w[2] - 'a') << 5 | (w[3] - 'a');
+    }
+
+    private static void addHead(long[] heads, char[] key) {
+        int h = head(key);
+        heads[h >>> 6] |= 1L << h;
+    }
+
+    private boolean mayHit(char[] w) {
+        int h = head(w);
+        return (heads[h >>> 6] & (1L << h)) != 0;
     }
 
     /** Receives a fuzzy match: the term's index and the word's span in the normalised text. */
@@ -104,13 +129,30 @@ public final class FuzzyIndex {
             // a word glued to a digit or another script is not a plain word
             boolean plain = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
                     && (i == n || !Character.isLetterOrDigit(text.charAt(i)));
-            if (!plain || len < MIN_SWAP || len > MAX_WORD || skip.test(start, i)) {
+            if (!plain || len < MIN_SWAP || len > MAX_WORD) {
                 continue;
             }
             text.getChars(start, i, w, 0);
-            lookUp(w, len, DROPPED, start, i, sink);          // a dropped vowel: the word as it is
-            for (int k = 1; k + 1 < len; k++) {                // a swap: swap it back
+            // Which variants can hit at all: a swap at 4 or later keeps the word's head.
+            boolean asIs = mayHit(w);
+            int swapsBefore4 = 0;
+            for (int k = 1; k <= 3 && k + 1 < len; k++) {
                 if (w[k] != w[k + 1]) {
+                    swap(w, k);
+                    if (mayHit(w)) {
+                        swapsBefore4 |= 1 << k;
+                    }
+                    swap(w, k);
+                }
+            }
+            if (!asIs && swapsBefore4 == 0 || skip.test(start, i)) {
+                continue;
+            }
+            if (asIs) {
+                lookUp(w, len, DROPPED, start, i, sink);      // a dropped vowel: the word as it is
+            }
+            for (int k = 1; k + 1 < len; k++) {                // a swap: swap it back
+                if (w[k] != w[k + 1] && (k >= 4 ? asIs : (swapsBefore4 & 1 << k) != 0)) {
                     swap(w, k);
                     lookUp(w, len, 0, start, i, sink);
                     swap(w, k);
