@@ -231,7 +231,10 @@ final class CommunityWeek {
             questions.collector = launch.collector;
             plantEvents(launch);
 
-            try (Scheduler scheduler = Scheduler.of("demo", store, lookup, SchedulerConfig.ofDefaults(), clock)) {
+            // One send at a time: the sandbox's audience depends on the order of publications, and the
+            // demo must print the same week for the same seed (real platforms: keep the default).
+            SchedulerConfig schedulerConfig = SchedulerConfig.custom().dispatchConcurrency(1).build();
+            try (Scheduler scheduler = Scheduler.of("demo", store, lookup, schedulerConfig, clock)) {
                 scheduler.getEventPublisher().onPublished(e -> {
                     WeekPost post = byKey.get(e.post());
                     if (post != null) {
