@@ -3,6 +3,7 @@ package io.cmkit.moderation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,11 +78,12 @@ public record Decision(String interactionKey, Optional<String> rule, Optional<St
             if (e.span().isPresent()) {
                 b.append(fr ? "« " : "\"").append(e.text()).append(fr ? " »" : "\"");
                 b.append(fr ? " aux positions " : " at ").append(e.span().get().start()).append('–').append(e.span().get().end());
-                b.append(" (").append(kindName(e.kind(), fr)).append(' ').append(e.pattern());
+                b.append(" (").append(e.kind() == Evidence.Kind.LINK ? linkName(e.pattern(), fr)
+                        : kindName(e.kind(), fr) + ' ' + e.pattern());
                 e.category().ifPresent(c -> b.append(fr ? ", catégorie " : ", category ").append(c));
                 b.append(").");
             } else {
-                b.append(e.pattern()).append(fr ? " : " : ": ").append(e.text()).append('.');
+                b.append(factName(e.pattern(), fr)).append(fr ? " : " : ": ").append(factValue(e.text(), fr)).append('.');
             }
         }
         for (Adjustment a : adjustments) {
@@ -90,6 +92,56 @@ public record Decision(String interactionKey, Optional<String> rule, Optional<St
                     .append(" (").append(a.reason()).append(").");
         }
         return b.toString();
+    }
+
+    /** The engine's link evidence ("link to DOMAIN", "deny DOMAIN") said in the explanation's language. */
+    private static String linkName(String pattern, boolean fr) {
+        if (pattern.startsWith("link to ")) {
+            return (fr ? "lien vers " : "link to ") + pattern.substring("link to ".length());
+        }
+        if (pattern.startsWith("deny ")) {
+            return (fr ? "lien vers un domaine interdit, " : "link to a denied domain, ") + pattern.substring("deny ".length());
+        }
+        return (fr ? "lien " : "link ") + pattern;
+    }
+
+    /** The engine's fact names (English, as in the audit log) said in French; other names are left as they are. */
+    private static final List<Map.Entry<String, String>> FACTS_IN_FRENCH = List.of(
+            Map.entry("account age < ", "ancienneté du compte < "),
+            Map.entry("followers < ", "abonnés < "),
+            Map.entry("earlier strikes >= ", "infractions antérieures ≥ "),
+            Map.entry("verified", "compte vérifié"),
+            Map.entry("same author within ", "même auteur en "),
+            Map.entry("same text within ", "même texte en "),
+            Map.entry("capitals", "majuscules"),
+            Map.entry("emoji", "émojis"),
+            Map.entry("length", "longueur"),
+            Map.entry("language", "langue"),
+            Map.entry("classifier ", "classifieur "),
+            Map.entry("reply to the brand", "réponse à la marque"),
+            Map.entry("kind", "type"),
+            Map.entry("quotation or reported speech", "citation ou discours rapporté"));
+
+    private static String factName(String pattern, boolean fr) {
+        if (!fr) {
+            return pattern;
+        }
+        for (Map.Entry<String, String> fact : FACTS_IN_FRENCH) {
+            boolean prefix = fact.getKey().endsWith(" ");
+            if (prefix ? pattern.startsWith(fact.getKey()) : pattern.equals(fact.getKey())) {
+                return fact.getValue() + pattern.substring(fact.getKey().length()).replace(">=", "≥");
+            }
+        }
+        return pattern;
+    }
+
+    /** A fact's value: yes/no for booleans, "N authors" and "N interactions" in French. */
+    private static String factValue(String value, boolean fr) {
+        return switch (value) {
+            case "true", "yes" -> fr ? "oui" : "yes";
+            case "false", "no" -> fr ? "non" : "no";
+            default -> fr ? value.replaceFirst("^(\\d+) authors$", "$1 auteurs") : value;
+        };
     }
 
     private static String kindName(Evidence.Kind kind, boolean fr) {

@@ -160,6 +160,31 @@ class DecisionsTest {
         void facts() {
             Decision d = Comments.engineFor(new Condition.Followers(10), clock).decide(comment("hi").followers(2).build());
             assertThat(d.explain(Locale.ENGLISH)).contains("followers < 10: 2.");
+            assertThat(d.explain(Locale.FRENCH)).contains("abonnés < 10 : 2.").doesNotContain("followers");
+        }
+
+        @Test
+        @DisplayName("facts and links read in French with no English fragment, and in English with no doubled word")
+        void factsAndLinksInBothLanguages() {
+            Decision reply = Comments.engineFor(new Condition.ReplyToBrand(true), clock).decide(comment("merci").build());
+            assertThat(reply.explain(Locale.FRENCH)).endsWith("réponse à la marque : oui.").doesNotContain("true", "reply");
+            assertThat(reply.explain(Locale.ENGLISH)).endsWith("reply to the brand: yes.");
+
+            String text = "tout est ici https://followers-pas-cher.online/x";
+            Decision link = Comments.engineFor(new Condition.Links(1, java.util.Set.of(), java.util.Set.of()), clock)
+                    .decide(comment(text).build());
+            assertThat(link.explain(Locale.FRENCH)).contains("(lien vers followers-pas-cher.online).")
+                    .doesNotContain("link");
+            assertThat(link.explain(Locale.ENGLISH)).contains("(link to followers-pas-cher.online).")
+                    .doesNotContain("link link");
+
+            Decision denied = Comments.engineFor(new Condition.Links(0, java.util.Set.of(), java.util.Set.of("arnaque.shop")),
+                    clock).decide(comment("ici https://arnaque.shop/a").build());
+            assertThat(denied.explain(Locale.FRENCH)).contains("(lien vers un domaine interdit, arnaque.shop).");
+            assertThat(denied.explain(Locale.ENGLISH)).contains("(link to a denied domain, arnaque.shop).");
+
+            Decision length = Comments.engineFor(new Condition.Length(0, 3), clock).decide(comment("ok").build());
+            assertThat(length.explain(Locale.FRENCH)).contains("longueur : 2.");
         }
 
         @Test

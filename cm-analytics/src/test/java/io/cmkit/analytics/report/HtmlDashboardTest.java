@@ -205,4 +205,24 @@ class HtmlDashboardTest {
                 .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing-folder");
         assertThat(dir.resolve("missing-folder")).doesNotExist();
     }
+
+    @Test
+    @DisplayName("the engagement chart's time axis labels each day once, even over a short week")
+    void oneLabelPerDay() throws IOException {
+        io.cmkit.core.model.DateRange week = new io.cmkit.core.model.DateRange(java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 3, 4));
+        ClientReport.Builder report = ClientReport.builder(SampleReports.brand(), week, Locale.FRANCE,
+                week.end().plusDays(1));
+        java.util.List<DailyValue> days = new java.util.ArrayList<>();
+        for (java.time.LocalDate day = week.start(); !day.isAfter(week.end()); day = day.plusDays(1)) {
+            days.add(new DailyValue(day, 10 + day.getDayOfMonth()));
+        }
+        report.engagement(new EngagementSeries(io.cmkit.core.model.Platform.MASTODON, days));
+        String html = html(report.build());
+        Matcher svg = Pattern.compile("<svg id=\"engagement-svg\".*?</svg>", Pattern.DOTALL).matcher(html);
+        assertThat(svg.find()).as("the engagement chart").isTrue();
+        java.util.List<String> labels = Pattern.compile(">\\s*(\\d{1,2} mars)\\s*<").matcher(svg.group()).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(labels).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(labels).contains("2 mars", "3 mars");
+    }
 }

@@ -1,5 +1,6 @@
 package io.cmkit.examples.demo;
 
+import io.cmkit.analytics.kpi.BrandReply;
 import io.cmkit.analytics.timing.BestTime;
 import io.cmkit.analytics.timing.Heatmap;
 import io.cmkit.analytics.timing.HeatmapCell;
@@ -70,6 +71,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,6 +80,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -98,8 +101,8 @@ import java.util.stream.Collectors;
  */
 final class CommunityWeek {
 
-    /** The Monday the demo's week starts on, at midnight in the brand's time zone. */
-    static final LocalDate FIRST_DAY = LocalDate.of(2026, 3, 2);
+    /** The Monday the demo's week starts on when the brand kit has no objective to place it in. */
+    static final LocalDate DEFAULT_FIRST_DAY = LocalDate.of(2026, 3, 2);
     /** Past weeks simulated before the demo's week: the best times and the listening baselines come from them. */
     static final int HISTORY_WEEKS = 4;
     /** The hours the brand posted at in the past weeks, three of them a day on every account. */
@@ -117,6 +120,8 @@ final class CommunityWeek {
     private final Labels labels;
     private final ZoneId zone;
     private final List<Account> accounts;
+    /** The day the demo's week starts on (see {@link #firstDay(Strategy, DemoOptions)}). */
+    private final LocalDate firstDay;
     private final Instant weekStart;
     private final Instant weekEnd;
     private final SimulatedClock clock;
@@ -132,6 +137,10 @@ final class CommunityWeek {
     /** The past weeks' posts, whose counters the last past week's snapshots follow (the dashboard's comparison). */
     private final List<PastPost> pastPosts = new ArrayList<>();
     private final String idPrefix;
+    /** Every comment and mention the inbox collected, past weeks included: the response KPIs' denominator. */
+    private final List<Interaction> interactions = new ArrayList<>();
+    /** The brand's replies (moderation's REPLY action), to the interactions above. */
+    private final List<BrandReply> replies = new ArrayList<>();
 
     /** One of the week's publications: its post, account and, once out, the platform's reference. */
     static final class WeekPost {
@@ -153,7 +162,8 @@ final class CommunityWeek {
     /** What the week left for the summary and the dashboard. */
     record Outcome(WeekTally tally, List<WeekPost> posts, List<MetricSnapshot> snapshots, Map<Platform, Heatmap> heatmaps,
                    EditorialCalendar calendar, ListeningDesk listening, Boosts.Result boosts, LiveSummary live,
-                   Instant weekStart, Instant weekEnd) {
+                   LocalDate firstDay, Instant weekStart, Instant weekEnd, List<Interaction> interactions,
+                   List<BrandReply> replies) {
     }
 
     /** The live launch: its name, start, cues published and questions collected. */
@@ -168,8 +178,9 @@ final class CommunityWeek {
         this.labels = new Labels(options.language());
         this.zone = strategy.brand().timeZone();
         this.accounts = rankedAccounts;
-        this.weekStart = FIRST_DAY.atStartOfDay(zone).toInstant();
-        this.weekEnd = FIRST_DAY.plusDays(options.days()).atStartOfDay(zone).toInstant();
+        this.firstDay = firstDay(strategy, options);
+        this.weekStart = firstDay.atStartOfDay(zone).toInstant();
+        this.weekEnd = firstDay.plusDays(options.days()).atStartOfDay(zone).toInstant();
         this.clock = SimulatedClock.at(weekStart.minus(Duration.ofDays(7L * HISTORY_WEEKS)));
         // A store or a PDS outside the JVM keeps earlier runs' posts: a run token keeps keys apart.
         boolean outside = options.store().isPresent() || options.bluesky().isPresent();
@@ -258,11 +269,28 @@ final class CommunityWeek {
             LiveSummary liveSummary = new LiveSummary(launch.event.name(), launch.event.start().atZone(zone),
                     launch.plan.posts().size(), (int) tally.livePublished, top, launch.collector.size());
             return new Outcome(tally, List.copyOf(weekPosts), List.copyOf(snapshots), heatmaps, calendar, listening, boosts,
-                    liveSummary, weekStart, weekEnd);
+                    liveSummary, firstDay, weekStart, weekEnd, List.copyOf(interactions), List.copyOf(replies));
         } finally {
             connectors.values().forEach(Connector::close);
             opened.forEach(Connector::close);
         }
+    }
+
+    /**
+     * The day the week starts on: {@code --start} when given; otherwise, so that the client's
+     * objectives have something to measure, the first Monday at least {@link #HISTORY_WEEKS} weeks
+     * after the start of the latest-starting objective period, the past weeks included in it. A kit
+     * without objectives starts on {@link #DEFAULT_FIRST_DAY}. Only the kit decides: the output
+     * stays the same for the same seed.
+     */
+    static LocalDate firstDay(Strategy strategy, DemoOptions options) {
+        if (options.start().isPresent()) {
+            return options.start().get();
+        }
+        return strategy.objectives().stream().flatMap(o -> o.targets().stream()).map(t -> t.period().start())
+                .max(Comparator.naturalOrder())
+                .map(start -> start.plusWeeks(HISTORY_WEEKS).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)))
+                .orElse(DEFAULT_FIRST_DAY);
     }
 
     private boolean onRealServer(Account account) {
@@ -301,7 +329,7 @@ final class CommunityWeek {
             clock.set(hour);
             ZonedDateTime local = hour.atZone(zone);
             if (local.getHour() == 0) {
-                takeSnapshots(local.toLocalDate().isBefore(FIRST_DAY.minusDays(7)));
+                takeSnapshots();
             }
             for (Account account : accounts) {
                 if (local.getMinute() == 0 && postsAt(random, account, local)) {
@@ -361,14 +389,14 @@ final class CommunityWeek {
         return connector.require(Metrics.class).accountSnapshot().value(Metric.FOLLOWERS).orElse(0L);
     }
 
-    /** Every account's counters, and the counters of the week's posts (and, from the last past week on, of every post). */
-    private void takeSnapshots(boolean accountsOnly) throws ConnectorException {
+    /**
+     * Every account's counters, and the counters of the posts of the last seven days and of the
+     * week: the past weeks fall in the objectives' periods, so their reach and clicks count too.
+     */
+    private void takeSnapshots() throws ConnectorException {
         for (Account account : accounts) {
             Metrics metrics = connectors.get(account.key()).require(Metrics.class);
             snapshots.add(metrics.accountSnapshot());
-        }
-        if (accountsOnly) {
-            return;
         }
         Instant since = clock.instant().minus(Duration.ofDays(7));
         for (PastPost post : pastPosts) {
@@ -506,7 +534,7 @@ final class CommunityWeek {
     /** Mid-week, 18:00: the product launch, a threaded run of show with a Q&A, approved as a unit and scheduled. */
     private LiveLaunch planLive(PostWorkflow workflow, ConnectorLookup lookup) {
         int day = (options.days() + 1) / 2;
-        Instant start = FIRST_DAY.plusDays(day - 1).atTime(LocalTime.of(18, 0)).atZone(zone).toInstant();
+        Instant start = firstDay.plusDays(day - 1).atTime(LocalTime.of(18, 0)).atZone(zone).toInstant();
         List<Account> liveAccounts = accounts.stream()
                 .filter(a -> a.platform().equals(Platform.MASTODON) || a.platform().equals(Platform.BLUESKY)).toList();
         if (liveAccounts.isEmpty()) {
@@ -587,13 +615,13 @@ final class CommunityWeek {
                     "I prefer " + competitor + " for espresso, but " + strategy.brand().name() + " filter is great."};
         for (int day = 0; day < options.days(); day++) {
             for (int n = 0; n < 3; n++) {
-                Instant at = FIRST_DAY.plusDays(day).atTime(9 + random.nextInt(12), random.nextInt(60)).atZone(zone).toInstant();
+                Instant at = firstDay.plusDays(day).atTime(9 + random.nextInt(12), random.nextInt(60)).atZone(zone).toInstant();
                 world.plantMention(accounts.get(random.nextInt(accounts.size())), "fan" + day + n,
                         comparisons[random.nextInt(comparisons.length)], at);
             }
         }
         int buzzDay = Math.min(options.days(), (options.days() + 1) / 2 + 1);
-        Instant buzz = FIRST_DAY.plusDays(buzzDay - 1).atTime(10, 0).atZone(zone).toInstant();
+        Instant buzz = firstDay.plusDays(buzzDay - 1).atTime(10, 0).atZone(zone).toInstant();
         world.plantBadBuzz(main, strategy.brand().name(), buzz, Duration.ofHours(8), 40);
     }
 
@@ -655,7 +683,12 @@ final class CommunityWeek {
             moderator.getEventPublisher()
                     .onHidden(e -> count(Action.HIDE, e.interaction(), e.decision()))
                     .onDeleted(e -> count(Action.DELETE, e.interaction(), e.decision()))
-                    .onReplied(e -> count(Action.REPLY, e.interaction(), e.decision()))
+                    .onReplied(e -> {
+                        count(Action.REPLY, e.interaction(), e.decision());
+                        synchronized (tally) {
+                            replies.add(new BrandReply(e.interaction().account(), e.interaction().id(), e.at()));
+                        }
+                    })
                     .onFlagged(e -> count(Action.FLAG, e.interaction(), e.decision()))
                     .onEscalated(e -> count(Action.ESCALATE, e.interaction(), e.decision()))
                     .onBlocked(e -> count(Action.BLOCK_AUTHOR, e.interaction(), e.decision()));
@@ -676,6 +709,9 @@ final class CommunityWeek {
 
         @Override
         public void handle(Interaction interaction, io.cmkit.core.inbox.Delivery delivery) {
+            synchronized (tally) {
+                interactions.add(interaction);
+            }
             if (interaction.createdAt().isBefore(weekStart)) {
                 return;
             }
@@ -714,7 +750,7 @@ final class CommunityWeek {
         DateTimeFormatter dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(options.language());
         WeekTally before = tally.snapshot();
         int day = 1;
-        Instant dayEnd = FIRST_DAY.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant dayEnd = firstDay.plusDays(1).atStartOfDay(zone).toInstant();
         Instant nextPoll = weekStart;
         while (clock.instant().isBefore(weekEnd)) {
             Instant now = clock.instant();
@@ -724,7 +760,7 @@ final class CommunityWeek {
                 listening.flush(true);
                 nextPoll = now.plus(pollEvery(now, launch));
                 if (now.atZone(zone).getHour() == 0) {
-                    takeSnapshots(false);
+                    takeSnapshots();
                 }
             }
             Instant next = nextPoll;
@@ -740,7 +776,7 @@ final class CommunityWeek {
                 scheduler.dispatchDue();
                 inbox.poll();
                 listening.flush(true);
-                takeSnapshots(false);
+                takeSnapshots();
                 tally.questions = launch.collector.size();
                 WeekTally now2 = tally.snapshot();
                 out.printf("  %s %d/%d — %s%s %d %s%s, +%d %s, +%d %s · %s · %d %s%n", labels.get("day"), day, options.days(),
@@ -758,7 +794,7 @@ final class CommunityWeek {
                 before = now2;
                 day++;
                 nextPoll = dayEnd;
-                dayEnd = FIRST_DAY.plusDays(day).atStartOfDay(zone).toInstant();
+                dayEnd = firstDay.plusDays(day).atStartOfDay(zone).toInstant();
             }
         }
     }

@@ -14,7 +14,7 @@ import io.cmkit.analytics.report.EngagementSeries;
 import io.cmkit.analytics.report.KpiTile;
 import io.cmkit.analytics.report.ModerationCount;
 import io.cmkit.analytics.report.ObjectiveProgress;
-import io.cmkit.analytics.report.Pacing;
+import io.cmkit.analytics.objective.TargetProgress;
 import io.cmkit.analytics.report.PillarShare;
 import io.cmkit.analytics.report.PostSummary;
 import io.cmkit.analytics.report.ReportRenderer;
@@ -26,7 +26,6 @@ import io.cmkit.core.model.DateRange;
 import io.cmkit.core.model.KpiTarget;
 import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.MetricSnapshot;
-import io.cmkit.core.model.Objective;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.model.Strategy;
 import io.cmkit.listening.sentiment.SentimentLabel;
@@ -59,9 +58,12 @@ final class Dashboard {
     private final DemoOptions options;
     private final CommunityWeek.Outcome week;
     private final ZoneId zone;
+    private final List<io.cmkit.analytics.objective.ObjectiveProgress> objectives;
 
-    Dashboard(Strategy strategy, DemoOptions options, CommunityWeek.Outcome week) {
+    Dashboard(Strategy strategy, DemoOptions options, CommunityWeek.Outcome week,
+              List<io.cmkit.analytics.objective.ObjectiveProgress> objectives) {
         this.strategy = strategy;
+        this.objectives = objectives;
         this.options = options;
         this.week = week;
         this.zone = strategy.brand().timeZone();
@@ -97,7 +99,7 @@ final class Dashboard {
     }
 
     private DateRange period() {
-        return new DateRange(CommunityWeek.FIRST_DAY, CommunityWeek.FIRST_DAY.plusDays(options.days() - 1));
+        return new DateRange(week.firstDay(), week.firstDay().plusDays(options.days() - 1));
     }
 
     ClientReport report() {
@@ -116,11 +118,11 @@ final class Dashboard {
         report.kpi(countTile(options.french() ? "Publications" : "Posts", Metric.of("posts"), week.tally().published));
         report.kpi(countTile("Mentions", Metric.MENTIONS, week.tally().mentions));
 
-        // Objectives: their targets are for later periods (a quarter, the year); a week says nothing yet.
-        for (Objective objective : strategy.objectives()) {
-            for (KpiTarget target : objective.targets()) {
-                report.objective(new ObjectiveProgress(objective, target, unitOf(target.metric()), OptionalDouble.empty(),
-                        OptionalDouble.empty(), Pacing.NOT_AVAILABLE));
+        // Objectives: actual so far in each target's period (past weeks included), pacing and forecast.
+        for (io.cmkit.analytics.objective.ObjectiveProgress progress : objectives) {
+            for (TargetProgress target : progress.targets()) {
+                report.objective(new ObjectiveProgress(progress.objective(), target.target(), unitOf(target.target().metric()),
+                        target.actual().asDouble(), target.forecast().asDouble(), WeekObjectives.reportPacing(target)));
             }
         }
 

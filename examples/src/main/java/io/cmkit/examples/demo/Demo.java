@@ -102,8 +102,9 @@ public final class Demo {
 
         CommunityWeek.Outcome week = new CommunityWeek(out, options, strategy, accounts).run();
         WeekSummary.printModeration(out, labels, week.tally());
-        List<Path> files = new Dashboard(strategy, options, week).write();
-        WeekSummary.print(out, labels, options, week, files);
+        List<io.cmkit.analytics.objective.ObjectiveProgress> objectives = WeekObjectives.track(strategy, week);
+        List<Path> files = new Dashboard(strategy, options, week, objectives).write();
+        WeekSummary.print(out, labels, options, week, objectives, files);
         out.println();
         out.println(labels.get("done"));
         return 0;

@@ -3,6 +3,8 @@ package io.cmkit.examples.demo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +21,23 @@ import java.util.Optional;
  * @param out the folder the dashboard, the calendar and the store go to ({@code --out DIR})
  * @param store a JDBC URL for the schedule store instead of the embedded H2 file ({@code --store URL})
  * @param bluesky a real Bluesky PDS to publish the week's Bluesky posts to ({@code --bluesky URL HANDLE PASSWORD})
+ * @param start the week's first day ({@code --start YYYY-MM-DD}); empty: chosen from the brand kit's objectives
  */
 public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, int days, Path out,
-                          Optional<String> store, Optional<BlueskyTarget> bluesky) {
+                          Optional<String> store, Optional<BlueskyTarget> bluesky, Optional<LocalDate> start) {
 
     /** Where the demo writes when {@code --out} is not given, relative to the working directory. */
     static final Path DEFAULT_OUT = Path.of("target", "cmkit-demo");
 
     static final String USAGE = """
             usage: Demo [--lang fr|en] [--brand-kit FILE] [--seed N] [--days N] [--out DIR]
-                        [--store JDBC_URL] [--bluesky PDS_URL HANDLE APP_PASSWORD]
+                        [--start YYYY-MM-DD] [--store JDBC_URL] [--bluesky PDS_URL HANDLE APP_PASSWORD]
               --lang       language of the output and of the dashboard: fr (default) or en
               --brand-kit  a brand kit YAML file (default: the bundled cafe-lumiere.fr.yaml)
               --seed       seed of the simulation (default 42); the same seed gives the same summary
               --days       days of the week to simulate, 1 to 7 (default 7)
+              --start      the week's first day (default: the first Monday at least 4 weeks after the
+                           start of the latest-starting objective period, so the objectives have data)
               --out        folder for the dashboard, the calendar and the H2 store (default target/cmkit-demo)
               --store      a JDBC URL for the schedule store, e.g. jdbc:postgresql://localhost/cmkit?user=me&password=...
                            (default: an H2 file in the --out folder)
@@ -58,6 +63,7 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(bluesky, "bluesky");
+        Objects.requireNonNull(start, "start");
         if (days < 1 || days > 7) {
             throw new IllegalArgumentException("--days must be between 1 and 7 (got " + days + ")");
         }
@@ -65,7 +71,8 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
 
     /** The defaults: French, the bundled kit, seed 42, the whole week, target/cmkit-demo, H2, the sandbox. */
     public static DemoOptions defaults() {
-        return new DemoOptions(Locale.FRENCH, Optional.empty(), 42, 7, DEFAULT_OUT, Optional.empty(), Optional.empty());
+        return new DemoOptions(Locale.FRENCH, Optional.empty(), 42, 7, DEFAULT_OUT, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether the output is French. */
@@ -85,6 +92,7 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
         Path out = DEFAULT_OUT;
         Optional<String> store = Optional.empty();
         Optional<BlueskyTarget> bluesky = Optional.empty();
+        Optional<LocalDate> start = Optional.empty();
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (!arg.isBlank()) {   // an empty -Ddemo.args gives one empty argument
@@ -104,6 +112,7 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
                 case "--brand-kit" -> brandKit = Optional.of(Path.of(value(option, rest)));
                 case "--seed" -> seed = number(option, value(option, rest));
                 case "--days" -> days = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(option, value(option, rest))));
+                case "--start" -> start = Optional.of(date(option, value(option, rest)));
                 case "--out" -> out = Path.of(value(option, rest));
                 case "--store" -> {
                     String url = value(option, rest);
@@ -123,7 +132,7 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
             }
         }
-        return new DemoOptions(language, brandKit, seed, days, out, store, bluesky);
+        return new DemoOptions(language, brandKit, seed, days, out, store, bluesky, start);
     }
 
     private static URI uri(String value) {
@@ -144,6 +153,15 @@ public record DemoOptions(Locale language, Optional<Path> brandKit, long seed, i
             throw new IllegalArgumentException(option + " needs a value");
         }
         return rest.remove(0);
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes a date as YYYY-MM-DD (got '" + value + "', unreadable at index "
+                    + e.getErrorIndex() + ")");
+        }
     }
 
     private static long number(String option, String value) {

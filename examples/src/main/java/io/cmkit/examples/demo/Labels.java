@@ -96,7 +96,14 @@ final class Labels {
             Map.entry("sum.questions", new String[] {"questions du direct", "live questions"}),
             Map.entry("sum.alerts", new String[] {"alertes levées", "alerts raised"}),
             Map.entry("sum.boosts", new String[] {"publications sponsorisées", "posts boosted"}),
-            Map.entry("sum.moderated", new String[] {"commentaires modérés", "comments moderated"}));
+            Map.entry("sum.moderated", new String[] {"commentaires modérés", "comments moderated"}),
+            Map.entry("sum.objectives", new String[] {"Objectifs au %s (réel / cible, rythme)", "Objectives on %s (actual / target, pacing)"}),
+            Map.entry("pacing.AHEAD", new String[] {"en avance", "ahead"}),
+            Map.entry("pacing.ON_TRACK", new String[] {"dans les temps", "on track"}),
+            Map.entry("pacing.BEHIND", new String[] {"en retard", "behind"}),
+            Map.entry("pacing.NOT_AVAILABLE", new String[] {"n.d.", "n/a"}),
+            Map.entry("forecast", new String[] {"prévision", "forecast"}),
+            Map.entry("elapsed", new String[] {"écoulé", "elapsed"}));
 
     private final int index;
 

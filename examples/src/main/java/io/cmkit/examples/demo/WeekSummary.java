@@ -1,10 +1,19 @@
 package io.cmkit.examples.demo;
 
+import io.cmkit.analytics.kpi.Kpi;
+import io.cmkit.analytics.kpi.KpiUnit;
+import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.objective.ObjectiveProgress;
+import io.cmkit.analytics.objective.TargetProgress;
+import io.cmkit.analytics.report.Pacing;
+import io.cmkit.core.model.KpiTarget;
+import io.cmkit.core.model.Metric;
 import io.cmkit.listening.alert.Alert;
 import io.cmkit.listening.sentiment.SentimentLabel;
 import io.cmkit.moderation.Action;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +38,8 @@ final class WeekSummary {
         }
     }
 
-    static void print(PrintStream out, Labels labels, DemoOptions options, CommunityWeek.Outcome week, List<Path> files) {
+    static void print(PrintStream out, Labels labels, DemoOptions options, CommunityWeek.Outcome week,
+                      List<ObjectiveProgress> objectives, List<Path> files) {
         WeekTally tally = week.tally();
         heading(out, labels.get("summary"));
         row(out, labels.get("sum.posts"), String.valueOf(tally.published));
@@ -62,11 +72,57 @@ final class WeekSummary {
         }
         row(out, labels.get("sum.boosts"), week.boosts().applied() + " (" + week.boosts().committed().amount().toPlainString()
                 + " / " + week.boosts().envelope().amount().toPlainString() + " " + week.boosts().envelope().currency() + ")");
+        printObjectives(out, labels, options, objectives, week.firstDay().plusDays(options.days() - 1));
         out.println();
         out.println(labels.get("files") + " " + options.out().toAbsolutePath().normalize() + ":");
         for (Path file : files) {
             out.println("  " + options.out().relativize(file));
         }
+    }
+
+    /**
+     * One line per objective target: objective, KPI, actual / target, pacing (the dashboard's), and
+     * the forecast to the period's end; "not available" comes with its reason.
+     */
+    static void printObjectives(PrintStream out, Labels labels, DemoOptions options, List<ObjectiveProgress> objectives,
+                                java.time.LocalDate asOf) {
+        if (objectives.isEmpty()) {
+            return;
+        }
+        heading(out, String.format(labels.get("sum.objectives"),
+                asOf.format(DateTimeFormatter.ofPattern("d MMM yyyy", options.language()))));
+        for (ObjectiveProgress objective : objectives) {
+            for (TargetProgress target : objective.targets()) {
+                KpiTarget goal = target.target();
+                String kpi = goal.metric().id() + goal.platform().map(p -> " (" + p.displayName() + ")").orElse("");
+                String direction = goal.direction() == KpiTarget.Direction.AT_MOST ? "≤ " : "≥ ";
+                Pacing pacing = WeekObjectives.reportPacing(target);
+                String line = String.format("  %-20s %-40s %s / %s%s  %s", objective.objective().id(), kpi,
+                        value(options, goal.metric(), target.actual()), direction,
+                        value(options, goal.metric(), KpiValue.of(goal.target())), labels.get("pacing." + pacing.name()));
+                if (target.actual() instanceof KpiValue.NotAvailable missing) {
+                    line += " — " + missing.reason();
+                } else if (target.forecast().isAvailable()) {
+                    line += String.format(options.language(), " (%s %s, %.0f %% %s)", labels.get("forecast"),
+                            value(options, goal.metric(), target.forecast()), target.elapsed() * 100, labels.get("elapsed"));
+                }
+                out.println(line);
+            }
+        }
+    }
+
+    /** A KPI value as the summary prints it: a count rounded, a rate in per cent, a time in minutes. */
+    static String value(DemoOptions options, Metric metric, KpiValue value) {
+        if (!value.isAvailable()) {
+            return options.french() ? "n.d." : "n/a";
+        }
+        double v = value.asDouble().getAsDouble();
+        KpiUnit unit = Kpi.forMetric(metric).map(Kpi::unit).orElse(KpiUnit.COUNT);
+        return switch (unit) {
+            case RATIO -> String.format(options.language(), "%.2f %%", v * 100);
+            case MINUTES -> String.format(options.language(), "%.0f min", v);
+            default -> String.valueOf(Math.round(v));
+        };
     }
 
     private static void row(PrintStream out, String label, String value) {

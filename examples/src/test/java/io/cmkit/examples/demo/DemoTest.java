@@ -99,7 +99,7 @@ class DemoTest {
         @Test
         @DisplayName("prints a line per simulated day and the live launch with its questions")
         void linePerDay() {
-            assertThat(run.out()).contains("jour 1/2 — lundi 2 mars 2026", "jour 2/2 — mardi 3 mars 2026",
+            assertThat(run.out()).contains("jour 1/2 — lundi 4 mai 2026", "jour 2/2 — mardi 5 mai 2026",
                     "Direct « Lancement de notre nouveauté »", "questions recueillies");
             assertThat(Long.parseLong(summary.get("publications du direct"))).isEqualTo(10);
             assertThat(Long.parseLong(summary.get("questions du direct"))).isGreaterThanOrEqualTo(5);
@@ -178,6 +178,52 @@ class DemoTest {
         }
 
         @Test
+        @DisplayName("runs the week in the objectives' period: the first Monday 4 weeks after the latest period start")
+        void weekInsideTheObjectives() {
+            // The kit's latest-starting period is 2026-Q2: 1 April + 4 weeks = 29 April, a Wednesday.
+            assertThat(run.out()).contains("Objectifs au 5 mai 2026 (réel / cible, rythme)");
+        }
+
+        @Test
+        @DisplayName("gives each objective the sandbox can measure an actual and a pacing, the same in the CSV and the summary")
+        void objectivesAgreeWithDashboard() throws IOException {
+            List<String> csv = Files.readAllLines(folder.resolve("csv").resolve("objectives.csv"));
+            assertThat(csv.get(0)).startsWith("objective,metric,target,actual,forecast,completion,pacing,objective_id");
+            Labels labels = new Labels(java.util.Locale.FRENCH);
+            Map<String, String[]> rows = new LinkedHashMap<>();
+            for (String line : csv.subList(1, csv.size())) {
+                // Titles hold no commas in this kit; the last columns are machine values.
+                String[] cells = line.split(",", -1);
+                rows.put(cells[1] + "|" + cells[11], cells);
+            }
+            assertThat(rows).hasSize(6);
+            String printed = section(run.out(), "Objectifs au");
+            for (String measurable : List.of("followers|instagram", "reach|", "clicks|", "response_rate|",
+                    "response_time_median_minutes|")) {
+                String[] cells = rows.get(measurable);
+                assertThat(cells[3]).as(measurable + " actual").isNotEmpty();
+                assertThat(Double.parseDouble(cells[3])).as(measurable).isFinite().isPositive();
+                assertThat(cells[4]).as(measurable + " forecast").isNotEmpty();
+                assertThat(cells[6]).as(measurable + " pacing").isIn("AHEAD", "ON_TRACK", "BEHIND");
+                // The summary's line for this KPI shows the same actual and the same pacing.
+                String metric = measurable.substring(0, measurable.indexOf('|'));
+                String line = printed.lines().filter(l -> l.contains(" " + metric + " ") || l.contains(" " + metric + " ("))
+                        .findFirst().orElseThrow(() -> new AssertionError("no summary line for " + metric));
+                assertThat(line).contains(labels.get("pacing." + cells[6]));
+                double actual = Double.parseDouble(cells[3]);
+                String shown = metric.equals("response_rate")
+                        ? String.format(java.util.Locale.FRENCH, "%.2f %%", actual * 100)
+                        : metric.startsWith("response_time") ? String.format("%.0f min", actual) : String.valueOf(Math.round(actual));
+                assertThat(line).contains(" " + shown + " / ");
+            }
+            // Instagram reports no clicks: its CTR is not available, with the reason, never 0.
+            String[] ctr = rows.get("click_through_rate|instagram");
+            assertThat(ctr[3]).isEmpty();
+            assertThat(ctr[6]).isEqualTo("NOT_AVAILABLE");
+            assertThat(printed).contains("n.d. — clicks is not exposed on instagram");
+        }
+
+        @Test
         @DisplayName("gives the same output for the same seed, and another for another seed")
         void deterministic(@TempDir Path other) {
             assertThat(run("--days", "2", "--seed", "7", "--out", other.toString()).withoutFolder())
@@ -198,6 +244,8 @@ class DemoTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Strategy — Northwind Outdoors", "Platform ranking", "day 1/1", "The week in short",
                 "Launch of our new product", "Client dashboard written to");
+        assertThat(run.out()).containsPattern("Objectives on .* \\(actual / target, pacing\\)")
+                .containsPattern("(ahead|on track|behind)");
         assertThat(Long.parseLong(run.summary("The week in short").get("live posts"))).isPositive();
         assertThat(Files.readString(folder.resolve("dashboard.html"))).contains("Key figures");
         assertThat(folder.resolve("schedule-store.mv.db")).doesNotExist();
@@ -223,6 +271,14 @@ class DemoTest {
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err()).contains("--days must be between 1 and 7 (got 8)");
             assertThat(run("--days", "two").err()).contains("--days takes a whole number (got 'two')");
+        }
+
+        @Test
+        @DisplayName("--start takes an ISO date and names a bad one")
+        void badStart() {
+            Run run = run("--start", "4 mai");
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("--start takes a date as YYYY-MM-DD (got '4 mai', unreadable at index 0)");
         }
 
         @Test

@@ -14,6 +14,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -111,7 +114,15 @@ final class ReportCharts {
         axis.setTimeZone(UTC);
         SimpleDateFormat format = new SimpleDateFormat("d MMM", text.locale());
         format.setTimeZone(UTC);
-        axis.setDateFormatOverride(format);
+        // Whole days only: the axis' default units go down to hours, which label the same day twice.
+        TickUnits days = new TickUnits();
+        for (int step : new int[] {1, 2, 7, 14}) {
+            days.add(new DateTickUnit(DateTickUnitType.DAY, step, format));
+        }
+        days.add(new DateTickUnit(DateTickUnitType.MONTH, 1, format));
+        days.add(new DateTickUnit(DateTickUnitType.MONTH, 3, format));
+        axis.setStandardTickUnits(days);
+        axis.setAutoTickUnitSelection(true);
         return axis;
     }
 
