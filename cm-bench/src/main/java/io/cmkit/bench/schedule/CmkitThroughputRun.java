@@ -16,7 +16,7 @@ import io.cmkit.core.schedule.ScheduledPost;
 import io.cmkit.core.schedule.Scheduler;
 import io.cmkit.core.schedule.SchedulerConfig;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +111,7 @@ public final class CmkitThroughputRun implements ThroughputRun {
     public void prepare() {
         database = BenchDatabase.fresh(engine, "cmkit");
         for (int i = 0; i < Math.max(instances, SETUP_THREADS); i++) {
-            stores.add(JdbcScheduleStore.connect(database.url(), database.user(), "", JdbcScheduleStoreConfig.ofDefaults()));
+            stores.add(JdbcScheduleStore.connect(database.url(), database.user(), "", JdbcStoreConfig.ofDefaults()));
         }
         scheduleAll();
         connector = new CountingConnector(connectorKind == ConnectorKind.SANDBOX

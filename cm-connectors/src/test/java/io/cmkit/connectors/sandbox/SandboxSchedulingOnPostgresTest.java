@@ -17,7 +17,7 @@ import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.Scheduler;
 import io.cmkit.core.schedule.SchedulerConfig;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Capability;
 import io.cmkit.core.spi.ConnectorException;
 import io.cmkit.core.spi.Publishing;
@@ -100,7 +100,7 @@ class SandboxSchedulingOnPostgresTest {
     }
 
     private JdbcScheduleStore store() {
-        JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "", JdbcScheduleStoreConfig.ofDefaults());
+        JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
         stores.add(store);
         return store;
     }

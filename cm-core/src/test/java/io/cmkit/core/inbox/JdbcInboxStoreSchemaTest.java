@@ -9,7 +9,7 @@ import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.schedule.Databases;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Cursor;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ class JdbcInboxStoreSchemaTest {
     @DisplayName("it shares the version table with the schedule store in one PostgreSQL schema, as component 'inbox'")
     void sharesVersionTable() throws SQLException {
         String url = Databases.freshPostgresSchema();
-        try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcScheduleStoreConfig.ofDefaults());
+        try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
              JdbcInboxStore inbox = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             assertThat(inbox.schemaVersion()).isEqualTo(JdbcInboxStore.SUPPORTED_SCHEMA_VERSION);
             assertThat(versionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2", "schedule:3");

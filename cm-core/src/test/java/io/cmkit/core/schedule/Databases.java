@@ -1,7 +1,7 @@
 package io.cmkit.core.schedule;
 
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ public final class Databases {
 
     /** A JDBC store on a new PostgreSQL schema. */
     static JdbcScheduleStore postgresStore() {
-        return JdbcScheduleStore.connect(freshPostgresSchema(), "postgres", "", JdbcScheduleStoreConfig.ofDefaults());
+        return JdbcScheduleStore.connect(freshPostgresSchema(), "postgres", "", JdbcStoreConfig.ofDefaults());
     }
 
     /** A unique name for a fresh H2 in-memory database. */

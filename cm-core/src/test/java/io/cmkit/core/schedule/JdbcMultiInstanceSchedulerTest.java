@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Publishing.Idempotency;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,7 +97,7 @@ class JdbcMultiInstanceSchedulerTest {
         void openStores() {
             url = newDatabase();
             for (int i = 0; i < INSTANCES; i++) {
-                stores.add(JdbcScheduleStore.connect(url, user(), "", JdbcScheduleStoreConfig.ofDefaults()));
+                stores.add(JdbcScheduleStore.connect(url, user(), "", JdbcStoreConfig.ofDefaults()));
             }
         }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.spi.PostRef;
@@ -93,7 +93,7 @@ class JdbcScheduleStoreSchemaTest {
 
         abstract String user();
 
-        JdbcScheduleStore open(String url, JdbcScheduleStoreConfig config) {
+        JdbcScheduleStore open(String url, JdbcStoreConfig config) {
             JdbcScheduleStore store = JdbcScheduleStore.connect(url, user(), "", config);
             synchronized (opened) {
                 opened.add(store);
@@ -112,7 +112,7 @@ class JdbcScheduleStoreSchemaTest {
             String url = newDatabase();
             assertThat(tables(url)).isEmpty();
 
-            JdbcScheduleStore store = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore store = open(url, JdbcStoreConfig.ofDefaults());
 
             assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(3);
             assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schedule_transition",
@@ -133,7 +133,7 @@ class JdbcScheduleStoreSchemaTest {
             for (int i = 0; i < starters; i++) {
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return open(url, JdbcScheduleStoreConfig.ofDefaults());
+                    return open(url, JdbcStoreConfig.ofDefaults());
                 }));
             }
             go.countDown();
@@ -154,8 +154,8 @@ class JdbcScheduleStoreSchemaTest {
         @DisplayName("a table prefix keeps two stores apart in one database")
         void tablePrefix() throws SQLException {
             String url = newDatabase();
-            JdbcScheduleStore a = open(url, JdbcScheduleStoreConfig.ofDefaults());
-            JdbcScheduleStore b = open(url, JdbcScheduleStoreConfig.custom().tablePrefix("agency2_").build());
+            JdbcScheduleStore a = open(url, JdbcStoreConfig.ofDefaults());
+            JdbcScheduleStore b = open(url, JdbcStoreConfig.custom().tablePrefix("agency2_").build());
 
             a.insert(Samples.draft("p1"));
 
@@ -167,7 +167,7 @@ class JdbcScheduleStoreSchemaTest {
         @DisplayName("a schema newer than the code is refused with a clear error, and nothing changes")
         void newerSchemaRefused() throws SQLException {
             String url = newDatabase();
-            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             first.insert(Samples.draft("p1"));
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
                     + "VALUES ('schedule', 4, 'from a newer cmkit', 0)");
@@ -175,7 +175,7 @@ class JdbcScheduleStoreSchemaTest {
             List<String> versionsBefore = versionRows(url);
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
 
-            assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.ofDefaults()))
+            assertThatThrownBy(() -> open(url, JdbcStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
                         assertThat(e.foundVersion()).isEqualTo(4);
                         assertThat(e.supportedVersion()).isEqualTo(3);
@@ -193,7 +193,7 @@ class JdbcScheduleStoreSchemaTest {
         @DisplayName("a version 1 database is migrated to version 3: its posts and publications stay, and replies can be stored")
         void migratesFromVersion1() throws SQLException {
             String url = newDatabase();
-            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             Samples.scheduled(first, "p1", Samples.T0);
             List<Publication> before = first.publications(Samples.key("p1"));
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
@@ -203,7 +203,7 @@ class JdbcScheduleStoreSchemaTest {
             execute(url, "DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 2");
             assertThat(versionRows(url)).containsExactly("schedule:1");
 
-            JdbcScheduleStore migrated = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
             assertThat(migrated.schemaVersion()).isEqualTo(3);
             assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
@@ -226,7 +226,7 @@ class JdbcScheduleStoreSchemaTest {
                 + "publications stay, and the open publications are counted")
         void migratesFromVersion2() throws SQLException {
             String url = newDatabase();
-            JdbcScheduleStore first = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             Duration lease = Duration.ofMinutes(5);
             Instant t0 = Samples.T0;
             // p1: reviewed, rejected with a comment, approved, scheduled; one publication out, one to check.
@@ -274,7 +274,7 @@ class JdbcScheduleStoreSchemaTest {
             assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
             assertThat(tables(url)).doesNotContain("cm_schedule_transition");
 
-            JdbcScheduleStore migrated = open(url, JdbcScheduleStoreConfig.ofDefaults());
+            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
             assertThat(migrated.schemaVersion()).isEqualTo(3);
             assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
@@ -316,7 +316,7 @@ class JdbcScheduleStoreSchemaTest {
         void migrationsOff() throws SQLException {
             String url = newDatabase();
 
-            assertThatThrownBy(() -> open(url, JdbcScheduleStoreConfig.custom().migrate(false).build()))
+            assertThatThrownBy(() -> open(url, JdbcStoreConfig.custom().migrate(false).build()))
                     .isInstanceOf(JdbcStoreException.class).hasMessageContaining("version 0")
                     .hasMessageContaining("migrations are off");
             assertThat(tables(url)).isEmpty();
@@ -431,14 +431,14 @@ class JdbcScheduleStoreSchemaTest {
     void passwordNeverShown() {
         String url = Databases.freshPostgresSchema() + "&password=s3cr3t-pw";
         try (JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "s3cr3t-pw",
-                JdbcScheduleStoreConfig.ofDefaults())) {
+                JdbcStoreConfig.ofDefaults())) {
             assertThat(store.jdbcUrl()).doesNotContain("s3cr3t-pw").contains("password=***");
             assertThat(store.toString()).doesNotContain("s3cr3t-pw");
         }
 
         assertThatThrownBy(() -> JdbcScheduleStore.connect(
                 "jdbc:postgresql://nobody:s3cr3t-pw@127.0.0.1:1/cmkit?password=s3cr3t-pw&connectTimeout=1", "nobody",
-                "s3cr3t-pw", JdbcScheduleStoreConfig.ofDefaults()))
+                "s3cr3t-pw", JdbcStoreConfig.ofDefaults()))
                 .isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("127.0.0.1:1/cmkit")
                 .satisfies(e -> {

@@ -41,7 +41,7 @@ import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.Scheduler;
 import io.cmkit.core.schedule.SchedulerConfig;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorContext;
 import io.cmkit.core.spi.ConnectorException;
@@ -300,7 +300,7 @@ final class CommunityWeek {
     private JdbcScheduleStore openStore() throws IOException {
         if (options.store().isPresent()) {
             String url = options.store().get();
-            return JdbcScheduleStore.connect(url, "", "", JdbcScheduleStoreConfig.ofDefaults());
+            return JdbcScheduleStore.connect(url, "", "", JdbcStoreConfig.ofDefaults());
         }
         // Each run starts from an empty store: the previous run's file is removed first.
         Path base = options.out().resolve("schedule-store");

@@ -1,5 +1,6 @@
 package io.cmkit.core.schedule.jdbc;
 
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.jdbc.StoreDatabase;
@@ -13,7 +14,7 @@ import javax.sql.DataSource;
  * A {@link ScheduleStore} in a relational database over plain JDBC: H2 (embedded, the default, in
  * a file or in memory) or PostgreSQL (when several scheduler instances, in several processes, share
  * the work). It creates and migrates its own tables when it starts, from versioned scripts in
- * the jar (see {@link JdbcScheduleStoreConfig#migrate()}), and refuses a schema newer than it knows
+ * the jar (see {@link JdbcStoreConfig#migrate()}), and refuses a schema newer than it knows
  * ({@link SchemaVersionException}).
  *
  * <p>Claims select due publications with {@code FOR UPDATE SKIP LOCKED} and set a lease (owner,
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
  *
  * <p>H2 ships with cm-core (runtime scope). For PostgreSQL the host adds the driver
  * ({@code org.postgresql:postgresql}) and, usually, a connection pool, and passes its
- * {@link DataSource} to {@link #create(DataSource, JdbcScheduleStoreConfig)}.
+ * {@link DataSource} to {@link #create(DataSource, JdbcStoreConfig)}.
  *
  * <p>The store never logs or prints a password: {@link #jdbcUrl()} and every message carry the URL
  * without credentials.
@@ -42,14 +43,14 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * @throws JdbcStoreException when the database cannot be reached or migrated
      * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
      */
-    static JdbcScheduleStore create(DataSource dataSource, JdbcScheduleStoreConfig config) {
+    static JdbcScheduleStore create(DataSource dataSource, JdbcStoreConfig config) {
         Objects.requireNonNull(config, "config");
         return DefaultJdbcScheduleStore.open(StoreDatabase.open(Objects.requireNonNull(dataSource, "dataSource")), config);
     }
 
-    /** {@link #create(DataSource, JdbcScheduleStoreConfig)} with the default settings. */
+    /** {@link #create(DataSource, JdbcStoreConfig)} with the default settings. */
     static JdbcScheduleStore create(DataSource dataSource) {
-        return create(dataSource, JdbcScheduleStoreConfig.ofDefaults());
+        return create(dataSource, JdbcStoreConfig.ofDefaults());
     }
 
     /**
@@ -60,7 +61,7 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * @param user the database user; empty for none
      * @param password the password; empty for none. Kept in memory only, never logged or printed
      */
-    static JdbcScheduleStore connect(String jdbcUrl, String user, String password, JdbcScheduleStoreConfig config) {
+    static JdbcScheduleStore connect(String jdbcUrl, String user, String password, JdbcStoreConfig config) {
         Objects.requireNonNull(config, "config");
         StoreDatabase db = StoreDatabase.connect(jdbcUrl, user, password);
         try {
@@ -76,11 +77,11 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * opened by this process only. The default for a single instance that must survive restarts.
      */
     static JdbcScheduleStore h2File(Path path) {
-        return h2File(path, JdbcScheduleStoreConfig.ofDefaults());
+        return h2File(path, JdbcStoreConfig.ofDefaults());
     }
 
     /** {@link #h2File(Path)} with these settings. */
-    static JdbcScheduleStore h2File(Path path, JdbcScheduleStoreConfig config) {
+    static JdbcScheduleStore h2File(Path path, JdbcStoreConfig config) {
         Objects.requireNonNull(path, "path");
         return connect("jdbc:h2:file:" + path.toAbsolutePath() + ";LOCK_TIMEOUT=10000", "", "", config);
     }
@@ -90,11 +91,11 @@ public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
      * Stores opened with the same name share it (it lives until the JVM exits); for tests and demos.
      */
     static JdbcScheduleStore h2InMemory(String name) {
-        return h2InMemory(name, JdbcScheduleStoreConfig.ofDefaults());
+        return h2InMemory(name, JdbcStoreConfig.ofDefaults());
     }
 
     /** {@link #h2InMemory(String)} with these settings. */
-    static JdbcScheduleStore h2InMemory(String name, JdbcScheduleStoreConfig config) {
+    static JdbcScheduleStore h2InMemory(String name, JdbcStoreConfig config) {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9_-]{1,100}")) {
             throw new IllegalArgumentException("an H2 in-memory database name is 1 to 100 letters, digits, '_' or '-'; got '"

@@ -19,7 +19,7 @@ import io.cmkit.core.schedule.ScheduleStore;
 import io.cmkit.core.schedule.ScheduledPost;
 import io.cmkit.core.schedule.Transition;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStoreConfig;
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,7 +100,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     /** Opens the store on {@code db} (closed with the store): checks or migrates the schema. */
-    public static DefaultJdbcScheduleStore open(StoreDatabase db, JdbcScheduleStoreConfig config) {
+    public static DefaultJdbcScheduleStore open(StoreDatabase db, JdbcStoreConfig config) {
         int version = db.migrate(SCHEMA, config.tablePrefix(), config.migrate(), config.migrationLockTimeout());
         return new DefaultJdbcScheduleStore(db, version, config.tablePrefix());
     }
