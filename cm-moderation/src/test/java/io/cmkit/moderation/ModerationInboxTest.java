@@ -15,6 +15,7 @@ import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Interaction;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.spi.PostRef;
+import io.cmkit.core.testing.FakeFeeds;
 import io.cmkit.moderation.audit.AuditEntry;
 import io.cmkit.moderation.audit.AuditLog;
 import io.cmkit.moderation.jdbc.JdbcAuditLog;
@@ -61,7 +62,7 @@ class ModerationInboxTest {
                 .clock(clock).build();
     }
 
-    private Inbox inbox(FeedConnector connector, ModerationInteractionHandler handler) {
+    private Inbox inbox(FakeFeeds connector, ModerationInteractionHandler handler) {
         return Inbox.builder().account(connector).handler(handler).clock(clock)
                 .watchedPosts(WatchedPosts.of(List.of(new WatchedPost(BRAND, PostRef.of(Platform.MASTODON, "post1"),
                         Comments.NOW.minusSeconds(3600))))).build();
@@ -76,7 +77,8 @@ class ModerationInboxTest {
         Interaction threat = comment("I will kill you").by("t").build();
         Interaction kind = comment("the new roast is lovely").by("k").build();
         Interaction mention = comment("@cafe_lumiere idiot").mention().by("m").build();
-        FeedConnector connector = new FeedConnector(BRAND, mastodon).comment(insult).comment(threat).comment(kind).mention(mention);
+        FakeFeeds connector = new FakeFeeds(BRAND).actions(mastodon).addComment("post1", insult).addComment("post1", threat)
+                .addComment("post1", kind).addMention(mention);
         Moderator moderator = moderator(ModerationConfig.ofDefaults());
         List<Decision> decisions = new ArrayList<>();
         Inbox inbox = inbox(connector, ModerationInteractionHandler.of(moderator).onDecision(decisions::add));
@@ -114,7 +116,7 @@ class ModerationInboxTest {
         ModerationInteractionHandler handler = ModerationInteractionHandler.of(moderator,
                 EnumSet.of(Interaction.Kind.COMMENT, Interaction.Kind.REPLY, Interaction.Kind.MENTION));
 
-        inbox(new FeedConnector(BRAND, canHide).mention(mention), handler).poll();
+        inbox(new FakeFeeds(BRAND).actions(canHide).addMention(mention), handler).poll();
 
         assertThat(canHide.calls).containsExactly("hide " + mention.id(), "reply " + mention.id() + " @user_m, let's keep it civil.");
         assertThat(moderator.reviewQueue().pending()).isEmpty();
@@ -128,7 +130,7 @@ class ModerationInboxTest {
         Interaction insult = comment("idiot").by("x").in(Locale.ENGLISH).build();
         Moderator moderator = moderator(ModerationConfig.custom().dryRun(true).build());
 
-        inbox(new FeedConnector(BRAND, mastodon).comment(insult), ModerationInteractionHandler.of(moderator)).poll();
+        inbox(new FakeFeeds(BRAND).actions(mastodon).addComment("post1", insult), ModerationInteractionHandler.of(moderator)).poll();
 
         assertThat(mastodon.calls).isEmpty();
         assertThat(moderator.reviewQueue().pending()).isEmpty();
@@ -142,7 +144,7 @@ class ModerationInboxTest {
     void noModerationCapability() {
         Interaction insult = comment("@cafe_lumiere idiot").mention().by("x").in(Locale.ENGLISH).build();
         Moderator moderator = moderator(ModerationConfig.ofDefaults());
-        FeedConnector feeds = new FeedConnector(BRAND, FakeCommentModeration.mastodonLike()).mention(insult);
+        FakeFeeds feeds = new FakeFeeds(BRAND).actions(FakeCommentModeration.mastodonLike()).addMention(insult);
         io.cmkit.core.spi.Connector mentionsOnly = new io.cmkit.core.spi.Connector() {
             @Override
             public Account account() {

@@ -15,6 +15,7 @@ import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.RateLimitedException;
 import io.cmkit.core.spi.RejectedException;
 import io.cmkit.core.spi.TransientException;
+import io.cmkit.core.testing.FakeFeeds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,8 +160,8 @@ class InboxTest {
         @DisplayName("a page read again (a cursor the platform forgot) never reaches a handler twice")
         void rereadPage() {
             Inbox inbox = inbox();
-            mastodon.forgetCursors = true;
-            mastodon.pageSize = 10;
+            mastodon.forgetCursors();
+            mastodon.pageSize(10);
             mastodon.mention("a", "one", T0);
             mastodon.mention("b", "two", T0);
             inbox.poll();
@@ -204,7 +205,7 @@ class InboxTest {
             mastodon.mention("b", "two", T0);
             mastodon.mention("c", "three", T0);
             bluesky.mention("d", "four", T0);
-            mastodon.pageSize = 2;
+            mastodon.pageSize(2);
             inbox.poll(); // everything so far
             mastodon.mention("e", "five", T0);
             Instant reset = T0.plus(Duration.ofMinutes(15));
@@ -366,7 +367,7 @@ class InboxTest {
         mastodon.mention("a", "one", T0);
         inbox(store, WatchedPosts.none()).poll();
         mastodon.mention("b", "two", T0);
-        mastodon.forgetCursors = true;
+        mastodon.forgetCursors();
 
         inbox(store, WatchedPosts.none()).poll();
 

@@ -16,6 +16,7 @@ import io.cmkit.core.model.Interaction;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.model.ThreadPosition;
 import io.cmkit.core.spi.PostRef;
+import io.cmkit.core.testing.FakeFeeds;
 import io.cmkit.listening.alert.Alert;
 import io.cmkit.listening.alert.AlertKind;
 import io.cmkit.listening.alert.Evidence;
@@ -74,7 +75,7 @@ class ListeningInteractionHandlerTest {
     }
 
     final TestClock clock = new TestClock();
-    final FakeFeeds mastodon = new FakeFeeds(CAFE);
+    final FakeFeeds mastodon = new FakeFeeds(CAFE).idPrefix("").language(Locale.FRENCH);
     final List<Alert> alerts = new ArrayList<>();
     final List<TaggedInteraction> tagged = new ArrayList<>();
     final List<ListeningInteractionHandler> opened = new ArrayList<>();
@@ -359,7 +360,7 @@ class ListeningInteractionHandlerTest {
         @DisplayName("a burst of negative mentions through the inbox raises one bad-buzz alert per series, with evidence, even when handed over twice")
         void burst() {
             FlakyStore store = new FlakyStore();
-            mastodon.pageSize = 10;
+            mastodon.pageSize(10);
             ListeningInteractionHandler handler = handler();
             Inbox inbox = inbox(store, handler);
             inbox.getEventPublisher().onPolled(polled -> handler.listening().advance());
