@@ -21,13 +21,7 @@ import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Capability;
 import io.cmkit.core.spi.ConnectorException;
 import io.cmkit.core.spi.Publishing;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.cmkit.core.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,9 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,9 +55,6 @@ class SandboxSchedulingOnPostgresTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Account MASTODON = new Account(Platform.MASTODON, "cafelumiere@piaille.fr");
     private static final Account BLUESKY = new Account(Platform.BLUESKY, "cafelumiere.bsky.social");
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
-
-    private static EmbeddedPostgres postgres;
 
     private final SimulatedClock clock = SimulatedClock.at(EIGHT);
     private final List<JdbcScheduleStore> stores = new ArrayList<>();
@@ -75,19 +64,9 @@ class SandboxSchedulingOnPostgresTest {
     private ConnectorLookup connectors;
     private String url;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() {
-        url = freshSchema();
+        url = TestDatabases.freshPostgresSchema();
         world = SandboxWorld.builder().seed(11).clock(clock).zone(ZoneId.of("Europe/Paris")).build();
         mastodon = new CountingConnector(world.connector(MASTODON));
         bluesky = new CountingConnector(world.connector(BLUESKY));
@@ -103,17 +82,6 @@ class SandboxSchedulingOnPostgresTest {
         JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
         stores.add(store);
         return store;
-    }
-
-    private static String freshSchema() {
-        String schema = "sandbox" + SCHEMAS.incrementAndGet();
-        String base = postgres.getJdbcUrl("postgres", "postgres");
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create schema " + schema, e);
-        }
-        return base + "&currentSchema=" + schema;
     }
 
     /** Posts written, reviewed, approved and scheduled the way a team does it, spread over one minute. */

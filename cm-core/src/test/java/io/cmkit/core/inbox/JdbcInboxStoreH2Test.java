@@ -1,7 +1,7 @@
 package io.cmkit.core.inbox;
 
 import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
-import io.cmkit.core.schedule.Databases;
+import io.cmkit.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 
@@ -13,7 +13,7 @@ class JdbcInboxStoreH2Test extends InboxStoreContract {
 
     @Override
     protected InboxStore newStore() {
-        name = Databases.freshH2Name();
+        name = TestDatabases.freshH2Name();
         jdbc = JdbcInboxStore.h2InMemory(name);
         return jdbc;
     }
@@ -21,6 +21,6 @@ class JdbcInboxStoreH2Test extends InboxStoreContract {
     @AfterEach
     void closeStore() {
         jdbc.close();
-        Databases.dropH2(name);
+        TestDatabases.dropH2(name);
     }
 }

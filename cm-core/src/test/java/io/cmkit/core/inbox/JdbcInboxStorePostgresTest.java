@@ -2,7 +2,7 @@ package io.cmkit.core.inbox;
 
 import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
 import io.cmkit.core.jdbc.JdbcStoreConfig;
-import io.cmkit.core.schedule.Databases;
+import io.cmkit.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 
@@ -13,7 +13,7 @@ class JdbcInboxStorePostgresTest extends InboxStoreContract {
 
     @Override
     protected InboxStore newStore() {
-        jdbc = JdbcInboxStore.connect(Databases.freshPostgresSchema(), "postgres", "", JdbcStoreConfig.ofDefaults());
+        jdbc = JdbcInboxStore.connect(TestDatabases.freshPostgresSchema(), "postgres", "", JdbcStoreConfig.ofDefaults());
         return jdbc;
     }
 

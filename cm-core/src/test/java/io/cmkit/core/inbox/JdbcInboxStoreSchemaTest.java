@@ -7,7 +7,7 @@ import io.cmkit.core.inbox.jdbc.JdbcInboxStore;
 import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.jdbc.StoreDatabase;
-import io.cmkit.core.schedule.Databases;
+import io.cmkit.core.testing.TestDatabases;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Cursor;
@@ -30,7 +30,7 @@ class JdbcInboxStoreSchemaTest {
     @Test
     @DisplayName("it shares the version table with the schedule store in one PostgreSQL schema, as component 'inbox'")
     void sharesVersionTable() throws SQLException {
-        String url = Databases.freshPostgresSchema();
+        String url = TestDatabases.freshPostgresSchema();
         try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
              JdbcInboxStore inbox = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             assertThat(inbox.schemaVersion()).isEqualTo(JdbcInboxStore.SUPPORTED_SCHEMA_VERSION);
@@ -41,7 +41,7 @@ class JdbcInboxStoreSchemaTest {
     @Test
     @DisplayName("a schema newer than the code is refused with a clear error, and nothing changes")
     void newerRefused() throws SQLException {
-        String url = Databases.freshPostgresSchema();
+        String url = TestDatabases.freshPostgresSchema();
         try (JdbcInboxStore first = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             first.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("7")), List.of(), InboxStoreContract.T0);
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
@@ -63,7 +63,7 @@ class JdbcInboxStoreSchemaTest {
     @Test
     @DisplayName("with migrations off, a missing schema is reported, naming the scripts' folder, and not created")
     void migrationsOff() {
-        String url = Databases.freshPostgresSchema();
+        String url = TestDatabases.freshPostgresSchema();
         assertThatThrownBy(() -> JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.custom().migrate(false).build()))
                 .hasMessageContaining("the inbox schema").hasMessageContaining("version 0")
                 .hasMessageContaining("io/cmkit/core/inbox/jdbc/db/");
@@ -87,7 +87,7 @@ class JdbcInboxStoreSchemaTest {
     @Test
     @DisplayName("on a database the host opened, closing the store leaves the database open for the host's other stores")
     void sharedDatabase() {
-        try (StoreDatabase db = StoreDatabase.h2InMemory(Databases.freshH2Name())) {
+        try (StoreDatabase db = StoreDatabase.h2InMemory(TestDatabases.freshH2Name())) {
             JdbcInboxStore first = JdbcInboxStore.open(db, JdbcStoreConfig.ofDefaults());
             first.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("5")), List.of(), InboxStoreContract.T0);
             first.close();

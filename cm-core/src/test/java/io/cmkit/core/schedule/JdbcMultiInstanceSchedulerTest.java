@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Publishing.Idempotency;
+import io.cmkit.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -51,7 +52,7 @@ class JdbcMultiInstanceSchedulerTest {
     class OnPostgreSQL extends Cases {
         @Override
         String newDatabase() {
-            return Databases.freshPostgresSchema();
+            return TestDatabases.freshPostgresSchema();
         }
 
         @Override
@@ -67,7 +68,7 @@ class JdbcMultiInstanceSchedulerTest {
 
         @Override
         String newDatabase() {
-            name = Databases.freshH2Name();
+            name = TestDatabases.freshH2Name();
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         }
 
@@ -78,7 +79,7 @@ class JdbcMultiInstanceSchedulerTest {
 
         @AfterEach
         void drop() {
-            Databases.dropH2(name);
+            TestDatabases.dropH2(name);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cmkit.core.schedule;
 
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
+import io.cmkit.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 
@@ -12,7 +13,7 @@ class JdbcScheduleStoreH2Test extends ScheduleStoreContract {
 
     @Override
     protected ScheduleStore newStore() {
-        name = Databases.freshH2Name();
+        name = TestDatabases.freshH2Name();
         jdbc = JdbcScheduleStore.h2InMemory(name);
         return jdbc;
     }
@@ -20,6 +21,6 @@ class JdbcScheduleStoreH2Test extends ScheduleStoreContract {
     @AfterEach
     void dropDatabase() {
         jdbc.close();
-        Databases.dropH2(name);
+        TestDatabases.dropH2(name);
     }
 }

@@ -1,6 +1,8 @@
 package io.cmkit.core.schedule;
 
+import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
+import io.cmkit.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 
@@ -11,7 +13,7 @@ class JdbcScheduleStorePostgresTest extends ScheduleStoreContract {
 
     @Override
     protected ScheduleStore newStore() {
-        jdbc = Databases.postgresStore();
+        jdbc = JdbcScheduleStore.connect(TestDatabases.freshPostgresSchema(), "postgres", "", JdbcStoreConfig.ofDefaults());
         return jdbc;
     }
 

@@ -12,6 +12,7 @@ import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.PublishedPost;
+import io.cmkit.core.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -53,7 +54,7 @@ class JdbcScheduleStoreSchemaTest {
     class OnPostgreSQL extends Cases {
         @Override
         String newDatabase() {
-            return Databases.freshPostgresSchema();
+            return TestDatabases.freshPostgresSchema();
         }
 
         @Override
@@ -69,7 +70,7 @@ class JdbcScheduleStoreSchemaTest {
 
         @Override
         String newDatabase() {
-            String name = Databases.freshH2Name();
+            String name = TestDatabases.freshH2Name();
             names.add(name);
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         }
@@ -81,7 +82,7 @@ class JdbcScheduleStoreSchemaTest {
 
         @AfterEach
         void drop() {
-            names.forEach(Databases::dropH2);
+            names.forEach(TestDatabases::dropH2);
         }
     }
 
@@ -429,7 +430,7 @@ class JdbcScheduleStoreSchemaTest {
     @Test
     @DisplayName("a password never shows in the store's URL, its toString or its errors")
     void passwordNeverShown() {
-        String url = Databases.freshPostgresSchema() + "&password=s3cr3t-pw";
+        String url = TestDatabases.freshPostgresSchema() + "&password=s3cr3t-pw";
         try (JdbcScheduleStore store = JdbcScheduleStore.connect(url, "postgres", "s3cr3t-pw",
                 JdbcStoreConfig.ofDefaults())) {
             assertThat(store.jdbcUrl()).doesNotContain("s3cr3t-pw").contains("password=***");

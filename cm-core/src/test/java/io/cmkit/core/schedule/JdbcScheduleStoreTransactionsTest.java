@@ -12,6 +12,7 @@ import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
 import io.cmkit.core.jdbc.JdbcStoreException;
 import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.PublishedPost;
+import io.cmkit.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ class JdbcScheduleStoreTransactionsTest {
     class OnPostgreSQL extends Cases {
         @Override
         String newDatabase() {
-            return Databases.freshPostgresSchema();
+            return TestDatabases.freshPostgresSchema();
         }
 
         @Override
@@ -54,7 +55,7 @@ class JdbcScheduleStoreTransactionsTest {
 
         @Override
         String newDatabase() {
-            name = Databases.freshH2Name();
+            name = TestDatabases.freshH2Name();
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         }
 
@@ -65,7 +66,7 @@ class JdbcScheduleStoreTransactionsTest {
 
         @AfterEach
         void drop() {
-            Databases.dropH2(name);
+            TestDatabases.dropH2(name);
         }
     }
 

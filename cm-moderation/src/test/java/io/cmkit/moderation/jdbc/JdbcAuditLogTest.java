@@ -2,6 +2,7 @@ package io.cmkit.moderation.jdbc;
 
 import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.StoreDatabase;
+import io.cmkit.core.testing.TestDatabases;
 import io.cmkit.moderation.audit.AuditLog;
 import io.cmkit.moderation.audit.AuditLogContract;
 import org.junit.jupiter.api.AfterEach;

@@ -7,6 +7,7 @@ import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.model.Interaction;
+import io.cmkit.core.testing.TestDatabases;
 import io.cmkit.moderation.Action;
 import io.cmkit.moderation.Adjustment;
 import io.cmkit.moderation.Comments;
@@ -107,7 +108,7 @@ class JdbcModerationStoresTest {
     @Test
     @DisplayName("PostgreSQL itself refuses to change or remove audit entries")
     void appendOnlyInTheDatabase() throws SQLException {
-        String url = TestDatabases.freshPostgresUrl();
+        String url = TestDatabases.freshPostgresSchema();
         try (StoreDatabase db = StoreDatabase.connect(url, "postgres", "")) {
             JdbcAuditLog log = JdbcAuditLog.open(db, JdbcStoreConfig.ofDefaults());
             AuditEntry kept = log.append(AuditEntry.of(T0, "cmkit", "x:1", Optional.of("r"), "HIDE",
@@ -127,7 +128,7 @@ class JdbcModerationStoresTest {
     @Test
     @DisplayName("both stores share one database and its version table with the other cmkit stores; a newer schema is refused")
     void versions() throws SQLException {
-        String url = TestDatabases.freshPostgresUrl();
+        String url = TestDatabases.freshPostgresSchema();
         try (StoreDatabase db = StoreDatabase.connect(url, "postgres", "")) {
             JdbcReviewQueueStore.open(db, JdbcStoreConfig.ofDefaults());
             JdbcAuditLog.open(db, JdbcStoreConfig.ofDefaults());

