@@ -5,6 +5,7 @@ import io.cmkit.analytics.kpi.Counters;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.Platform;
 import java.time.LocalDate;
@@ -143,9 +144,9 @@ public final class AggregateTable {
         for (int k = 0; k < m; k++) {
             level[k] = delta[g * stride * m + k] + baseline[g * stride * m + k];
         }
-        Map<Metric, String> unavailable = new HashMap<>();
+        Map<Metric, Unavailability> unavailable = new HashMap<>();
         for (int k = 0; k < m; k++) {
-            String reason = exposureProblem(g, k);
+            Unavailability reason = exposureProblem(g, k);
             if (reason != null) {
                 unavailable.put(metrics.get(k), reason);
             }
@@ -214,16 +215,16 @@ public final class AggregateTable {
                 snapshotCount);
     }
 
-    private String exposureProblem(int g, int k) {
+    private Unavailability exposureProblem(int g, int k) {
         int n = seriesCount[g];
         int exposed = exposedCount[g * metrics.size() + k];
         if (exposed == n) {
             return null;
         }
-        String metric = metrics.get(k).id();
-        String platforms = String.join(", ", notExposedOn.get(g * metrics.size() + k).stream().map(Platform::id).toList());
-        return exposed == 0 ? metric + " is not exposed on " + platforms
-                : metric + " is exposed by only " + exposed + " of " + n + " series (not on " + platforms + ")";
+        Metric metric = metrics.get(k);
+        List<Platform> platforms = List.copyOf(notExposedOn.get(g * metrics.size() + k));
+        return exposed == 0 ? new Unavailability.NotExposed(metric, platforms)
+                : new Unavailability.PartlyExposed(metric, exposed, n, platforms);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cmkit.analytics.aggregate;
 
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,6 @@ public record KpiRow(GroupKey key, LocalDate periodStart, Map<Kpi, KpiValue> val
     /** One KPI's value. */
     public KpiValue value(Kpi kpi) {
         KpiValue v = values.get(kpi);
-        return v != null ? v : KpiValue.notAvailable(kpi.metric().id() + " is not in this table");
+        return v != null ? v : KpiValue.notAvailable(new Unavailability.NotInTable(kpi.metric()));
     }
 }

@@ -2,6 +2,7 @@ package io.cmkit.analytics.aggregate;
 
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -40,13 +41,13 @@ public record PeriodComparison(GroupKey key, Kpi kpi, LocalDate period, LocalDat
             change = current;
             relative = current;
         } else if (previous instanceof KpiValue.NotAvailable p) {
-            change = KpiValue.notAvailable("previous period: " + p.reason());
+            change = KpiValue.notAvailable(new Unavailability.PreviousPeriod(p.reason()));
             relative = change;
         } else {
             double c = current.asDouble().getAsDouble();
             double p = previous.asDouble().getAsDouble();
             change = KpiValue.of(c - p);
-            relative = p == 0 ? KpiValue.notAvailable("previous period is 0") : KpiValue.of((c - p) / Math.abs(p));
+            relative = p == 0 ? KpiValue.notAvailable(new Unavailability.PreviousPeriodZero()) : KpiValue.of((c - p) / Math.abs(p));
         }
         return new PeriodComparison(key, kpi, period, previousPeriod, current, previous, change, relative);
     }

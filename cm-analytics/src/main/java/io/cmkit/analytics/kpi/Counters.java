@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param snapshots snapshots that fell in the period
  */
 public record Counters(Map<Metric, Long> changes, Map<Metric, Long> levelsAtStart, Map<Metric, Long> levelsAtEnd,
-                       Map<Metric, String> unavailable, long newPosts, long snapshots) {
+                       Map<Metric, Unavailability> unavailable, long newPosts, long snapshots) {
 
     public Counters {
         changes = Map.copyOf(Objects.requireNonNull(changes, "changes"));
@@ -36,7 +36,7 @@ public record Counters(Map<Metric, Long> changes, Map<Metric, Long> levelsAtStar
             return KpiValue.of(value);
         }
         return KpiValue.notAvailable(unavailable.getOrDefault(metric,
-                snapshots == 0 ? "no snapshot in the period" : metric.id() + " is not reported"));
+                snapshots == 0 ? new Unavailability.NoSnapshotInPeriod() : new Unavailability.NotReported(metric)));
     }
 
     /** The summed reading of a counter at the start of the period, or why there is none. */
@@ -46,13 +46,13 @@ public record Counters(Map<Metric, Long> changes, Map<Metric, Long> levelsAtStar
             return KpiValue.of(value);
         }
         return KpiValue.notAvailable(unavailable.getOrDefault(metric, levelsAtEnd.containsKey(metric)
-                ? "no reading of " + metric.id() + " before the period" : metric.id() + " is not reported"));
+                ? new Unavailability.NoReadingBeforePeriod(metric) : new Unavailability.NotReported(metric)));
     }
 
     /** The summed reading of a counter at the end of the period, or why there is none. */
     public KpiValue levelAtEnd(Metric metric) {
         Long value = levelsAtEnd.get(metric);
         return value != null ? KpiValue.of(value)
-                : KpiValue.notAvailable(unavailable.getOrDefault(metric, metric.id() + " is not reported"));
+                : KpiValue.notAvailable(unavailable.getOrDefault(metric, new Unavailability.NotReported(metric)));
     }
 }

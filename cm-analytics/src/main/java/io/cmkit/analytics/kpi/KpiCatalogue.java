@@ -57,23 +57,24 @@ public final class KpiCatalogue {
             case IMPRESSIONS -> c.change(Metric.IMPRESSIONS);
             case REACH -> c.change(Metric.REACH);
             case ENGAGEMENTS -> engagements(c);
-            case ENGAGEMENT_RATE_BY_REACH -> KpiValue.ratio(engagements(c), c.change(Metric.REACH), "reach");
+            case ENGAGEMENT_RATE_BY_REACH -> KpiValue.ratio(engagements(c), c.change(Metric.REACH), Metric.REACH);
             case ENGAGEMENT_RATE_BY_IMPRESSIONS ->
-                    KpiValue.ratio(engagements(c), c.change(Metric.IMPRESSIONS), "impressions");
+                    KpiValue.ratio(engagements(c), c.change(Metric.IMPRESSIONS), Metric.IMPRESSIONS);
             case ENGAGEMENT_RATE_BY_FOLLOWERS ->
-                    KpiValue.ratio(engagements(c), c.levelAtEnd(Metric.FOLLOWERS), "followers");
+                    KpiValue.ratio(engagements(c), c.levelAtEnd(Metric.FOLLOWERS), Metric.FOLLOWERS);
             case AMPLIFICATION_RATE -> perPostPerFollower(sum(c, List.of(Metric.SHARES, Metric.QUOTES)), c);
             case APPLAUSE_RATE -> perPostPerFollower(sum(c, List.of(Metric.LIKES, Metric.SAVES)), c);
             case CONVERSATION_RATE -> perPostPerFollower(c.change(Metric.COMMENTS), c);
             case FOLLOWERS -> c.levelAtEnd(Metric.FOLLOWERS);
             case FOLLOWER_GROWTH_RATE -> KpiValue.ratio(difference(c.levelAtEnd(Metric.FOLLOWERS),
-                    c.levelAtStart(Metric.FOLLOWERS)), c.levelAtStart(Metric.FOLLOWERS), "followers at the start");
-            case CLICK_THROUGH_RATE -> KpiValue.ratio(c.change(Metric.CLICKS), c.change(Metric.IMPRESSIONS), "impressions");
+                    c.levelAtStart(Metric.FOLLOWERS)), c.levelAtStart(Metric.FOLLOWERS),
+                    new Unavailability.ZeroAtStart(Metric.FOLLOWERS));
+            case CLICK_THROUGH_RATE -> KpiValue.ratio(c.change(Metric.CLICKS), c.change(Metric.IMPRESSIONS), Metric.IMPRESSIONS);
             case VIDEO_VIEW_RATE ->
-                    KpiValue.ratio(c.change(Metric.VIDEO_VIEWS), c.change(Metric.IMPRESSIONS), "impressions");
-            case CPM -> KpiValue.ratio(spend(c), c.change(Metric.IMPRESSIONS), "impressions").times(1000);
-            case CPC -> KpiValue.ratio(spend(c), c.change(Metric.CLICKS), "clicks");
-            case CPE -> KpiValue.ratio(spend(c), engagements(c), "engagements");
+                    KpiValue.ratio(c.change(Metric.VIDEO_VIEWS), c.change(Metric.IMPRESSIONS), Metric.IMPRESSIONS);
+            case CPM -> KpiValue.ratio(spend(c), c.change(Metric.IMPRESSIONS), Metric.IMPRESSIONS).times(1000);
+            case CPC -> KpiValue.ratio(spend(c), c.change(Metric.CLICKS), Metric.CLICKS);
+            case CPE -> KpiValue.ratio(spend(c), engagements(c), Metric.ENGAGEMENTS);
             default -> throw new AnalyticsException("kpi",
                     kpi.metric().id() + " is computed from " + kpi.source() + ", not from counters");
         };
@@ -95,17 +96,17 @@ public final class KpiCatalogue {
             }
         }
         if (!any) {
-            return KpiValue.notAvailable("none of " + parts + " available: "
-                    + ((KpiValue.NotAvailable) c.change(parts.get(0))).reason());
+            return KpiValue.notAvailable(new Unavailability.NoPartAvailable(parts,
+                    ((KpiValue.NotAvailable) c.change(parts.get(0))).reason()));
         }
         return KpiValue.of(total);
     }
 
     private static KpiValue perPostPerFollower(KpiValue numerator, Counters c) {
         if (c.newPosts() == 0) {
-            return numerator.isAvailable() ? KpiValue.notAvailable("no post published in the period") : numerator;
+            return numerator.isAvailable() ? KpiValue.notAvailable(new Unavailability.NoPostPublished()) : numerator;
         }
-        return KpiValue.ratio(numerator.times(1.0 / c.newPosts()), c.levelAtEnd(Metric.FOLLOWERS), "followers");
+        return KpiValue.ratio(numerator.times(1.0 / c.newPosts()), c.levelAtEnd(Metric.FOLLOWERS), Metric.FOLLOWERS);
     }
 
     private static KpiValue difference(KpiValue a, KpiValue b) {

@@ -1,13 +1,16 @@
 package io.cmkit.analytics.kpi;
 
 import io.cmkit.analytics.AnalyticsException;
+import io.cmkit.core.model.Metric;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
  * The value of a KPI: a finite number, or "not available" with the reason. Never NaN, never a
  * silent zero: a KPI whose counter the platform does not expose, or whose denominator is zero,
- * is {@link NotAvailable}.
+ * is {@link NotAvailable}. The reason is typed ({@link Unavailability}): a report words it in its
+ * own language.
  */
 public sealed interface KpiValue permits KpiValue.Available, KpiValue.NotAvailable {
 
@@ -16,8 +19,8 @@ public sealed interface KpiValue permits KpiValue.Available, KpiValue.NotAvailab
         return new Available(value);
     }
 
-    /** No value, and why ("mastodon does not expose impressions"). */
-    static KpiValue notAvailable(String reason) {
+    /** No value, and why (e.g. {@code new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))}). */
+    static KpiValue notAvailable(Unavailability reason) {
         return new NotAvailable(reason);
     }
 
@@ -35,7 +38,12 @@ public sealed interface KpiValue permits KpiValue.Available, KpiValue.NotAvailab
      * {@code numerator / denominator}: not available when either is, or when the denominator is
      * zero (the reason says which counter was zero).
      */
-    static KpiValue ratio(KpiValue numerator, KpiValue denominator, String denominatorName) {
+    static KpiValue ratio(KpiValue numerator, KpiValue denominator, Metric denominatorMetric) {
+        return ratio(numerator, denominator, new Unavailability.Zero(denominatorMetric));
+    }
+
+    /** {@code numerator / denominator}, with the reason to give when the denominator is zero. */
+    static KpiValue ratio(KpiValue numerator, KpiValue denominator, Unavailability whenZero) {
         if (numerator instanceof NotAvailable) {
             return numerator;
         }
@@ -44,7 +52,7 @@ public sealed interface KpiValue permits KpiValue.Available, KpiValue.NotAvailab
         }
         double d = ((Available) denominator).value();
         if (d == 0) {
-            return notAvailable(denominatorName + " is 0");
+            return notAvailable(whenZero);
         }
         return of(((Available) numerator).value() / d);
     }
@@ -75,16 +83,16 @@ public sealed interface KpiValue permits KpiValue.Available, KpiValue.NotAvailab
     /**
      * No number.
      *
-     * @param reason why, in a sentence fragment a report can show
+     * @param reason why; {@link Unavailability#describe(Locale)} words it for a report
      */
-    record NotAvailable(String reason) implements KpiValue {
+    record NotAvailable(Unavailability reason) implements KpiValue {
         public NotAvailable {
             Objects.requireNonNull(reason, "reason");
         }
 
         @Override
         public String toString() {
-            return "n/a (" + reason + ")";
+            return "n/a (" + reason.describe(Locale.ENGLISH) + ")";
         }
     }
 }

@@ -30,7 +30,7 @@ public final class ListeningKpis {
             requireCount("competitorMentions." + e.getKey(), count);
             total += count;
         }
-        return total == 0 ? KpiValue.notAvailable("no mention of the brand or its competitors")
+        return total == 0 ? KpiValue.notAvailable(new Unavailability.NoMention())
                 : KpiValue.of((double) brandMentions / total);
     }
 
@@ -43,7 +43,7 @@ public final class ListeningKpis {
         requireCount("neutral", neutral);
         requireCount("negative", negative);
         long polar = positive + negative;
-        return polar == 0 ? KpiValue.notAvailable("no positive or negative mention")
+        return polar == 0 ? KpiValue.notAvailable(new Unavailability.NoPolarMention())
                 : KpiValue.of((double) (positive - negative) / polar);
     }
 

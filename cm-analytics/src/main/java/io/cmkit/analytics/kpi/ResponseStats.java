@@ -75,10 +75,10 @@ public record ResponseStats(long received, long answered, KpiValue responseRate,
             minutes[n++] = Duration.between(received.get(e.getKey()).createdAt(), e.getValue()).toMillis() / 60_000.0;
         }
         Arrays.sort(minutes);
-        KpiValue rate = received.isEmpty() ? KpiValue.notAvailable("no interaction received")
+        KpiValue rate = received.isEmpty() ? KpiValue.notAvailable(new Unavailability.NoInteractionReceived())
                 : KpiValue.of((double) n / received.size());
-        KpiValue median = n == 0 ? KpiValue.notAvailable("no interaction answered") : KpiValue.of(median(minutes));
-        KpiValue p90 = n == 0 ? KpiValue.notAvailable("no interaction answered")
+        KpiValue median = n == 0 ? KpiValue.notAvailable(new Unavailability.NoInteractionAnswered()) : KpiValue.of(median(minutes));
+        KpiValue p90 = n == 0 ? KpiValue.notAvailable(new Unavailability.NoInteractionAnswered())
                 : KpiValue.of(nearestRank(minutes, 0.9));
         return new ResponseStats(received.size(), n, rate, median, p90);
     }

@@ -1,6 +1,7 @@
 package io.cmkit.analytics.objective;
 
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.KpiTarget;
 import java.time.LocalDate;
 
@@ -22,6 +23,6 @@ public interface ActualSource {
      * day before); not available by default, in which case pacing compares levels, not gains.
      */
     default KpiValue levelAtStart(KpiTarget target, LocalDate from) {
-        return KpiValue.notAvailable("no level at the start of " + from);
+        return KpiValue.notAvailable(new Unavailability.NoLevelAtStart(from));
     }
 }

@@ -12,6 +12,7 @@ import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiSource;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.DateRange;
 import io.cmkit.core.model.KpiTarget;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public final class CounterActuals implements ActualSource {
         Optional<GroupKey> key = key(target);
         AggregateTable table = target.platform().isPresent() ? byPlatform : brand;
         if (key.isEmpty() || !table.periods().contains(from)) {
-            return KpiValue.notAvailable("no reading before " + from);
+            return KpiValue.notAvailable(new Unavailability.NoReadingBefore(from));
         }
         return table.total(key.get(), from, from).levelAtStart(target.metric());
     }
@@ -69,7 +70,7 @@ public final class CounterActuals implements ActualSource {
         AggregateTable table = target.platform().isPresent() ? byPlatform : brand;
         Optional<GroupKey> found = key(target);
         if (found.isEmpty()) {
-            return KpiValue.notAvailable("no snapshot" + target.platform().map(p -> " on " + p.id()).orElse(""));
+            return KpiValue.notAvailable(new Unavailability.NoSnapshot(target.platform()));
         }
         GroupKey key = found.get();
         if (!table.periods().contains(from) || !table.periods().contains(to)) {

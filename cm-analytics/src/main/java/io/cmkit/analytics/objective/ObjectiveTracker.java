@@ -2,6 +2,7 @@ package io.cmkit.analytics.objective;
 
 import io.cmkit.analytics.AnalyticsException;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.KpiTarget;
 import io.cmkit.core.model.Objective;
 import io.cmkit.core.model.Strategy;
@@ -93,7 +94,7 @@ public final class ObjectiveTracker {
         Instant end = target.period().end().plusDays(1).atStartOfDay(zone).toInstant();
         if (!now.isAfter(start)) {
             // At the very start nothing has elapsed: no rate to extrapolate, nothing to pace.
-            KpiValue none = KpiValue.notAvailable("the period starts on " + target.period().start());
+            KpiValue none = KpiValue.notAvailable(new Unavailability.PeriodNotStarted(target.period().start()));
             return new TargetProgress(target, kind, 0, none, none, none, Pacing.NOT_STARTED,
                     "starts on " + target.period().start());
         }
@@ -124,7 +125,7 @@ public final class ObjectiveTracker {
         String explanation;
         if (!actual.isAvailable()) {
             pacing = Pacing.UNKNOWN;
-            explanation = "actual not available: " + ((KpiValue.NotAvailable) actual).reason();
+            explanation = "actual not available: " + ((KpiValue.NotAvailable) actual).reason().describe(Locale.ENGLISH);
         } else if (!now.isBefore(end)) {
             pacing = target.isMetBy(actual.asDouble().getAsDouble()) ? Pacing.MET : Pacing.MISSED;
             explanation = String.format(Locale.ROOT, "period over: %s against a target of %s", fmt(actual), fmt(goal));

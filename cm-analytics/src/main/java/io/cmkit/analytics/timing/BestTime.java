@@ -2,8 +2,10 @@ package io.cmkit.analytics.timing;
 
 import io.cmkit.analytics.AnalyticsException;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.calendar.SlotPlan;
 import io.cmkit.core.calendar.WeeklySlot;
+import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.model.PostingCadence;
 import java.time.DayOfWeek;
@@ -118,14 +120,14 @@ public final class BestTime {
             total += rate;
             count++;
         }
-        KpiValue overall = count == 0 ? KpiValue.notAvailable("no post on " + platform.id())
+        KpiValue overall = count == 0 ? KpiValue.notAvailable(new Unavailability.NoPostOn(platform))
                 : KpiValue.of(total / count);
         List<HeatmapCell> cells = new ArrayList<>(168);
         for (int c = 0; c < 168; c++) {
             DayOfWeek day = DayOfWeek.of(c / 24 + 1);
             int hour = c % 24;
             if (n[c] < minimumPosts) {
-                KpiValue none = KpiValue.notAvailable(n[c] + " posts, at least " + minimumPosts + " needed");
+                KpiValue none = KpiValue.notAvailable(new Unavailability.TooFewPosts(n[c], minimumPosts));
                 cells.add(new HeatmapCell(day, hour, n[c], none, none, 0, none));
                 continue;
             }
@@ -133,7 +135,7 @@ public final class BestTime {
             double variance = Math.max(0, (sumSq[c] - n[c] * mean * mean) / (n[c] - 1));
             double se = Math.sqrt(variance / n[c]);
             double confidence = mean > 0 ? Math.max(0, Math.min(1, 1 - se / mean)) : 0;
-            KpiValue index = KpiValue.ratio(KpiValue.of(mean), overall, "the overall engagement rate");
+            KpiValue index = KpiValue.ratio(KpiValue.of(mean), overall, new Unavailability.Zero(Metric.ENGAGEMENT_RATE));
             cells.add(new HeatmapCell(day, hour, n[c], KpiValue.of(mean), index, confidence,
                     KpiValue.of(mean - Z_95_ONE_SIDED * se)));
         }

@@ -8,6 +8,7 @@ import io.cmkit.analytics.kpi.Counters;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Brand;
 import io.cmkit.core.model.DateRange;
@@ -99,7 +100,7 @@ class AggregatorTest {
             AggregateRow third = t.row(GroupKey.BRAND, LocalDate.parse("2026-03-03")).orElseThrow();
             assertThat(third.isEmpty()).isTrue();
             assertThat(third.counters().change(Metric.LIKES))
-                    .isEqualTo(KpiValue.notAvailable("no snapshot in the period"));
+                    .isEqualTo(KpiValue.notAvailable(new Unavailability.NoSnapshotInPeriod()));
             assertThat(third.counters().levelAtEnd(Metric.LIKES)).isEqualTo(KpiValue.of(15));
             assertThat(change(t, GroupKey.BRAND, "2026-03-04", Metric.LIKES)).isEqualTo(5);
             assertThat(change(t, GroupKey.BRAND, "2026-03-04", Metric.IMPRESSIONS)).isEqualTo(150);
@@ -231,11 +232,11 @@ class AggregatorTest {
                     Optional.empty(), Optional.empty());
             assertThat(change(t, mastodon, "2026-03-03", Metric.LIKES)).isEqualTo(2);
             assertThat(t.row(mastodon, LocalDate.parse("2026-03-03")).orElseThrow().counters().change(Metric.IMPRESSIONS))
-                    .isEqualTo(KpiValue.notAvailable("impressions is not exposed on mastodon"));
+                    .isEqualTo(KpiValue.notAvailable(new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))));
             AggregateTable brand = t.rollUp(Set.of());
             assertThat(brand.row(GroupKey.BRAND, LocalDate.parse("2026-03-03")).orElseThrow().counters()
                     .change(Metric.IMPRESSIONS)).isEqualTo(
-                    KpiValue.notAvailable("impressions is exposed by only 1 of 2 series (not on mastodon)"));
+                    KpiValue.notAvailable(new Unavailability.PartlyExposed(Metric.IMPRESSIONS, 1, 2, List.of(Platform.MASTODON))));
             assertThat(change(brand, GroupKey.BRAND, "2026-03-03", Metric.LIKES)).isEqualTo(5);
         }
 
@@ -322,7 +323,7 @@ class AggregatorTest {
             KpiRow first = table.rows().get(0);
             assertThat(first.values()).containsOnlyKeys(Kpi.fromCounters());
             assertThat(first.value(Kpi.ENGAGEMENTS)).isEqualTo(KpiValue.of(15));
-            assertThat(first.value(Kpi.REACH)).isEqualTo(KpiValue.notAvailable("reach is not reported"));
+            assertThat(first.value(Kpi.REACH)).isEqualTo(KpiValue.notAvailable(new Unavailability.NotReported(Metric.REACH)));
         }
     }
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cmkit.analytics.AnalyticsException;
 import io.cmkit.core.model.Metric;
+import io.cmkit.core.model.Platform;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -90,13 +92,13 @@ class KpiCatalogueTest {
     void notAvailableOnMastodon() {
         Counters mastodon = new Counters(Map.of(Metric.LIKES, 30L, Metric.SHARES, 12L, Metric.COMMENTS, 8L),
                 Map.of(Metric.FOLLOWERS, 1_000L), Map.of(Metric.FOLLOWERS, 1_000L),
-                Map.of(Metric.IMPRESSIONS, "impressions is not exposed on mastodon"), 2, 10);
+                Map.of(Metric.IMPRESSIONS, new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))), 2, 10);
         assertThat(value(Kpi.ENGAGEMENTS, mastodon)).isEqualTo(50);
         KpiValue er = catalogue.compute(Kpi.ENGAGEMENT_RATE_BY_IMPRESSIONS, mastodon);
-        assertThat(er).isEqualTo(KpiValue.notAvailable("impressions is not exposed on mastodon"));
+        assertThat(er).isEqualTo(KpiValue.notAvailable(new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))));
         assertThat(catalogue.compute(Kpi.CPM, mastodon).isAvailable()).isFalse();
         assertThat(catalogue.compute(Kpi.CLICK_THROUGH_RATE, mastodon))
-                .isEqualTo(KpiValue.notAvailable("clicks is not reported"));
+                .isEqualTo(KpiValue.notAvailable(new Unavailability.NotReported(Metric.CLICKS)));
         assertThat(value(Kpi.FOLLOWER_GROWTH_RATE, mastodon)).isEqualTo(0.0);   // a real 0: no change
     }
 
@@ -104,17 +106,17 @@ class KpiCatalogueTest {
     @DisplayName("a zero denominator is not available with its name, not NaN or infinity")
     void zeroDenominator() {
         Counters quiet = new Counters(Map.of(Metric.LIKES, 0L, Metric.REACH, 0L), Map.of(), Map.of(), Map.of(), 0, 3);
-        assertThat(catalogue.compute(Kpi.ENGAGEMENT_RATE_BY_REACH, quiet)).isEqualTo(KpiValue.notAvailable("reach is 0"));
+        assertThat(catalogue.compute(Kpi.ENGAGEMENT_RATE_BY_REACH, quiet)).isEqualTo(KpiValue.notAvailable(new Unavailability.Zero(Metric.REACH)));
         assertThat(catalogue.compute(Kpi.APPLAUSE_RATE, quiet))
-                .isEqualTo(KpiValue.notAvailable("no post published in the period"));
-        assertThat(catalogue.compute(Kpi.FOLLOWERS, quiet)).isEqualTo(KpiValue.notAvailable("followers is not reported"));
+                .isEqualTo(KpiValue.notAvailable(new Unavailability.NoPostPublished()));
+        assertThat(catalogue.compute(Kpi.FOLLOWERS, quiet)).isEqualTo(KpiValue.notAvailable(new Unavailability.NotReported(Metric.FOLLOWERS)));
     }
 
     @Test
     @DisplayName("a period without any snapshot says so")
     void noSnapshot() {
         Counters empty = new Counters(Map.of(), Map.of(), Map.of(), Map.of(), 0, 0);
-        assertThat(catalogue.compute(Kpi.IMPRESSIONS, empty)).isEqualTo(KpiValue.notAvailable("no snapshot in the period"));
+        assertThat(catalogue.compute(Kpi.IMPRESSIONS, empty)).isEqualTo(KpiValue.notAvailable(new Unavailability.NoSnapshotInPeriod()));
     }
 
     @Test

@@ -15,14 +15,14 @@ class ListeningKpisTest {
     void shareOfVoice() {
         assertThat(ListeningKpis.shareOfVoice(300, Map.of("rival-a", 500L, "rival-b", 200L))).isEqualTo(KpiValue.of(0.3));
         assertThat(ListeningKpis.shareOfVoice(0, Map.of())).isEqualTo(
-                KpiValue.notAvailable("no mention of the brand or its competitors"));
+                KpiValue.notAvailable(new Unavailability.NoMention()));
     }
 
     @Test
     @DisplayName("net sentiment: (60 − 20) / 80 = 0.5, neutral left out")
     void netSentiment() {
         assertThat(ListeningKpis.netSentiment(60, 1_000, 20)).isEqualTo(KpiValue.of(0.5));
-        assertThat(ListeningKpis.netSentiment(0, 40, 0)).isEqualTo(KpiValue.notAvailable("no positive or negative mention"));
+        assertThat(ListeningKpis.netSentiment(0, 40, 0)).isEqualTo(KpiValue.notAvailable(new Unavailability.NoPolarMention()));
     }
 
     @Test

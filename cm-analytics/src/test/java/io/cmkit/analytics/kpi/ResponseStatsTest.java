@@ -67,10 +67,10 @@ class ResponseStatsTest {
     @DisplayName("nothing received or nothing answered is not available, not 0")
     void empty() {
         ResponseStats none = ResponseStats.of(List.of(), List.of());
-        assertThat(none.responseRate()).isEqualTo(KpiValue.notAvailable("no interaction received"));
+        assertThat(none.responseRate()).isEqualTo(KpiValue.notAvailable(new Unavailability.NoInteractionReceived()));
         ResponseStats unanswered = ResponseStats.of(List.of(comment("a", 0, "x")), List.of());
         assertThat(unanswered.responseRate()).isEqualTo(KpiValue.of(0.0));
-        assertThat(unanswered.medianMinutes()).isEqualTo(KpiValue.notAvailable("no interaction answered"));
+        assertThat(unanswered.medianMinutes()).isEqualTo(KpiValue.notAvailable(new Unavailability.NoInteractionAnswered()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.cmkit.analytics.aggregate.Aggregator;
 import io.cmkit.analytics.aggregate.SnapshotColumns;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Brand;
 import io.cmkit.core.model.ContentPillar;
@@ -104,7 +105,7 @@ class ObjectiveTrackerTest {
         assertThat(tracker.progress(january, constant(100)).pacing()).isEqualTo(Pacing.MET);
         assertThat(tracker.progress(january, constant(99)).pacing()).isEqualTo(Pacing.MISSED);
         TargetProgress unknown = tracker.progress(KpiTarget.atLeast(Metric.IMPRESSIONS, 100, FEBRUARY),
-                (t, f, to) -> KpiValue.notAvailable("impressions is not exposed on mastodon"));
+                (t, f, to) -> KpiValue.notAvailable(new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))));
         assertThat(unknown.pacing()).isEqualTo(Pacing.UNKNOWN);
         assertThat(unknown.explanation()).isEqualTo("actual not available: impressions is not exposed on mastodon");
         Objective both = new Objective("awareness", "Be seen", List.of(january,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cmkit.analytics.AnalyticsException;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.calendar.SlotPlan;
 import io.cmkit.core.calendar.WeeklySlot;
 import io.cmkit.core.model.Platform;
@@ -58,7 +59,7 @@ class BestTimeTest {
         HeatmapCell four = map.cell(DayOfWeek.MONDAY, 16);
         assertThat(four.posts()).isEqualTo(1);
         assertThat(four.isReadable()).isFalse();
-        assertThat(four.meanEngagementRate()).isEqualTo(KpiValue.notAvailable("1 posts, at least 5 needed"));
+        assertThat(four.meanEngagementRate()).isEqualTo(KpiValue.notAvailable(new Unavailability.TooFewPosts(1, 5)));
         assertThat(four.confidence()).isZero();
         assertThat(map.readableCells()).isEqualTo(1);
     }
@@ -76,7 +77,7 @@ class BestTimeTest {
         assertThat(cell.isReadable()).isTrue();
         assertThat(cell.confidence()).isEqualTo(1.0); // identical rates: no spread
         assertThat(bestTime.heatmap(Platform.X, posts).overallMeanEngagementRate())
-                .isEqualTo(KpiValue.notAvailable("no post on x"));
+                .isEqualTo(KpiValue.notAvailable(new Unavailability.NoPostOn(Platform.X)));
     }
 
     @Test

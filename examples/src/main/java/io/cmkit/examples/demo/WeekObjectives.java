@@ -6,7 +6,9 @@ import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiSource;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.MetricNames;
 import io.cmkit.analytics.kpi.ResponseStats;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.analytics.objective.ActualSource;
 import io.cmkit.analytics.objective.CounterActuals;
 import io.cmkit.analytics.objective.KpiKind;
@@ -17,6 +19,7 @@ import io.cmkit.analytics.report.Pacing;
 import io.cmkit.core.model.DateRange;
 import io.cmkit.core.model.Interaction;
 import io.cmkit.core.model.KpiTarget;
+import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.MetricSnapshot;
 import io.cmkit.core.model.Strategy;
 import java.time.Clock;
@@ -25,6 +28,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,8 +76,7 @@ final class WeekObjectives {
                 return switch (origin) {
                     case COUNTERS -> counters.apply(target).actual(target, from, to);
                     case INBOX -> responses(week, zone, target, from, to).value(kpi.get());
-                    case LISTENING -> KpiValue.notAvailable("the demo does not track " + target.metric().id()
-                            + " against objectives");
+                    case LISTENING -> KpiValue.notAvailable(new NotTrackedByTheDemo(target.metric()));
                 };
             }
 
@@ -124,5 +127,15 @@ final class WeekObjectives {
             case BEHIND, MISSED -> Pacing.BEHIND;
             case NOT_STARTED, UNKNOWN -> Pacing.NOT_AVAILABLE;
         };
+    }
+
+    /** A listening KPI set as an objective: the demo does not measure it against a target (a host's own reason kind). */
+    record NotTrackedByTheDemo(Metric metric) implements Unavailability {
+        @Override
+        public String describe(Locale locale) {
+            String name = MetricNames.of(metric, locale);
+            return locale.getLanguage().equals("fr") ? "la démo ne suit pas « " + name + " » face aux objectifs"
+                    : "the demo does not track " + name + " against objectives";
+        }
     }
 }

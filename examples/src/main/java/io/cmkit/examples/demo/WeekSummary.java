@@ -3,6 +3,7 @@ package io.cmkit.examples.demo;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiUnit;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.MetricNames;
 import io.cmkit.analytics.objective.ObjectiveProgress;
 import io.cmkit.analytics.objective.TargetProgress;
 import io.cmkit.analytics.report.Pacing;
@@ -94,14 +95,14 @@ final class WeekSummary {
         for (ObjectiveProgress objective : objectives) {
             for (TargetProgress target : objective.targets()) {
                 KpiTarget goal = target.target();
-                String kpi = goal.metric().id() + goal.platform().map(p -> " (" + p.displayName() + ")").orElse("");
+                String kpi = MetricNames.of(goal.metric(), options.language()) + goal.platform().map(p -> " (" + p.displayName() + ")").orElse("");
                 String direction = goal.direction() == KpiTarget.Direction.AT_MOST ? "≤ " : "≥ ";
                 Pacing pacing = WeekObjectives.reportPacing(target);
                 String line = String.format("  %-20s %-40s %s / %s%s  %s", objective.objective().id(), kpi,
                         value(options, goal.metric(), target.actual()), direction,
                         value(options, goal.metric(), KpiValue.of(goal.target())), labels.get("pacing." + pacing.name()));
                 if (target.actual() instanceof KpiValue.NotAvailable missing) {
-                    line += " — " + missing.reason();
+                    line += " — " + missing.reason().describe(options.language());
                 } else if (target.forecast().isAvailable()) {
                     line += String.format(options.language(), " (%s %s, %.0f %% %s)", labels.get("forecast"),
                             value(options, goal.metric(), target.forecast()), target.elapsed() * 100, labels.get("elapsed"));

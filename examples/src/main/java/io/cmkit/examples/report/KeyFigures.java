@@ -9,6 +9,7 @@ import io.cmkit.analytics.kpi.Counters;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
 import io.cmkit.analytics.kpi.KpiValue;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.analytics.report.KpiTile;
 import io.cmkit.analytics.report.Unit;
 import io.cmkit.core.model.DateRange;
@@ -68,7 +69,7 @@ public final class KeyFigures {
                 any = true;
             }
         }
-        return any ? KpiValue.of(sum) : KpiValue.notAvailable("no post counters in " + days);
+        return any ? KpiValue.of(sum) : KpiValue.notAvailable(new Unavailability.NoSnapshotInPeriod());
     }
 
     /** The brand's counters over a period, from daily periods of that range alone. */

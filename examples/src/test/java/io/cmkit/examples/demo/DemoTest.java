@@ -2,6 +2,8 @@ package io.cmkit.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmkit.analytics.kpi.MetricNames;
+import io.cmkit.core.model.Metric;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -207,7 +209,8 @@ class DemoTest {
                 assertThat(cells[6]).as(measurable + " pacing").isIn("AHEAD", "ON_TRACK", "BEHIND");
                 // The summary's line for this KPI shows the same actual and the same pacing.
                 String metric = measurable.substring(0, measurable.indexOf('|'));
-                String line = printed.lines().filter(l -> l.contains(" " + metric + " ") || l.contains(" " + metric + " ("))
+                String name = MetricNames.of(Metric.of(metric), java.util.Locale.FRENCH);
+                String line = printed.lines().filter(l -> l.contains(" " + name + " ") || l.contains(" " + name + " ("))
                         .findFirst().orElseThrow(() -> new AssertionError("no summary line for " + metric));
                 assertThat(line).contains(labels.get("pacing." + cells[6]));
                 double actual = Double.parseDouble(cells[3]);
@@ -220,7 +223,8 @@ class DemoTest {
             String[] ctr = rows.get("click_through_rate|instagram");
             assertThat(ctr[3]).isEmpty();
             assertThat(ctr[6]).isEqualTo("NOT_AVAILABLE");
-            assertThat(printed).contains("n.d. — clicks is not exposed on instagram");
+            assertThat(printed).contains("taux de clic (Instagram)", "n.d. — clics : non fourni par Instagram")
+                    .doesNotContain("click_through_rate", "is not exposed");
         }
 
         @Test

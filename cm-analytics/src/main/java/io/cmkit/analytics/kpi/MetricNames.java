@@ -1,0 +1,19 @@
+package io.cmkit.analytics.kpi;
+
+import io.cmkit.analytics.kpi.internal.KpiMessages;
+import io.cmkit.core.model.Metric;
+import java.util.Locale;
+import java.util.Objects;
+
+/** How a report names a metric: its French name in French ("taux de clic"), its id otherwise ("click_through_rate"). */
+public final class MetricNames {
+
+    private MetricNames() {
+    }
+
+    /** The metric's name in {@code locale}'s language; the id for a metric cmkit does not know. */
+    public static String of(Metric metric, Locale locale) {
+        Objects.requireNonNull(metric, "metric");
+        return KpiMessages.of(Objects.requireNonNull(locale, "locale")).metric(metric);
+    }
+}

@@ -1,0 +1,82 @@
+package io.cmkit.analytics.kpi.internal;
+
+import io.cmkit.core.model.Metric;
+import io.cmkit.core.model.Platform;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * The words of the KPI reasons in one language: French for a French locale, English otherwise.
+ * English keeps the identifiers a program logs ("clicks", "instagram", ISO dates); French names
+ * metrics and platforms as a client reads them ("clics", "Instagram", "1 avril 2026").
+ */
+public final class KpiMessages {
+
+    private static final String BUNDLE = "io.cmkit.analytics.kpi.internal.reasons";
+    private static final KpiMessages ENGLISH = new KpiMessages(false);
+    private static final KpiMessages FRENCH = new KpiMessages(true);
+
+    private final boolean french;
+    private final ResourceBundle messages;
+    private final DateTimeFormatter dates;
+
+    private KpiMessages(boolean french) {
+        this.french = french;
+        Locale locale = french ? Locale.FRENCH : Locale.ROOT;
+        // No fallback to the JVM's default locale: English stays English on a French machine.
+        this.messages = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.dates = french ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH) : DateTimeFormatter.ISO_LOCAL_DATE;
+    }
+
+    /** The words for {@code locale}. */
+    public static KpiMessages of(Locale locale) {
+        return locale != null && locale.getLanguage().equals("fr") ? FRENCH : ENGLISH;
+    }
+
+    /** The text under {@code key}, with {0}, {1}... replaced by the arguments. */
+    public String text(String key, Object... args) {
+        String text;
+        try {
+            text = messages.getString("reason." + key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("KPI reason '" + key + "' has no wording in " + (french ? "French" : "English"), e);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+
+    /** A metric's name: its id in English, its French name in French (the id for a metric it does not know). */
+    public String metric(Metric metric) {
+        String key = "metric." + metric.id();
+        return french && messages.containsKey(key) ? messages.getString(key) : metric.id();
+    }
+
+    /** Metrics listed: {@code [likes, shares]} in English, {@code j'aime, partages} in French. */
+    public String metrics(List<Metric> metrics) {
+        return french ? metrics.stream().map(this::metric).collect(Collectors.joining(", "))
+                : metrics.toString();
+    }
+
+    /** A platform: its id in English, its display name in French. */
+    public String platform(Platform platform) {
+        return french ? platform.displayName() : platform.id();
+    }
+
+    /** Platforms listed, separated by commas. */
+    public String platforms(List<Platform> platforms) {
+        return platforms.stream().map(this::platform).collect(Collectors.joining(", "));
+    }
+
+    /** A day: ISO in English, "1 avril 2026" in French. */
+    public String date(LocalDate day) {
+        return dates.format(day);
+    }
+}
