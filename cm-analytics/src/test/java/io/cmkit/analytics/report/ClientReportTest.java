@@ -1,5 +1,6 @@
 package io.cmkit.analytics.report;
 
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.InvalidModelException;
 import io.cmkit.core.model.KpiTarget;
 import io.cmkit.core.model.Metric;
@@ -124,6 +125,16 @@ class ClientReportTest {
                 OptionalDouble.empty(), OptionalDouble.empty(), Pacing.BEHIND))
                 .hasMessage("ObjectiveProgress.pacing must be NOT_AVAILABLE exactly when there is no actual value "
                         + "(objective 'notoriete', got BEHIND)");
+        assertThatThrownBy(() -> new ObjectiveProgress(objective, objective.targets().get(0), Unit.COUNT,
+                OptionalDouble.of(5), OptionalDouble.empty(), Pacing.BEHIND,
+                Optional.of(new Unavailability.NoSnapshotInPeriod())))
+                .hasMessage("ObjectiveProgress.whyNoActual must be empty when there is an actual value "
+                        + "(objective 'notoriete', reach)");
+        ObjectiveProgress missing = ObjectiveProgress.notAvailable(objective, objective.targets().get(0), Unit.COUNT,
+                new Unavailability.NoSnapshotInPeriod());
+        assertThat(missing.pacing()).isEqualTo(Pacing.NOT_AVAILABLE);
+        assertThat(missing.actual()).isEmpty();
+        assertThat(missing.whyNoActual()).containsInstanceOf(Unavailability.NoSnapshotInPeriod.class);
     }
 
     @Test

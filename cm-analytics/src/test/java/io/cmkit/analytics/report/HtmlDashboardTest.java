@@ -129,6 +129,10 @@ class HtmlDashboardTest {
                 "12\u202f345,6", "+3,4\u00a0%", "-12,0\u00a0%", "n.d.", "pas de comparaison", "0,37\u00a0€",
                 "42,5 min", "Dans les temps", "En retard", "Pas encore de données", "au moins 120\u202f000",
                 "Masqués", "Meilleurs créneaux : ");
+        // Metrics by their French names, and why a value is missing, in French, from the typed reason.
+        assertThat(html).contains("<td>portée</td>", "<td>temps de réponse médian</td>",
+                "<p class=\"note\">n.d. pour temps de réponse médian — aucun message reçu</p>")
+                .doesNotContain("response_time_median_minutes", "no interaction received");
     }
 
     @Test
@@ -138,6 +142,7 @@ class HtmlDashboardTest {
         assertThat(html).contains("<html lang=\"en\">", "Key figures", "Period: Nov 1, 2026 to Nov 30, 2026",
                 "12,345.6", "+3.4%", "-12.0%", "n/a", "no comparison", "€0.37", "On track", "Behind", "at least 120,000",
                 "Hidden", "Best slots: ");
+        assertThat(html).contains("<p class=\"note\">n/a for response_time_median_minutes — no interaction received</p>");
     }
 
     @Test

@@ -47,7 +47,7 @@ class PdfReportTest {
                     "n.d.", "0,37 €", "Objectifs", "au moins 120 000", "Dans les temps", "En retard",
                     "Piliers éditoriaux", "Coulisses", "30,0 %", "Meilleurs moments pour publier", "Meilleures publications",
                     "Nouveau latte noisette", "<b>pas du", "Sentiment et volume de mentions", "Modération",
-                    "Masqués", "Signalés pour revue");
+                    "Masqués", "Signalés pour revue", "n.d. pour temps de réponse médian — aucun message reçu");
             assertThat(text).doesNotContain("NaN", "Infinity", "\u202f");
             // Charts are drawn through OpenPDF's Graphics2D as vector templates, not as images.
             assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/Subtype/Form")

@@ -1,5 +1,6 @@
 package io.cmkit.analytics.report;
 
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Brand;
 import io.cmkit.core.model.DateRange;
@@ -66,8 +67,8 @@ final class SampleReports {
                 .objective(new ObjectiveProgress(awareness, awareness.targets().get(1), Unit.RATE,
                         OptionalDouble.of(0.031), OptionalDouble.of(0.036), Pacing.BEHIND));
         Objective care = care();
-        report.objective(new ObjectiveProgress(care, care.targets().get(0), Unit.MINUTES,
-                OptionalDouble.empty(), OptionalDouble.empty(), Pacing.NOT_AVAILABLE));
+        report.objective(ObjectiveProgress.notAvailable(care, care.targets().get(0), Unit.MINUTES,
+                new Unavailability.NoInteractionReceived()));
 
         int i = 0;
         for (Platform platform : PLATFORMS) {

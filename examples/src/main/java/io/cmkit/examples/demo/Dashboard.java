@@ -7,6 +7,7 @@ import io.cmkit.analytics.aggregate.KpiTable;
 import io.cmkit.analytics.aggregate.PeriodUnit;
 import io.cmkit.analytics.kpi.Kpi;
 import io.cmkit.analytics.kpi.KpiCatalogue;
+import io.cmkit.analytics.kpi.KpiValue;
 import io.cmkit.analytics.report.BestTimes;
 import io.cmkit.analytics.report.ClientReport;
 import io.cmkit.analytics.report.DailyValue;
@@ -122,7 +123,9 @@ final class Dashboard {
         for (io.cmkit.analytics.objective.ObjectiveProgress progress : objectives) {
             for (TargetProgress target : progress.targets()) {
                 report.objective(new ObjectiveProgress(progress.objective(), target.target(), unitOf(target.target().metric()),
-                        target.actual().asDouble(), target.forecast().asDouble(), WeekObjectives.reportPacing(target)));
+                        target.actual().asDouble(), target.forecast().asDouble(), WeekObjectives.reportPacing(target),
+                        target.actual() instanceof KpiValue.NotAvailable missing ? Optional.of(missing.reason())
+                                : Optional.empty()));
             }
         }
 

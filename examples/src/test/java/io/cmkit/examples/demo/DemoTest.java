@@ -225,6 +225,11 @@ class DemoTest {
             assertThat(ctr[6]).isEqualTo("NOT_AVAILABLE");
             assertThat(printed).contains("taux de clic (Instagram)", "n.d. — clics : non fourni par Instagram")
                     .doesNotContain("click_through_rate", "is not exposed");
+            // The dashboard says why under its objectives table, in French too.
+            String html = Files.readString(folder.resolve("tableau-de-bord.html"));
+            assertThat(html).contains("<td>taux de clic (Instagram)</td>",
+                    "n.d. pour taux de clic (Instagram) — clics : non fourni par Instagram")
+                    .doesNotContain("is not exposed", "<td>click_through_rate");
         }
 
         @Test

@@ -133,8 +133,7 @@ final class ReportCharts {
         List<Pacing> pacing = new ArrayList<>();
         for (ObjectiveProgress p : progress) {
             if (p.completion().isPresent()) {
-                String key = p.objective().title() + " · " + p.target().metric().id()
-                        + p.target().platform().map(pl -> " (" + pl.displayName() + ")").orElse("");
+                String key = p.objective().title() + " · " + text.metric(p.target());
                 data.addValue(p.completion().getAsDouble(), series, key);
                 pacing.add(p.pacing());
             }

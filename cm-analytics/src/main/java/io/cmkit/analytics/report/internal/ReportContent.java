@@ -136,12 +136,15 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
 
         Section objectives() {
             List<List<Cell>> rows = new ArrayList<>();
+            List<String> whyNotAvailable = new ArrayList<>();
             for (ObjectiveProgress p : report.objectives()) {
                 KpiTarget target = p.target();
                 String targetText = text.label("direction." + target.direction().name(), text.value(p.unit(), target.target()));
+                String metric = text.metric(target);
+                p.whyNoActual().ifPresent(why -> whyNotAvailable.add(
+                        text.label("objectives.whyNotAvailable", metric, why.describe(text.locale()))));
                 rows.add(List.of(plain(p.objective().title()),
-                        new Cell(target.metric().id() + target.platform().map(pl -> " (" + pl.displayName() + ")").orElse(""),
-                                target.metric().id()),
+                        new Cell(metric, target.metric().id()),
                         new Cell(targetText, machine(target.target())),
                         new Cell(text.value(p.unit(), p.actual()), machine(p.actual())),
                         new Cell(text.value(p.unit(), p.forecast()), machine(p.forecast())),
@@ -160,7 +163,8 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
             boolean anyCompletion = report.objectives().stream().anyMatch(p -> p.completion().isPresent());
             return section("objectives", ReportTable.OBJECTIVES, rows.isEmpty(), "empty.noObjectives",
                     anyCompletion ? Optional.of(charts.objectives(report.objectives())) : Optional.empty(), List.of(),
-                    columns, rows, true, Optional.empty());
+                    columns, rows, true,
+                    whyNotAvailable.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", whyNotAvailable)));
         }
 
         Section engagement() {

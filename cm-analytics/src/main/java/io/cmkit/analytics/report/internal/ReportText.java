@@ -1,6 +1,8 @@
 package io.cmkit.analytics.report.internal;
 
+import io.cmkit.analytics.kpi.MetricNames;
 import io.cmkit.analytics.report.Unit;
+import io.cmkit.core.model.KpiTarget;
 
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
@@ -59,6 +61,11 @@ public final class ReportText {
     /** The label under that key, or the fallback when there is none (open vocabularies). */
     public String labelOr(String key, String fallback) {
         return messages.containsKey(key) ? messages.getString(key) : fallback;
+    }
+
+    /** A target's metric as the reader names it, with its platform: "taux de clic (Instagram)". */
+    public String metric(KpiTarget target) {
+        return MetricNames.of(target.metric(), locale) + target.platform().map(p -> " (" + p.displayName() + ")").orElse("");
     }
 
     public String date(LocalDate day) {
