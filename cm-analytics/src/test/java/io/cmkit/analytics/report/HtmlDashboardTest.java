@@ -133,6 +133,9 @@ class HtmlDashboardTest {
         assertThat(html).contains("<td>portée</td>", "<td>temps de réponse médian</td>",
                 "<p class=\"note\">n.d. pour temps de réponse médian — aucun message reçu</p>")
                 .doesNotContain("response_time_median_minutes", "no interaction received");
+        // cmkit's moderation categories in French; a category of the host's own ("question") keeps its name.
+        assertThat(html).contains("<td>insulte</td>", "<td>diffamation</td>", "<td>question</td>")
+                .doesNotContain("<td>insult</td>", "<td>defamation</td>");
     }
 
     @Test
@@ -142,7 +145,8 @@ class HtmlDashboardTest {
         assertThat(html).contains("<html lang=\"en\">", "Key figures", "Period: Nov 1, 2026 to Nov 30, 2026",
                 "12,345.6", "+3.4%", "-12.0%", "n/a", "no comparison", "€0.37", "On track", "Behind", "at least 120,000",
                 "Hidden", "Best slots: ");
-        assertThat(html).contains("<p class=\"note\">n/a for response_time_median_minutes — no interaction received</p>");
+        assertThat(html).contains("<p class=\"note\">n/a for response_time_median_minutes — no interaction received</p>",
+                "<td>insult</td>", "<td>defamation</td>", "<td>question</td>");
     }
 
     @Test

@@ -336,7 +336,8 @@ final class ReportCharts {
     JFreeChart moderation(List<ModerationCount> counts) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ModerationCount count : counts) {
-            data.addValue(count.count(), count.category(), ReportContent.actionLabel(text, count.action()));
+            data.addValue(count.count(), ReportContent.categoryLabel(text, count.category()),
+                    ReportContent.actionLabel(text, count.action()));
         }
         JFreeChart chart = themed(ChartFactory.createStackedBarChart(null, null, text.label("chart.comments"), data,
                 PlotOrientation.HORIZONTAL, true, false, false));

@@ -262,8 +262,8 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
         Section moderation() {
             List<List<Cell>> rows = new ArrayList<>();
             for (ModerationCount count : report.moderation()) {
-                rows.add(List.of(new Cell(actionLabel(text, count.action()), count.action()), plain(count.category()),
-                        count(count.count())));
+                rows.add(List.of(new Cell(actionLabel(text, count.action()), count.action()),
+                        new Cell(categoryLabel(text, count.category()), count.category()), count(count.count())));
             }
             List<Column> columns = List.of(column("action", "action", false), column("category", "category", false),
                     column("count", "count", true));
@@ -289,5 +289,10 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
     /** The translated name of a moderation action; an action cmkit does not know keeps its own name. */
     static String actionLabel(ReportText text, String action) {
         return text.labelOr("moderation.action." + action, action);
+    }
+
+    /** The translated name of a moderation category (cmkit's lexicons); a category of the host's own keeps its name. */
+    static String categoryLabel(ReportText text, String category) {
+        return text.labelOr("moderation.category." + category, category);
     }
 }
