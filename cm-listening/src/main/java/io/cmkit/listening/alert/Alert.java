@@ -2,6 +2,7 @@ package io.cmkit.listening.alert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,9 +30,24 @@ public record Alert(AlertKind kind, Spike spike, Duration bucket, Instant raised
         return spike.series();
     }
 
-    /** A one-line summary for logs and chat messages. */
+    /** A one-line summary for logs and chat messages, in English. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "%s %s: %d in the bucket from %s against a baseline of %.1f (x%.1f, threshold %.1f)",
+        return String.format(Locale.ROOT, "%s %s: %d in the bucket from %s against a baseline of %.1f (x%.1f, threshold %.1f)",
                 kind, spike.series(), spike.observed(), spike.bucketStart(), spike.baseline(), spike.ratio(), spike.threshold());
+    }
+
+    /**
+     * The one-line summary in {@code locale}'s language, for a chat message or a file the client
+     * reads: French for a French locale ("bad buzz brand:cafe:negative : 10 dans la tranche du
+     * 2026-05-08T08:00:00Z, pour une référence de 0,0 (×10,0, seuil 4,0)"), {@link #summary()} otherwise.
+     * The series stays an identifier; the instant stays ISO-8601 (UTC), unambiguous in every language.
+     */
+    public String summary(Locale locale) {
+        if (!locale.getLanguage().equals("fr")) {
+            return summary();
+        }
+        return String.format(Locale.FRENCH, "%s %s : %d dans la tranche du %s, pour une référence de %.1f (×%.1f, seuil %.1f)",
+                kind.label(locale), spike.series(), spike.observed(), spike.bucketStart(), spike.baseline(), spike.ratio(),
+                spike.threshold());
     }
 }

@@ -9,5 +9,18 @@ public enum AlertKind {
     /** A competitor's mention volume spiked. */
     COMPETITOR_VOLUME,
     /** The engagement gained by a competitor's posts spiked. */
-    COMPETITOR_ENGAGEMENT
+    COMPETITOR_ENGAGEMENT;
+
+    /** The kind as a reader says it: in French for a French locale ("pic de mentions"), its name otherwise. */
+    public String label(java.util.Locale locale) {
+        if (!locale.getLanguage().equals("fr")) {
+            return name();
+        }
+        return switch (this) {
+            case VOLUME_SPIKE -> "pic de mentions";
+            case BAD_BUZZ -> "bad buzz";
+            case COMPETITOR_VOLUME -> "pic de mentions d'un concurrent";
+            case COMPETITOR_ENGAGEMENT -> "pic d'engagement d'un concurrent";
+        };
+    }
 }

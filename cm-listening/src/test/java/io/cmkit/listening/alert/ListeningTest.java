@@ -118,6 +118,14 @@ class ListeningTest {
                 .contains("cafe lumiere", "arnaque", "honte");
         assertThat(badBuzz.evidence().topTerms()).allSatisfy(t -> assertThat(t.count()).isEqualTo(10));
         assertThat(badBuzz.summary()).startsWith("BAD_BUZZ brand:cafe:negative: 10 in the bucket from " + spikeHour);
+        assertThat(badBuzz.summary(java.util.Locale.ENGLISH)).isEqualTo(badBuzz.summary());
+        assertThat(badBuzz.summary(java.util.Locale.FRANCE)).isEqualTo("bad buzz brand:cafe:negative : 10 dans la tranche du "
+                + spikeHour + ", pour une référence de 0,0 (×" + String.format(java.util.Locale.FRENCH, "%.1f",
+                badBuzz.spike().ratio()) + ", seuil " + String.format(java.util.Locale.FRENCH, "%.1f", badBuzz.spike().threshold())
+                + ")");
+        assertThat(AlertKind.VOLUME_SPIKE.label(java.util.Locale.FRENCH)).isEqualTo("pic de mentions");
+        assertThat(AlertKind.COMPETITOR_ENGAGEMENT.label(java.util.Locale.FRANCE)).isEqualTo("pic d'engagement d'un concurrent");
+        assertThat(AlertKind.BAD_BUZZ.label(java.util.Locale.ENGLISH)).isEqualTo("BAD_BUZZ");
     }
 
     @Test

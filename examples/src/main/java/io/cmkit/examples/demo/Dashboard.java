@@ -93,7 +93,8 @@ final class Dashboard {
         files.add(calendar);
         Path alerts = out.resolve("alerts.txt");
         StringBuilder text = new StringBuilder();
-        week.tally().alerts.forEach(a -> text.append(a.summary()).append('\n'));
+        Locale language = options.language();
+        week.tally().alerts.forEach(a -> text.append(a.summary(language)).append('\n'));
         Files.writeString(alerts, text, StandardCharsets.UTF_8);
         files.add(alerts);
         return files;

@@ -31,7 +31,7 @@ final class WeekSummary {
     static void printModeration(PrintStream out, Labels labels, WeekTally tally) {
         heading(out, labels.get("moderation"));
         for (WeekTally.Moderated m : tally.examples) {
-            out.printf("  [%s] @%s: %s%n      → %s%n", m.action(), m.author(), Demo.oneLine(m.text(), 80),
+            out.printf("  [%s] @%s: %s%n      → %s%n", labels.get("one." + m.action().name()), m.author(), Demo.oneLine(m.text(), 80),
                     Demo.oneLine(m.explanation(), 240));
         }
         if (tally.examples.isEmpty()) {
@@ -61,7 +61,7 @@ final class WeekSummary {
         long moderated = ACTIONS.stream().mapToLong(tally::moderatedCount).sum();
         row(out, labels.get("sum.moderated"), String.valueOf(moderated));
         for (Action action : ACTIONS) {
-            row(out, "  " + action.name(), String.valueOf(tally.moderatedCount(action)));
+            row(out, "  " + labels.get("action." + action.name()), String.valueOf(tally.moderatedCount(action)));
         }
         row(out, labels.get("sum.questions"), String.valueOf(week.live().questions()));
         for (String question : week.live().topQuestions()) {
@@ -69,7 +69,7 @@ final class WeekSummary {
         }
         row(out, labels.get("sum.alerts"), String.valueOf(tally.alerts.size()));
         for (Alert alert : tally.alerts) {
-            row(out, "  " + alert.kind().name(), alert.series().toString());
+            row(out, "  " + labels.get("alert." + alert.kind().name()), alert.series().toString());
         }
         row(out, labels.get("sum.boosts"), week.boosts().applied() + " (" + week.boosts().committed().amount().toPlainString()
                 + " / " + week.boosts().envelope().amount().toPlainString() + " " + week.boosts().envelope().currency() + ")");

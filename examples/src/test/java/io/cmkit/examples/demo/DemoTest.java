@@ -143,15 +143,18 @@ class DemoTest {
                 fromCsv.merge(cells[0], Long.parseLong(cells[2]), Long::sum);
             }
             long total = 0;
+            Labels labels = new Labels(java.util.Locale.FRENCH);
             for (String action : List.of("HIDE", "DELETE", "REPLY", "FLAG", "ESCALATE", "BLOCK_AUTHOR")) {
-                long printed = Long.parseLong(summary.get(action));
+                // The summary names each action in French ("masqués"); the CSV keeps the code.
+                long printed = Long.parseLong(summary.get(labels.get("action." + action)));
                 assertThat(fromCsv.getOrDefault(action, 0L)).as(action).isEqualTo(printed);
                 total += printed;
             }
             assertThat(Long.parseLong(summary.get("commentaires modérés"))).isEqualTo(total);
             for (String action : List.of("HIDE", "DELETE", "REPLY", "FLAG")) {
                 assertThat(fromCsv.getOrDefault(action, 0L)).as(action).isPositive();
-                assertThat(run.out()).contains("[" + action + "] @");
+                assertThat(run.out()).contains("[" + labels.get("one." + action) + "] @");
+                assertThat(run.out()).doesNotContain("[" + action + "] @");
             }
             assertThat(run.out()).contains("→ Règle « ");
         }
@@ -161,7 +164,9 @@ class DemoTest {
         void badBuzzAlert() throws IOException {
             List<String> alerts = Files.readAllLines(folder.resolve("alerts.txt"));
             assertThat(Long.parseLong(summary.get("alertes levées"))).isEqualTo(alerts.size());
-            assertThat(alerts).anyMatch(a -> a.startsWith("BAD_BUZZ brand:cafe-lumiere:negative"));
+            // The alert file is for the client: in French, the kind in words, the series as its identifier.
+            assertThat(alerts).anyMatch(a -> a.startsWith("bad buzz brand:cafe-lumiere:negative : "))
+                    .allMatch(a -> a.contains(" dans la tranche du ") && !a.contains("baseline"));
             assertThat(run.out()).contains("⚠", "BAD BUZZ");
         }
 
