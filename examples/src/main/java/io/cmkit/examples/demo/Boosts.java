@@ -16,11 +16,13 @@ import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorException;
 import io.cmkit.core.spi.Metrics;
 import java.io.PrintStream;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,9 +56,23 @@ final class Boosts {
         this.clock = clock;
     }
 
+    /** An amount with its currency's code, the way the reader writes numbers: "150,00 EUR", "150.00 EUR". */
+    static String money(Money amount, Locale language) {
+        return number(amount, language) + " " + amount.currency().getCurrencyCode();
+    }
+
+    /** An amount's number alone, with its currency's decimals: "150,00", "150.00". */
+    static String number(Money amount, Locale language) {
+        NumberFormat format = NumberFormat.getNumberInstance(language);
+        int digits = Math.max(0, amount.currency().getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(amount.amount());
+    }
+
     Result run(List<CommunityWeek.WeekPost> posts, Map<String, Connector> connectors) throws ConnectorException {
         out.println();
-        String title = labels.get("boosts") + " (" + ENVELOPE.amount().toPlainString() + " " + ENVELOPE.currency() + ")";
+        String title = labels.get("boosts") + " (" + money(ENVELOPE, options.language()) + ")";
         out.println(title);
         out.println("─".repeat(Math.min(72, title.length() + 4)));
         List<PostPerformance> performances = new ArrayList<>();
@@ -86,9 +102,9 @@ final class Boosts {
                 labels.get("candidates"));
         for (AllocationLine line : allocation.funded()) {
             BoostCandidate c = line.candidate();
-            out.printf(options.language(), "  %-10s %-22s %s %s  (%s %.0f %%, ×%.2f)%n",
+            out.printf(options.language(), "  %-10s %-22s %s  (%s %.0f %%, ×%.2f)%n",
                     c.performance().account().platform().displayName(), c.performance().post().id(),
-                    line.amount().amount().toPlainString(), line.amount().currency(), labels.get("winChance"),
+                    money(line.amount(), options.language()), labels.get("winChance"),
                     line.winProbability() * 100, c.lift());
         }
         for (BoostOutcome outcome : outcomes) {

@@ -71,8 +71,8 @@ final class WeekSummary {
         for (Alert alert : tally.alerts) {
             row(out, "  " + labels.get("alert." + alert.kind().name()), alert.series().toString());
         }
-        row(out, labels.get("sum.boosts"), week.boosts().applied() + " (" + week.boosts().committed().amount().toPlainString()
-                + " / " + week.boosts().envelope().amount().toPlainString() + " " + week.boosts().envelope().currency() + ")");
+        row(out, labels.get("sum.boosts"), week.boosts().applied() + " (" + Boosts.number(week.boosts().committed(), options.language())
+                + " / " + Boosts.money(week.boosts().envelope(), options.language()) + ")");
         printObjectives(out, labels, options, objectives, week.firstDay().plusDays(options.days() - 1));
         out.println();
         out.println(labels.get("files") + " " + options.out().toAbsolutePath().normalize() + ":");

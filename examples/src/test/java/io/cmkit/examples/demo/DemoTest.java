@@ -179,9 +179,10 @@ class DemoTest {
             long scored = Arrays.stream(summary.get("sentiment (positif / neutre / négatif)").split(" / "))
                     .mapToLong(Long::parseLong).sum();
             assertThat(scored).isEqualTo(Long.parseLong(summary.get("mentions reçues")));
-            Matcher boosts = Pattern.compile("(\\d+) \\((\\d+\\.\\d\\d) / 300\\.00 EUR\\)").matcher(summary.get("publications sponsorisées"));
+            // Amounts written the French way: "150,00 / 300,00 EUR".
+            Matcher boosts = Pattern.compile("(\\d+) \\((\\d+,\\d\\d) / 300,00 EUR\\)").matcher(summary.get("publications sponsorisées"));
             assertThat(boosts.matches()).isTrue();
-            assertThat(Double.parseDouble(boosts.group(2))).isLessThanOrEqualTo(300.0);
+            assertThat(Double.parseDouble(boosts.group(2).replace(',', '.'))).isLessThanOrEqualTo(300.0);
         }
 
         @Test
