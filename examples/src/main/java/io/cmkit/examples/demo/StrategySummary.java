@@ -80,7 +80,7 @@ final class StrategySummary {
         int rank = 1;
         for (PlatformScore score : ranking.scores()) {
             boolean hasAccount = strategy.brand().accountOn(score.platform()).isPresent();
-            out.printf("  %d. %-10s %5.1f  %s%n", rank++, score.platform().displayName(), score.score(),
+            out.printf(locale, "  %d. %-10s %5.1f  %s%n", rank++, score.platform().displayName(), score.score(),
                     hasAccount ? "✓ " + labels.get("account") : "  " + labels.get("noAccount"));
             score.reasons().stream()
                     .sorted(Comparator.comparingDouble(FitReason::contribution).reversed())
