@@ -81,6 +81,9 @@ class DemoTest {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("Stratégie — Café Lumière", "Objectifs", "notoriete-lyon",
                     "Classement des plateformes", "pourquoi:");
+            // Scores with a decimal comma, in French.
+            assertThat(section(run.out(), "Classement des plateformes")).containsPattern("1\\. \\S+ +\\d+,\\d  ")
+                    .doesNotContainPattern("\\d\\.\\d  ");
         }
 
         @Test
