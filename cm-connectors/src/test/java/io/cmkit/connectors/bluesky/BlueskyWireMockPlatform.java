@@ -16,8 +16,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.cmkit.connectors.bluesky.internal.BlueskyConnector;
 import io.cmkit.connectors.contract.Examples;
 import io.cmkit.connectors.contract.LexiconContract;
@@ -28,6 +26,7 @@ import io.cmkit.connectors.http.Secret;
 import io.cmkit.connectors.sandbox.SimulatedClock;
 import io.cmkit.connectors.testkit.ConnectorHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
+import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Platform;
 import java.net.URI;
@@ -64,8 +63,7 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
     private final SimulatedClock clock = SimulatedClock.at(START);
     private final HttpFoundation foundation;
     private final BlueskyConnector connector;
-    private final List<StubMapping> faultStubs = new ArrayList<>();
-    private int faultSteps;
+    private final WireMockFaults faults;
     private int mentions;
 
     BlueskyWireMockPlatform(WireMockServer server, FakeBluesky fake) {
@@ -74,6 +72,7 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
         server.resetAll();
         fake.reset();
         this.contract = WireMockContract.attach(server, LexiconContract.bluesky());
+        this.faults = new WireMockFaults(server, FAULTED, contract::stubFor);
         stubPlatform();
         HttpConfig config = HttpConfig.custom().maxAttempts(RETRIES + 1).connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5)).maxRateLimitWait(Duration.ofMinutes(2)).build();
@@ -207,24 +206,12 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
 
     /** Answers the next {@code times} XRPC calls outside sessions this way, then lets the others answer. */
     void next(int times, Supplier<ResponseDefinitionBuilder> answer) {
-        for (int i = 0; i < times; i++) {
-            String from = faultSteps == 0 ? Scenario.STARTED : "fault-" + faultSteps;
-            faultSteps++;
-            ResponseDefinitionBuilder a = answer.get();
-            MappingBuilder mapping = any(urlPathMatching(FAULTED)).atPriority(1)
-                    .inScenario("faults").whenScenarioStateIs(from).willSetStateTo("fault-" + faultSteps).willReturn(a);
-            if (a.build().getStatus() == 200) {
-                mapping = mapping.withMetadata(WireMockContract.offContract("a truncated body on purpose"));
-            }
-            faultStubs.add(contract.stubFor(mapping));
-        }
+        faults.next(times, answer, (mapping, a) -> a.build().getStatus() == 200
+                ? mapping.withMetadata(WireMockContract.offContract("a truncated body on purpose")) : mapping);
     }
 
     void clearFaults() {
-        faultStubs.forEach(server::removeStub);
-        faultStubs.clear();
-        faultSteps = 0;
-        server.resetScenarios();
+        faults.clear();
     }
 
     SimulatedClock simulatedClock() {

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.cmkit.connectors.contract.Examples;
 import io.cmkit.connectors.contract.OpenApiContract;
@@ -28,6 +27,7 @@ import io.cmkit.connectors.http.Secret;
 import io.cmkit.connectors.sandbox.SimulatedClock;
 import io.cmkit.connectors.testkit.ConnectorHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
+import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.spi.Connector;
@@ -66,9 +66,8 @@ final class MastodonFake implements ConnectorHarness {
     private final HttpFoundation foundation;
     private final Connector connector;
     private final List<StubMapping> mentionStubs = new ArrayList<>();
-    private final List<StubMapping> faultStubs = new ArrayList<>();
+    private final WireMockFaults faults;
     private final List<String> mentions = new ArrayList<>();
-    private int faultSteps;
 
     /** The fake with the kit's configuration (3 attempts, 2-minute rate-limit waits), limits read once. */
     MastodonFake(WireMockServer server) {
@@ -80,6 +79,7 @@ final class MastodonFake implements ConnectorHarness {
         this.server = server;
         server.resetAll();
         this.contract = WireMockContract.attach(server, OpenApiContract.mastodon());
+        this.faults = new WireMockFaults(server, "/api/.*", contract::stubFor);
         stubInstance();
         this.foundation = HttpFoundation.builder()
                 .config(config)
@@ -324,21 +324,11 @@ final class MastodonFake implements ConnectorHarness {
 
     /** Answers the next {@code times} requests under {@code /api/} this way, then lets the others answer. */
     void next(int times, Supplier<ResponseDefinitionBuilder> answer, String why) {
-        for (int i = 0; i < times; i++) {
-            String from = faultSteps == 0 ? Scenario.STARTED : "fault-" + faultSteps;
-            faultSteps++;
-            faultStubs.add(stub(any(urlPathMatching("/api/.*")).atPriority(1)
-                    .inScenario("faults").whenScenarioStateIs(from).willSetStateTo("fault-" + faultSteps)
-                    .withMetadata(WireMockContract.offContract("fault: " + why))
-                    .willReturn(answer.get())));
-        }
+        faults.next(times, answer, (mapping, a) -> mapping.withMetadata(WireMockContract.offContract("fault: " + why)));
     }
 
     void clearFaults() {
-        faultStubs.forEach(server::removeStub);
-        faultStubs.clear();
-        faultSteps = 0;
-        server.resetScenarios();
+        faults.clear();
     }
 
     @Override

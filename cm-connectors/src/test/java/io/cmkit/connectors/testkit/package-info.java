@@ -8,5 +8,7 @@
  * <p>{@link io.cmkit.connectors.testkit.LogCapture} records every SLF4J line (all levels) through a
  * test SLF4J provider, {@link io.cmkit.connectors.testkit.CapturingSlf4jProvider}, found by
  * ServiceLoader when it is the only SLF4J provider on the test classpath.
+ * {@link io.cmkit.connectors.testkit.WireMockFaults} scripts the faults of a WireMock-backed
+ * platform for its {@link io.cmkit.connectors.testkit.FaultDriver}.
  */
 package io.cmkit.connectors.testkit;

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.cmkit.connectors.http.HttpConfig;
 import io.cmkit.connectors.http.HttpFoundation;
@@ -25,6 +24,7 @@ import io.cmkit.connectors.http.Secret;
 import io.cmkit.connectors.sandbox.SimulatedClock;
 import io.cmkit.connectors.testkit.ConnectorHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
+import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,9 +59,8 @@ final class EchoPlatform implements ConnectorHarness {
     private final HttpFoundation foundation;
     private final EchoConnector connector;
     private final List<StubMapping> mentionStubs = new ArrayList<>();
-    private final List<StubMapping> faultStubs = new ArrayList<>();
+    private final WireMockFaults faults;
     private final List<String> mentions = new ArrayList<>();
-    private int faultSteps;
 
     /** The fake with the kit's configuration: 3 attempts, 2-minute rate-limit waits. */
     EchoPlatform(WireMockServer server) {
@@ -72,6 +71,7 @@ final class EchoPlatform implements ConnectorHarness {
     EchoPlatform(WireMockServer server, HttpConfig config) {
         this.server = server;
         server.resetAll();
+        this.faults = new WireMockFaults(server, "/api/.*", server::stubFor);
         stubPlatform();
         this.foundation = HttpFoundation.builder()
                 .config(config)
@@ -233,20 +233,11 @@ final class EchoPlatform implements ConnectorHarness {
 
     /** Answers the next {@code times} requests under {@code /api/} this way, then lets the others answer. */
     void next(int times, Supplier<ResponseDefinitionBuilder> answer) {
-        for (int i = 0; i < times; i++) {
-            String from = faultSteps == 0 ? Scenario.STARTED : "fault-" + faultSteps;
-            faultSteps++;
-            faultStubs.add(server.stubFor(any(urlPathMatching("/api/.*")).atPriority(1)
-                    .inScenario("faults").whenScenarioStateIs(from).willSetStateTo("fault-" + faultSteps)
-                    .willReturn(answer.get())));
-        }
+        faults.next(times, answer);
     }
 
     void clearFaults() {
-        faultStubs.forEach(server::removeStub);
-        faultStubs.clear();
-        faultSteps = 0;
-        server.resetScenarios();
+        faults.clear();
     }
 
     @Override
