@@ -19,7 +19,9 @@ import java.util.Set;
  * word said of a person to insult them ({@code Q}), one with a second-person word among the five
  * words before it ({@code QY}), one standing alone as a vocative ("Get a clue, moron.", "you
  * racist!") ({@code QV}), a "you are" construction ({@code YA}) whose predicate is such a word
- * ({@code YAQ}), and a dismissive phrase ({@code P}: "get a life", "people like you"). Immutable,
+ * ({@code YAQ}), the words around such a word with the word itself generalised ({@code K}: "you
+ * Q", "a Q", "Q like you", "what a Q"), and a dismissive phrase ({@code P}: "get a life", "people
+ * like you", "are you kidding"). Immutable,
  * thread-safe; the word lists are resources of this package.
  */
 final class TargetCues {
@@ -67,6 +69,18 @@ final class TargetCues {
                     cues.add("QY");
                     break;
                 }
+            }
+            // the words around it, the word itself read as "an insulting word": "you Q", "a Q", "Q like you"
+            String left1 = i > 0 ? w[i - 1] : "^";
+            String left2 = i > 1 ? w[i - 2] : "^";
+            String right1 = i + 1 < n ? w[i + 1] : "$";
+            String right2 = i + 2 < n ? w[i + 2] : "$";
+            cues.add("K:" + left1 + " Q");
+            cues.add("K:Q " + right1);
+            cues.add("K:" + left2 + " " + left1 + " Q");
+            cues.add("K:Q " + right1 + " " + right2);
+            if (i + 1 == n) {
+                cues.add("K:Q$");
             }
             boolean endsClause = i + 1 == n || hasAny(text, tokens.get(i).end(), tokens.get(i + 1).start(), CLAUSE_END);
             boolean startsClause = i == 0 || hasAny(text, tokens.get(i - 1).end(), tokens.get(i).start(), CLAUSE_START)
