@@ -39,7 +39,20 @@ public final class FeatureHasher {
     public record Vector(int[] index, float[] value) {
     }
 
+    /** The whole vector: the word view and the character view added. */
     public Vector vectorize(String comment) {
+        return views(comment).all();
+    }
+
+    /**
+     * A comment seen three ways: the words (word n-grams, second-person context, shape, and the
+     * cues), the characters (character n-grams), and both added ({@code all}).
+     */
+    public record Views(Vector all, Vector words, Vector chars) {
+    }
+
+    /** The three views of a comment (see {@link Views}). */
+    public Views views(String comment) {
         String original = comment.length() > MAX_CHARS ? comment.substring(0, MAX_CHARS) : comment;
         String text = NORMALIZER.normalize(original).text();
         List<Token> tokens = Tokenizer.standard().tokenize(text);
@@ -109,14 +122,15 @@ public final class FeatureHasher {
             }
         }
         // each block is normalised on its own, so the many character n-grams do not drown the words
-        Vector v = merge(wordBlock.toUnitVector(mask), charBlock.toUnitVector(mask), 0);
+        Vector wordView = wordBlock.toUnitVector(mask);
         if (options.lexiconCues()) {
-            v = withLexiconCues(original, v);
+            wordView = withLexiconCues(original, wordView);
         }
         if (options.targetCues()) {
-            v = withTargetCues(text, tokens, v);
+            wordView = withTargetCues(text, tokens, wordView);
         }
-        return v;
+        Vector charView = charBlock.toUnitVector(mask);
+        return new Views(merge(wordView, charView, 0), wordView, charView);
     }
 
     /** A growable list of hashes. */
