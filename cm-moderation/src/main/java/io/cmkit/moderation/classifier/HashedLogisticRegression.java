@@ -68,7 +68,27 @@ public final class HashedLogisticRegression implements Classifier {
     @Override
     public double score(String comment) {
         Objects.requireNonNull(comment, "comment");
-        FeatureHasher.Vector[] views = views(comment);
+        return score(features(comment));
+    }
+
+    private FeatureHasher.Vector[] views(String comment) {
+        FeatureHasher.Views v = hasher.views(comment);
+        return new FeatureHasher.Vector[] {v.all(), v.words(), v.chars()};
+    }
+
+    /**
+     * A comment's features, computed once for a training loop that sees each comment many times
+     * (epochs, cross-validation folds): {@code learn(features(c), y)} is {@code learn(c, y)}.
+     * They fit every model with the same {@link #hashing() hashing options}.
+     */
+    public Features features(String comment) {
+        Objects.requireNonNull(comment, "comment");
+        return new Features(hasher.options(), views(comment));
+    }
+
+    /** The score of a comment from its {@link #features(String) features}. */
+    public double score(Features features) {
+        FeatureHasher.Vector[] views = check(features);
         lock.readLock().lock();
         try {
             double sum = 0;
@@ -81,9 +101,38 @@ public final class HashedLogisticRegression implements Classifier {
         }
     }
 
-    private FeatureHasher.Vector[] views(String comment) {
-        FeatureHasher.Views v = hasher.views(comment);
-        return new FeatureHasher.Vector[] {v.all(), v.words(), v.chars()};
+    /** Learns from a comment's {@link #features(String) features}. */
+    public void learn(Features features, boolean positive) {
+        FeatureHasher.Vector[] views = check(features);
+        lock.writeLock().lock();
+        try {
+            for (int m = 0; m < VIEWS; m++) {
+                step(m, views[m], positive);
+            }
+            examples++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private FeatureHasher.Vector[] check(Features features) {
+        Objects.requireNonNull(features, "features");
+        if (!features.hashing.equals(hasher.options())) {
+            throw new IllegalArgumentException("features computed with " + features.hashing
+                    + " do not fit a model with " + hasher.options());
+        }
+        return features.views;
+    }
+
+    /** A comment's features for one set of hashing options; opaque, immutable. */
+    public static final class Features {
+        private final HashingOptions hashing;
+        private final FeatureHasher.Vector[] views;
+
+        private Features(HashingOptions hashing, FeatureHasher.Vector[] views) {
+            this.hashing = hashing;
+            this.views = views;
+        }
     }
 
     private double margin(int view, FeatureHasher.Vector v) {
@@ -108,16 +157,7 @@ public final class HashedLogisticRegression implements Classifier {
     @Override
     public void learn(String comment, boolean positive) {
         Objects.requireNonNull(comment, "comment");
-        FeatureHasher.Vector[] views = views(comment);
-        lock.writeLock().lock();
-        try {
-            for (int m = 0; m < VIEWS; m++) {
-                step(m, views[m], positive);
-            }
-            examples++;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        learn(features(comment), positive);
     }
 
     /** One AdaGrad step of the model of one view. */

@@ -130,6 +130,40 @@ class HashedClassifiersTest {
         }
 
         @Test
+        @DisplayName("learns and scores from features computed once exactly as from the text")
+        void featuresComputedOnce() {
+            HashedLogisticRegression fromText = logistic();
+            HashedLogisticRegression fromFeatures = logistic();
+            teach(fromText, 2);
+            for (int e = 0; e < 2; e++) {
+                for (int i = 0; i < SPAM.size(); i++) {
+                    fromFeatures.learn(fromFeatures.features(SPAM.get(i)), true);
+                    fromFeatures.learn(fromFeatures.features(HAM.get(i)), false);
+                }
+            }
+            assertThat(fromFeatures.toBytes()).isEqualTo(fromText.toBytes());
+            assertThat(fromFeatures.examples()).isEqualTo(40);
+            HashedLogisticRegression.Features f = fromText.features("free followers, click the link");
+            assertThat(fromText.score(f)).isEqualTo(fromText.score("free followers, click the link"));
+        }
+
+        @Test
+        @DisplayName("refuses features computed with other hashing options, naming both")
+        void featuresOfAnotherHashing() {
+            HashedLogisticRegression c = logistic();
+            HashedLogisticRegression other = HashedLogisticRegression.builder()
+                    .hashing(HashingOptions.DEFAULTS.withBits(16).withSeed(7)).build();
+            HashedLogisticRegression.Features f = other.features("free followers");
+            assertThatThrownBy(() -> c.learn(f, true))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("do not fit")
+                    .hasMessageContaining("seed=7")
+                    .hasMessageContaining("seed=42");
+            assertThatThrownBy(() -> c.score(f)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(c.examples()).isZero();
+        }
+
+        @Test
         @DisplayName("scores from many threads while learning, without tearing")
         void threadSafe() throws Exception {
             HashedLogisticRegression c = logistic();
