@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
  * cues and target cues as booleans), the model's own body, and a CRC-32 of everything before it
  * (long). Big-endian.
  *
- * <p>Version 2 added the target cues and halved the value of the lexicon cues: the weights of a
+ * <p>Version 2 added the target cues and the three views, and halved the value of the lexicon cues: the weights of a
  * version 1 model no longer match the features, so such a file is refused, naming its version.
  */
 public final class ModelFile {
