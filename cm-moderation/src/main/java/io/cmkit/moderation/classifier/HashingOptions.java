@@ -40,7 +40,7 @@ public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int m
         }
     }
 
-    /** Options without target cues (the features of cmkit before model format version 2). */
+    /** Options without target cues (the six options of cmkit before model format version 2). */
     public HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed, boolean lexiconCues) {
         this(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues, false);
     }
