@@ -17,8 +17,8 @@ package io.cmkit.moderation.classifier;
  *     indicator features added after the n-gram vector is normalised
  * @param targetCues whether English cues of an insult aimed at someone are features too: a word
  *     of a list of words said of people to insult them ("moron", "weirdo", "pathetic"), such a word
- *     after a second-person word or standing alone as a vocative ("Get a clue, moron."), a "you
- *     are" construction and one whose predicate is such a word ("you're such a dense little ..."),
+ *     after a second-person word or standing alone as a vocative ("Read it again, moron."), a "you
+ *     are" construction and one whose predicate is such a word ("you're such a sad little ..."),
  *     and dismissive phrases ("get a life", "people like you"); indicator features like the
  *     lexicon cues (added in model format version 2)
  */

@@ -17,7 +17,7 @@ import java.util.Set;
  * English cues of an insult aimed at someone, as a few shared features the classifier can weigh
  * once for every word of a list, rather than learn each rare insult from the training data: a
  * word said of a person to insult them ({@code Q}), one with a second-person word among the five
- * words before it ({@code QY}), one standing alone as a vocative ("Get a clue, moron.", "you
+ * words before it ({@code QY}), one standing alone as a vocative ("Read it again, moron.", "you
  * racist!") ({@code QV}), a "you are" construction ({@code YA}) whose predicate is such a word
  * ({@code YAQ}), the words around such a word with the word itself generalised ({@code K}: "you
  * Q", "a Q", "Q like you", "what a Q"), and a dismissive phrase ({@code P}: "get a life", "people
