@@ -15,11 +15,18 @@ package io.cmkit.moderation.classifier;
  *     features too: each category, each term, and each category aimed at someone (a second-person
  *     word such as "you", "your", "tu", "vous", "ta" within four words before the hit); they are
  *     indicator features added after the n-gram vector is normalised
+ * @param targetCues whether English cues of an insult aimed at someone are features too: a word
+ *     of a list of words said of people to insult them ("moron", "weirdo", "pathetic"), such a word
+ *     after a second-person word or standing alone as a vocative ("Read it again, moron."), a "you
+ *     are" construction and one whose predicate is such a word ("you're such a sad little ..."),
+ *     and dismissive phrases ("get a life", "people like you"); indicator features like the
+ *     lexicon cues (added in model format version 2)
  */
-public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed, boolean lexiconCues) {
+public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed, boolean lexiconCues,
+        boolean targetCues) {
 
-    /** 2^18 buckets, word unigrams and bigrams, character 3- to 5-grams, seed 42, lexicon cues. */
-    public static final HashingOptions DEFAULTS = new HashingOptions(18, 2, 3, 5, 42, true);
+    /** 2^18 buckets, word unigrams and bigrams, character 3- to 5-grams, seed 42, lexicon cues, target cues. */
+    public static final HashingOptions DEFAULTS = new HashingOptions(18, 2, 3, 5, 42, true, true);
 
     public HashingOptions {
         if (bits < 10 || bits > 24) {
@@ -33,18 +40,28 @@ public record HashingOptions(int bits, int maxWordNgram, int minCharNgram, int m
         }
     }
 
+    /** Options without target cues (the six options of cmkit before model format version 2). */
+    public HashingOptions(int bits, int maxWordNgram, int minCharNgram, int maxCharNgram, long seed, boolean lexiconCues) {
+        this(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues, false);
+    }
+
     /** A copy with another seed. */
     public HashingOptions withSeed(long seed) {
-        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues);
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues, targetCues);
     }
 
     /** A copy with another number of buckets. */
     public HashingOptions withBits(int bits) {
-        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues);
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues, targetCues);
     }
 
     /** A copy with lexicon cues on or off. */
     public HashingOptions withLexiconCues(boolean on) {
-        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, on);
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, on, targetCues);
+    }
+
+    /** A copy with target cues on or off. */
+    public HashingOptions withTargetCues(boolean on) {
+        return new HashingOptions(bits, maxWordNgram, minCharNgram, maxCharNgram, seed, lexiconCues, on);
     }
 }

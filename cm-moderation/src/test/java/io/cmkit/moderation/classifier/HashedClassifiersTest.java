@@ -130,6 +130,40 @@ class HashedClassifiersTest {
         }
 
         @Test
+        @DisplayName("learns and scores from features computed once exactly as from the text")
+        void featuresComputedOnce() {
+            HashedLogisticRegression fromText = logistic();
+            HashedLogisticRegression fromFeatures = logistic();
+            teach(fromText, 2);
+            for (int e = 0; e < 2; e++) {
+                for (int i = 0; i < SPAM.size(); i++) {
+                    fromFeatures.learn(fromFeatures.features(SPAM.get(i)), true);
+                    fromFeatures.learn(fromFeatures.features(HAM.get(i)), false);
+                }
+            }
+            assertThat(fromFeatures.toBytes()).isEqualTo(fromText.toBytes());
+            assertThat(fromFeatures.examples()).isEqualTo(40);
+            HashedLogisticRegression.Features f = fromText.features("free followers, click the link");
+            assertThat(fromText.score(f)).isEqualTo(fromText.score("free followers, click the link"));
+        }
+
+        @Test
+        @DisplayName("refuses features computed with other hashing options, naming both")
+        void featuresOfAnotherHashing() {
+            HashedLogisticRegression c = logistic();
+            HashedLogisticRegression other = HashedLogisticRegression.builder()
+                    .hashing(HashingOptions.DEFAULTS.withBits(16).withSeed(7)).build();
+            HashedLogisticRegression.Features f = other.features("free followers");
+            assertThatThrownBy(() -> c.learn(f, true))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("do not fit")
+                    .hasMessageContaining("seed=7")
+                    .hasMessageContaining("seed=42");
+            assertThatThrownBy(() -> c.score(f)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(c.examples()).isZero();
+        }
+
+        @Test
         @DisplayName("scores from many threads while learning, without tearing")
         void threadSafe() throws Exception {
             HashedLogisticRegression c = logistic();
@@ -186,10 +220,10 @@ class HashedClassifiersTest {
         }
 
         @Test
-        @DisplayName("starts with the CMKITCLF magic and format version 1")
+        @DisplayName("starts with the CMKITCLF magic and format version 2")
         void header() {
             assertThat(new String(good, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("CMKITCLF");
-            assertThat(ByteBuffer.wrap(good, 8, 4).getInt()).isEqualTo(1);
+            assertThat(ByteBuffer.wrap(good, 8, 4).getInt()).isEqualTo(2);
         }
 
         @Test
@@ -220,10 +254,40 @@ class HashedClassifiersTest {
         @DisplayName("written by a newer cmkit says so")
         void newer() {
             byte[] newer = good.clone();
-            ByteBuffer.wrap(newer, 8, 4).putInt(2);
+            ByteBuffer.wrap(newer, 8, 4).putInt(3);
             assertThatThrownBy(() -> Classifiers.fromBytes(newer))
                     .isInstanceOf(ClassifierFormatException.class)
-                    .hasMessageContaining("version 2 is newer than this cmkit reads (version 1)");
+                    .hasMessageContaining("version 3 is newer than this cmkit reads (version 2)");
+        }
+
+        @Test
+        @DisplayName("written by an older cmkit (format version 1, other features) is refused, naming its version")
+        void older() {
+            byte[] older = version1File();
+            assertThat(ByteBuffer.wrap(older, 8, 4).getInt()).isEqualTo(1);
+            assertThatThrownBy(() -> Classifiers.fromBytes(older))
+                    .isInstanceOf(ClassifierFormatException.class)
+                    .hasMessageContaining("format version 1 was written by an older cmkit")
+                    .hasMessageContaining("reads version 2 only")
+                    .hasMessageContaining("retrain");
+            assertThatThrownBy(() -> HashedLogisticRegression.fromBytes(older))
+                    .isInstanceOf(ClassifierFormatException.class)
+                    .hasMessageContaining("format version 1");
+        }
+
+        /** A file laid out as format version 1 wrote it: no target-cues flag in the header, checksum valid. */
+        private byte[] version1File() {
+            int kindEnd = 12 + 2 + ByteBuffer.wrap(good, 12, 2).getShort();
+            int flags = kindEnd + 4 * 4 + 8; // bits, word n-gram, char min and max, seed; then lexicon cues, target cues
+            byte[] body = new byte[good.length - 8 - 1];
+            System.arraycopy(good, 0, body, 0, flags + 1);
+            System.arraycopy(good, flags + 2, body, flags + 1, good.length - 8 - flags - 2);
+            ByteBuffer.wrap(body, 8, 4).putInt(1);
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            byte[] file = Arrays.copyOf(body, body.length + 8);
+            ByteBuffer.wrap(file, body.length, 8).putLong(crc.getValue());
+            return file;
         }
 
         @Test

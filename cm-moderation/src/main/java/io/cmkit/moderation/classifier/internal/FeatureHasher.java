@@ -39,7 +39,20 @@ public final class FeatureHasher {
     public record Vector(int[] index, float[] value) {
     }
 
+    /** The whole vector: the word view and the character view added. */
     public Vector vectorize(String comment) {
+        return views(comment).all();
+    }
+
+    /**
+     * A comment seen three ways: the words (word n-grams, second-person context, shape, and the
+     * cues), the characters (character n-grams), and both added ({@code all}).
+     */
+    public record Views(Vector all, Vector words, Vector chars) {
+    }
+
+    /** The three views of a comment (see {@link Views}). */
+    public Views views(String comment) {
         String original = comment.length() > MAX_CHARS ? comment.substring(0, MAX_CHARS) : comment;
         String text = NORMALIZER.normalize(original).text();
         List<Token> tokens = Tokenizer.standard().tokenize(text);
@@ -109,11 +122,15 @@ public final class FeatureHasher {
             }
         }
         // each block is normalised on its own, so the many character n-grams do not drown the words
-        Vector v = merge(wordBlock.toUnitVector(mask), charBlock.toUnitVector(mask), false);
+        Vector wordView = wordBlock.toUnitVector(mask);
         if (options.lexiconCues()) {
-            return withLexiconCues(original, v);
+            wordView = withLexiconCues(original, wordView);
         }
-        return v;
+        if (options.targetCues()) {
+            wordView = withTargetCues(text, tokens, wordView);
+        }
+        Vector charView = charBlock.toUnitVector(mask);
+        return new Views(merge(wordView, charView, 0), wordView, charView);
     }
 
     /** A growable list of hashes. */
@@ -161,8 +178,16 @@ public final class FeatureHasher {
         }
     }
 
-    /** The sum of two sparse vectors; with {@code indicator}, b's entries count 1 each, once. */
-    private static Vector merge(Vector x, Vector y, boolean indicator) {
+    /**
+     * The value of each cue (lexicon hit, target cue) added to the unit-length n-gram vector: half
+     * the weight of a whole n-gram block (cross-validated on the insult training file: 0.770
+     * against 0.768 at 1 with every cue).
+     */
+    static final float CUE_VALUE = 0.5f;
+
+    /** The sum of two sparse vectors; with {@code indicator} > 0, y's entries count that much each, once. */
+    private static Vector merge(Vector x, Vector y, float indicator) {
+        boolean isIndicator = indicator > 0;
         int[] xi = x.index();
         float[] xv = x.value();
         int[] yi = y.index();
@@ -178,11 +203,11 @@ public final class FeatureHasher {
                 ov[o++] = xv[i++];
             } else if (i >= xi.length || yi[j] < xi[i]) {
                 oi[o] = yi[j];
-                ov[o++] = indicator ? 1 : yv[j];
+                ov[o++] = isIndicator ? indicator : yv[j];
                 j++;
             } else {
                 oi[o] = xi[i];
-                ov[o++] = xv[i++] + (indicator ? 1 : yv[j]);
+                ov[o++] = xv[i++] + (isIndicator ? indicator : yv[j]);
                 j++;
             }
         }
@@ -208,14 +233,33 @@ public final class FeatureHasher {
                 extra[k++] = hash('Y', h.category()) & mask;
             }
         }
-        Arrays.sort(extra, 0, k);
+        return merge(v, indicators(extra, k), CUE_VALUE);
+    }
+
+    /** The target cues ({@link TargetCues}) as indicator features, added to the vector. */
+    private Vector withTargetCues(String text, List<Token> tokens, Vector v) {
+        java.util.Set<String> cues = TargetCues.of(text, tokens);
+        if (cues.isEmpty()) {
+            return v;
+        }
+        int[] hashes = new int[cues.size()];
+        int k = 0;
+        for (String cue : cues) {
+            hashes[k++] = hash('Q', cue) & mask;
+        }
+        return merge(v, indicators(hashes, k), CUE_VALUE);
+    }
+
+    /** The first {@code k} bucket numbers, sorted and each once (a cue is present or not). */
+    private static Vector indicators(int[] buckets, int k) {
+        Arrays.sort(buckets, 0, k);
         int m = 0;
         for (int i = 0; i < k; i++) {
-            if (m == 0 || extra[m - 1] != extra[i]) {
-                extra[m++] = extra[i]; // a cue is present or not
+            if (m == 0 || buckets[m - 1] != buckets[i]) {
+                buckets[m++] = buckets[i];
             }
         }
-        return merge(v, new Vector(Arrays.copyOf(extra, m), new float[m]), true);
+        return new Vector(Arrays.copyOf(buckets, m), new float[m]);
     }
 
     /** Whether a second-person word is among the four words before the hit, or is the hit's own first word. */

@@ -15,13 +15,18 @@ import java.util.zip.CRC32;
 
 /**
  * The model file: {@code CMKITCLF} (8 bytes), the format version (int), the model kind (UTF),
- * the hashing options (bits, word n-gram, char n-gram min and max as ints, seed as long, lexicon cues as boolean), the model's own body, and a CRC-32 of everything before it (long). Big-endian.
+ * the hashing options (bits, word n-gram, char n-gram min and max as ints, seed as long, lexicon
+ * cues and target cues as booleans), the model's own body, and a CRC-32 of everything before it
+ * (long). Big-endian.
+ *
+ * <p>Version 2 added the target cues and the three views, and halved the value of the lexicon cues: the weights of a
+ * version 1 model no longer match the features, so such a file is refused, naming its version.
  */
 public final class ModelFile {
 
     public static final byte[] MAGIC = "CMKITCLF".getBytes(StandardCharsets.US_ASCII);
     /** The newest format this code reads and the one it writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ModelFile() {
     }
@@ -43,6 +48,7 @@ public final class ModelFile {
             out.writeInt(options.maxCharNgram());
             out.writeLong(options.seed());
             out.writeBoolean(options.lexiconCues());
+            out.writeBoolean(options.targetCues());
             body.write(out);
             out.flush();
             CRC32 crc = new CRC32();
@@ -71,6 +77,11 @@ public final class ModelFile {
         if (version < 1) {
             throw new ClassifierFormatException("corrupt classifier model: format version " + version);
         }
+        if (version < VERSION) {
+            throw new ClassifierFormatException("classifier model format version " + version
+                    + " was written by an older cmkit whose features differ; this cmkit reads version " + VERSION
+                    + " only: retrain the model (the Train command)");
+        }
         if (bytes.length < 12 + 8) {
             throw new ClassifierFormatException("corrupt classifier model: truncated");
         }
@@ -86,7 +97,7 @@ public final class ModelFile {
             HashingOptions options;
             try {
                 options = new HashingOptions(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
-                        in.readBoolean());
+                        in.readBoolean(), in.readBoolean());
             } catch (IllegalArgumentException e) {
                 throw new ClassifierFormatException("corrupt classifier model: " + e.getMessage(), e);
             }

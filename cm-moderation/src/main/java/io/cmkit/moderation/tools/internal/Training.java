@@ -6,7 +6,9 @@ import io.cmkit.moderation.classifier.HashedNaiveBayes;
 import io.cmkit.moderation.classifier.HashingOptions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -40,13 +42,26 @@ public final class Training {
 
     /** Trains on every example, {@code epochs} passes in an order shuffled from the seed. */
     public static Classifier fit(List<Dataset.Example> examples, Options options) {
+        return fit(examples, options, new IdentityHashMap<>());
+    }
+
+    /**
+     * The same, reusing the features of a logistic regression's examples from {@code cache} (keyed
+     * by example identity, filled as needed), so that epochs and folds compute them once.
+     */
+    private static Classifier fit(List<Dataset.Example> examples, Options options,
+            Map<Dataset.Example, HashedLogisticRegression.Features> cache) {
         Classifier c = options.factory().get();
         int epochs = "nb".equals(options.kind()) ? 1 : options.epochs();
         List<Dataset.Example> order = new ArrayList<>(examples);
         for (int e = 0; e < epochs; e++) {
             Collections.shuffle(order, new Random(options.seed() * 31 + e));
             for (Dataset.Example x : order) {
-                c.learn(x.text(), x.positive());
+                if (c instanceof HashedLogisticRegression lr) {
+                    lr.learn(cache.computeIfAbsent(x, k -> lr.features(k.text())), x.positive());
+                } else {
+                    c.learn(x.text(), x.positive());
+                }
             }
         }
         return c;
@@ -59,6 +74,7 @@ public final class Training {
     public static Result train(List<Dataset.Example> examples, Options options) {
         double threshold = 0.5;
         Confusion cv = null;
+        Map<Dataset.Example, HashedLogisticRegression.Features> cache = new IdentityHashMap<>();
         if (options.folds() >= 2 && examples.size() >= options.folds() * 4) {
             List<Dataset.Example> shuffled = new ArrayList<>(examples);
             Collections.shuffle(shuffled, new Random(options.seed()));
@@ -71,9 +87,12 @@ public final class Training {
                         train.add(shuffled.get(i));
                     }
                 }
-                Classifier c = fit(train, options);
+                Classifier c = fit(train, options, cache);
                 for (int i = f; i < shuffled.size(); i += options.folds()) {
-                    scores[i] = c.score(shuffled.get(i).text());
+                    Dataset.Example x = shuffled.get(i);
+                    scores[i] = c instanceof HashedLogisticRegression lr
+                            ? lr.score(cache.computeIfAbsent(x, k -> lr.features(k.text())))
+                            : c.score(x.text());
                     actual[i] = shuffled.get(i).positive();
                 }
             }
@@ -90,7 +109,7 @@ public final class Training {
                 }
             }
         }
-        Classifier model = fit(examples, options);
+        Classifier model = fit(examples, options, cache);
         if (model instanceof HashedLogisticRegression lr) {
             lr.threshold(threshold);
         } else if (model instanceof HashedNaiveBayes nb) {
