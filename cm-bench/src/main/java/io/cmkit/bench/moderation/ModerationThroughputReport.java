@@ -18,7 +18,8 @@ import java.util.function.IntUnaryOperator;
  * same corpus (every scanner sees every slice), so a burst of load cannot favour one of them;
  * each figure is the median round. Same corpus, same agreement check as the JMH benchmarks.
  *
- * <p>Arguments: comments (1,000,000), rounds (7), slice per round (50,000), regex slice (500).
+ * <p>Arguments: comments (1,000,000), rounds (7), slice per round (50,000), regex slice (500),
+ * workloads ({@code ab}, or {@code b} alone to time the rule engine without the lexicon scanners).
  */
 public final class ModerationThroughputReport {
 
@@ -32,6 +33,18 @@ public final class ModerationThroughputReport {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         int slice = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         int regexSlice = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        String workloads = args.length > 4 ? args[4] : "ab";
+        if (!workloads.equals("ab") && !workloads.equals("b")) {
+            throw new IllegalArgumentException("workloads (fifth argument) must be ab or b, not " + workloads);
+        }
+        if (workloads.contains("a")) {
+            lexiconScan(comments, rounds, slice, regexSlice);
+        }
+        ruleSet(comments, rounds, slice);
+    }
+
+    /** Workload (a): the five lexicon scanners, interleaved round after round. */
+    private static void lexiconScan(int comments, int rounds, int slice, int regexSlice) {
 
         LexiconScanBenchmark a = new LexiconScanBenchmark();
         a.seed = 42;
@@ -72,12 +85,16 @@ public final class ModerationThroughputReport {
                     e.getValue().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
         }
 
+    }
+
+    /** Workload (b): the 200-rule engine, one decision per comment. */
+    private static void ruleSet(int comments, int rounds, int slice) {
         RuleSetBenchmark b = new RuleSetBenchmark();
         b.seed = 42;
         b.comments = comments;
         b.setUp();
         List<Double> ruleRates = new ArrayList<>();
-        from = 0;
+        int from = 0;
         for (int r = 0; r < rounds + 1; r++) {
             double rate = timed(from, slice, comments, i -> {
                 Decision d = b.decideOne(i);
