@@ -124,7 +124,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         Instant now = clock.instant();
         Features f = new Features(interaction, now);
         if (windows != null) {
-            windows.record(f.authorKey, needsDuplicates ? f.normalized().text().strip() : "", now);
+            windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", now);
         }
         List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
@@ -244,6 +244,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         final Instant now;
         final String authorKey;
         private NormalizedText normalized;
+        private String duplicateKey;
         private List<Match<Integer>>[] wordMatches;
         private List<LexiconHit> hits;
         private List<Token> tokens;
@@ -266,6 +267,14 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 normalized = NORMALIZER.normalize(text);
             }
             return normalized;
+        }
+
+        /** The normalised text without surrounding blanks: what duplicates compare (one string, so its hash is computed once). */
+        String duplicateKey() {
+            if (duplicateKey == null) {
+                duplicateKey = normalized().text().strip();
+            }
+            return duplicateKey;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -500,7 +509,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     window(d.within());
                     duplicates = true;
                     return (f, out) -> {
-                        int n = windows.authorsOf(f.normalized().text().strip(), d.within(), f.now);
+                        int n = windows.authorsOf(f.duplicateKey(), d.within(), f.now);
                         if (n >= d.authors()) {
                             out.add(Evidence.fact("same text within " + Durations.format(d.within()), n + " authors"));
                             return true;
