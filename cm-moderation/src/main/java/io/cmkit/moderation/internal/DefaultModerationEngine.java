@@ -666,6 +666,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             List<String> literals = r.normalized() || !r.pattern().contains("(?")
                     ? RegexLiterals.shortAnyOf(r.pattern()).orElse(List.of()) : List.of();
             SymbolContext around = SymbolContext.of(r.pattern()).orElse(null);
+            RegexStarts starts = RegexStarts.of(r.pattern()).orElse(null);
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
@@ -674,15 +675,25 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 if (around != null && !around.mayMatch(subject)) {
                     return false;
                 }
+                int from = 0;
+                if (starts != null) {
+                    from = starts.firstStart(subject);
+                    if (from < 0) {
+                        return false; // no match can start anywhere
+                    }
+                }
                 Matcher m = p.matcher(subject);
                 int n = 0;
-                while (m.find() && n < MAX_REGEX_EVIDENCE) {
+                // no match starts before 'from', so the leftmost one and those after it are found from there
+                boolean found = m.find(from);
+                while (found && n < MAX_REGEX_EVIDENCE) {
                     Span s = r.normalized() ? f.normalized().toOriginal(m.start(), m.end()) : new Span(m.start(), m.end());
                     out.add(Evidence.span(Evidence.Kind.REGEX, r.pattern(), null, s.start(), s.end(), s.of(f.text)));
                     n++;
                     if (m.end() == m.start() && m.end() >= subject.length()) {
                         break;
                     }
+                    found = m.find();
                 }
                 return n > 0;
             };
