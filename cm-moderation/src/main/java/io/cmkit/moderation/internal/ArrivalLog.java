@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>An arrival is forgotten when a later record finds it at the head of the ring more than
  * {@code keep} before the new arrival; a key is forgotten with its latest arrival. Keys are found
- * by their {@link String#hashCode()} and confirmed with {@link String#equals}, so two texts never
- * share an entry. Not thread-safe: {@link TrafficWindows} guards each log with its monitor.
+ * by a 64-bit hash the caller gives ({@link TrafficWindows#hash}) and confirmed with
+ * {@link String#equals}, so two texts never share an entry. Not thread-safe: {@link TrafficWindows} guards each log with its monitor.
  */
 final class ArrivalLog {
 
@@ -26,12 +26,13 @@ final class ArrivalLog {
     private String[] keys;
     private String[] companions;
     private long[] previous;
+    private long[] hashes;
     private long head;
     private long tail;
 
     // The table: linear probing, at most half full; latest[i] is the key's newest arrival number.
     private String[] tableKeys;
-    private int[] tableHashes;
+    private long[] tableHashes;
     private long[] latest;
     private int size;
 
@@ -44,13 +45,14 @@ final class ArrivalLog {
         keys = new String[64];
         companions = new String[64];
         previous = new long[64];
+        hashes = new long[64];
         tableKeys = new String[64];
-        tableHashes = new int[64];
+        tableHashes = new long[64];
         latest = new long[64];
     }
 
-    /** Records an arrival of {@code key} at {@code at} (epoch nanoseconds), with {@code companion} (may be null). */
-    void record(String key, String companion, long at) {
+    /** Records an arrival of {@code key} (of hash {@code hash}) at {@code at} (epoch nanoseconds), with {@code companion} (may be null). */
+    void record(String key, long hash, String companion, long at) {
         long oldest = TimeNanos.minus(at, keepNanos);
         while (head < tail && times[(int) head & (times.length - 1)] < oldest) {
             forgetHead();
@@ -58,7 +60,6 @@ final class ArrivalLog {
         if (tail - head == times.length) {
             growRing();
         }
-        int hash = key.hashCode();
         int slot = find(key, hash);
         long before;
         if (slot >= 0) {
@@ -73,12 +74,13 @@ final class ArrivalLog {
         keys[i] = key;
         companions[i] = companion;
         previous[i] = before;
+        hashes[i] = hash;
         tail++;
     }
 
     /** How many remembered arrivals of {@code key} are in {@code [from, to]}. */
-    int count(String key, long from, long to) {
-        int slot = find(key, key.hashCode());
+    int count(String key, long hash, long from, long to) {
+        int slot = find(key, hash);
         if (slot < 0) {
             return 0;
         }
@@ -94,8 +96,8 @@ final class ArrivalLog {
     }
 
     /** How many distinct companions the remembered arrivals of {@code key} in {@code [from, to]} have. */
-    int distinctCompanions(String key, long from, long to) {
-        int slot = find(key, key.hashCode());
+    int distinctCompanions(String key, long hash, long from, long to) {
+        int slot = find(key, hash);
         if (slot < 0) {
             return 0;
         }
@@ -145,8 +147,7 @@ final class ArrivalLog {
 
     private void forgetHead() {
         int i = (int) head & (times.length - 1);
-        String key = keys[i];
-        int slot = find(key, key.hashCode());
+        int slot = find(keys[i], hashes[i]);
         if (slot >= 0 && latest[slot] == head) {
             remove(slot);
         }
@@ -161,6 +162,7 @@ final class ArrivalLog {
         String[] k = new String[n * 2];
         String[] c = new String[n * 2];
         long[] p = new long[n * 2];
+        long[] h = new long[n * 2];
         for (long s = head; s < tail; s++) {
             int from = (int) s & (n - 1);
             int to = (int) s & (2 * n - 1);
@@ -168,19 +170,21 @@ final class ArrivalLog {
             k[to] = keys[from];
             c[to] = companions[from];
             p[to] = previous[from];
+            h[to] = hashes[from];
         }
         times = t;
         keys = k;
         companions = c;
         previous = p;
+        hashes = h;
     }
 
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** The table index bits: the hash is already mixed, so its high half (the stripe used its low bits). */
+    private static int spread(long hash) {
+        return (int) (hash >>> 32);
     }
 
-    private int find(String key, int hash) {
+    private int find(String key, long hash) {
         int mask = tableKeys.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             String k = tableKeys[i];
@@ -193,7 +197,7 @@ final class ArrivalLog {
         }
     }
 
-    private void insert(String key, int hash, long arrival) {
+    private void insert(String key, long hash, long arrival) {
         if (2 * (size + 1) > tableKeys.length) {
             growTable();
         }
@@ -229,11 +233,11 @@ final class ArrivalLog {
 
     private void growTable() {
         String[] oldKeys = tableKeys;
-        int[] oldHashes = tableHashes;
+        long[] oldHashes = tableHashes;
         long[] oldLatest = latest;
         int n = oldKeys.length * 2;
         tableKeys = new String[n];
-        tableHashes = new int[n];
+        tableHashes = new long[n];
         latest = new long[n];
         int mask = n - 1;
         for (int j = 0; j < oldKeys.length; j++) {

@@ -124,7 +124,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         Instant now = clock.instant();
         Features f = new Features(interaction, now);
         if (windows != null) {
-            windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", now);
+            windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", needsDuplicates ? f.duplicateHash() : 0, now);
         }
         List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
@@ -223,18 +223,44 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
     }
 
-    private static boolean linkCue(String t) {
-        if (t.contains("://")) {
-            return true;
-        }
-        int n = t.length();
+    /**
+     * The first place the tokenizer could read a link from: {@code ://}, or a dot followed by a host
+     * character (a letter, a digit or {@code -}); -1 if there is none, and then no link either.
+     */
+    static int firstLinkCue(String t) {
+        int scheme = t.indexOf("://");
+        int n = scheme < 0 ? t.length() : scheme;
         for (int i = t.indexOf('.'); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
             int c = t.codePointAt(i + 1);
             if (c == '-' || Character.isLetterOrDigit(c)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return scheme;
+    }
+
+    /**
+     * The URL tokens of {@code text}, tokenising only from the blank before {@code cue}: no token
+     * holds a blank and the tokenizer starts afresh after each, so from there it reads what it reads
+     * in the whole text, and a link holds a cue, so none starts earlier.
+     */
+    static List<Token> urls(String text, int cue) {
+        int from = cue;
+        while (from > 0 && !blank(text.charAt(from - 1))) {
+            from--;
+        }
+        List<Token> out = new ArrayList<>(2);
+        for (Token t : Tokenizer.standard().tokenize(from == 0 ? text : text.substring(from))) {
+            if (t.type() == TokenType.URL) {
+                out.add(from == 0 ? t : new Token(TokenType.URL, t.text(), t.start() + from, t.end() + from));
+            }
+        }
+        return out;
+    }
+
+    /** What the tokenizer skips between tokens (surrogates are neither, so chars will do). */
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** What the conditions look at, each computed at most once per comment. */
@@ -245,6 +271,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         final String authorKey;
         private NormalizedText normalized;
         private String duplicateKey;
+        private long duplicateHash;
+        private boolean hashed;
         private List<Match<Integer>>[] wordMatches;
         private List<LexiconHit> hits;
         private List<Token> tokens;
@@ -252,8 +280,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private Map<String, Double> scores;
         private int letters = -1;
         private int capitals;
-        /** 0 unknown, 1 yes, 2 no. */
-        private int mayHoldLink;
+        private List<Token> urls;
+        private List<String> domains;
 
         Features(Interaction interaction, Instant now) {
             this.interaction = interaction;
@@ -275,6 +303,14 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 duplicateKey = normalized().text().strip();
             }
             return duplicateKey;
+        }
+
+        long duplicateHash() {
+            if (!hashed) {
+                duplicateHash = TrafficWindows.hash(duplicateKey());
+                hashed = true;
+            }
+            return duplicateHash;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -347,16 +383,25 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return capitals;
         }
 
-        /**
-         * Whether the text may hold a link token: the tokenizer reads one only after {@code ://} or
-         * around a dot followed by a host character (a letter, a digit or {@code -}), so most comments
-         * are answered without tokenising.
-         */
-        boolean mayHoldLink() {
-            if (mayHoldLink == 0) {
-                mayHoldLink = linkCue(text) ? 1 : 2;
+        /** The URL tokens, without tokenising a text that cannot hold one nor the part before the first cue. */
+        List<Token> urls() {
+            if (urls == null) {
+                int cue = firstLinkCue(text);
+                urls = cue < 0 ? List.of() : DefaultModerationEngine.urls(text, cue);
             }
-            return mayHoldLink == 1;
+            return urls;
+        }
+
+        /** The domain of each URL token, in order: its registrable domain, else its host, else "". */
+        List<String> domains() {
+            if (domains == null) {
+                List<String> d = new ArrayList<>(urls().size());
+                for (Token t : urls()) {
+                    d.add(Domains.registrableDomain(t.text()).or(() -> Domains.host(t.text())).orElse(""));
+                }
+                domains = d;
+            }
+            return domains;
         }
 
         List<Token> tokens() {
@@ -509,7 +554,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     window(d.within());
                     duplicates = true;
                     return (f, out) -> {
-                        int n = windows.authorsOf(f.duplicateKey(), d.within(), f.now);
+                        int n = windows.authorsOf(f.duplicateKey(), f.duplicateHash(), d.within(), f.now);
                         if (n >= d.authors()) {
                             out.add(Evidence.fact("same text within " + Durations.format(d.within()), n + " authors"));
                             return true;
@@ -710,17 +755,17 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         private Test links(Condition.Links l) {
             return (f, out) -> {
-                if (!f.mayHoldLink()) {
+                List<Token> urls = f.urls();
+                if (urls.isEmpty()) {
                     return false; // no link: nothing denied, nothing outside the allow-list
                 }
                 int notAllowed = 0;
                 boolean denied = false;
                 List<Evidence> mine = new ArrayList<>();
-                for (Token t : f.tokens()) {
-                    if (t.type() != TokenType.URL) {
-                        continue;
-                    }
-                    String domain = Domains.registrableDomain(t.text()).or(() -> Domains.host(t.text())).orElse("");
+                List<String> domains = f.domains();
+                for (int k = 0; k < urls.size(); k++) {
+                    Token t = urls.get(k);
+                    String domain = domains.get(k);
                     if (!l.deny().isEmpty() && l.deny().contains(domain)) {
                         denied = true;
                         mine.add(Evidence.span(Evidence.Kind.LINK, "deny " + domain, null, t.start(), t.end(), t.text()));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class TrafficWindowsTest {
 
     private static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
+    private static final String WAVE = "gagnez un iphone ici";
 
     /** What the windows must answer: every arrival ever recorded, filtered at query time. */
     private record Arrival(String author, String text, Instant at) {
@@ -59,7 +60,7 @@ class TrafficWindowsTest {
                 now = now.plusNanos(gap == 0 ? 0 : gap == 1 ? keep.toNanos() * 2 : random.nextLong(1_000_000_000L));
                 String author = "mastodon:u" + random.nextInt(40);
                 String text = random.nextInt(10) == 0 ? "  " : "text " + random.nextInt(random.nextBoolean() ? 15 : 3_000);
-                windows.record(author, text, now);
+                windows.record(author, text, TrafficWindows.hash(text), now);
                 all.add(new Arrival(author, text, now));
                 Duration window = random.nextBoolean() ? keep
                         : Duration.ofMillis(random.nextLong(keep.toMillis() + 1));
@@ -69,7 +70,7 @@ class TrafficWindowsTest {
                         .isEqualTo(referenceByAuthor(all, askedAuthor, window, now));
                 String askedText = random.nextBoolean() ? text : "text " + random.nextInt(20);
                 if (!askedText.isBlank()) {
-                    assertThat(windows.authorsOf(askedText, window, now))
+                    assertThat(windows.authorsOf(askedText, TrafficWindows.hash(askedText), window, now))
                             .as("seed %d, arrival %d, text %s, window %s", seed, i, askedText, window)
                             .isEqualTo(referenceAuthorsOf(all, askedText, window, now));
                     checked++;
@@ -86,12 +87,12 @@ class TrafficWindowsTest {
         Instant now = START;
         for (int i = 0; i < 100; i++) {
             now = now.plusSeconds(1);
-            windows.record("x:bot" + (i % 30), "gagnez un iphone ici", now);
+            windows.record("x:bot" + (i % 30), WAVE, TrafficWindows.hash(WAVE), now);
         }
-        assertThat(windows.authorsOf("gagnez un iphone ici", Duration.ofMinutes(10), now)).isEqualTo(30);
-        assertThat(windows.authorsOf("gagnez un iphone ici", Duration.ofSeconds(4), now)).isEqualTo(5);
+        assertThat(windows.authorsOf(WAVE, TrafficWindows.hash(WAVE), Duration.ofMinutes(10), now)).isEqualTo(30);
+        assertThat(windows.authorsOf(WAVE, TrafficWindows.hash(WAVE), Duration.ofSeconds(4), now)).isEqualTo(5);
         assertThat(windows.byAuthor("x:bot7", Duration.ofMinutes(10), now)).isEqualTo(4); // 7, 37, 67, 97
-        assertThat(windows.authorsOf("gagnez un ipad ici", Duration.ofMinutes(10), now)).isZero();
+        assertThat(windows.authorsOf("gagnez un ipad ici", TrafficWindows.hash("gagnez un ipad ici"), Duration.ofMinutes(10), now)).isZero();
     }
 
     @Test
@@ -100,38 +101,71 @@ class TrafficWindowsTest {
         ArrivalLog log = new ArrivalLog(Duration.ofMinutes(1).toNanos());
         long t = TimeNanos.of(START);
         for (int i = 0; i < 1_000; i++) {
-            log.record("text " + i, "a" + (i % 7), t + i * 1_000_000L); // one per millisecond: all within the minute
+            log.record("text " + i, TrafficWindows.hash("text " + i), "a" + (i % 7), t + i * 1_000_000L); // one per millisecond: all within the minute
         }
         assertThat(log.keys()).isEqualTo(1_000);
         assertThat(log.arrivals()).isEqualTo(1_000);
         long later = t + 999_000_000L + Duration.ofMinutes(1).toNanos() + 1;
-        log.record("text 5", "b", later);
+        log.record("text 5", TrafficWindows.hash("text 5"), "b", later);
         assertThat(log.keys()).isEqualTo(1);
         assertThat(log.arrivals()).isEqualTo(1);
-        assertThat(log.count("text 5", Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
-        assertThat(log.distinctCompanions("text 5", Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
-        assertThat(log.count("text 6", Long.MIN_VALUE, Long.MAX_VALUE)).isZero();
+        assertThat(log.count("text 5", TrafficWindows.hash("text 5"), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(log.distinctCompanions("text 5", TrafficWindows.hash("text 5"), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(log.count("text 6", TrafficWindows.hash("text 6"), Long.MIN_VALUE, Long.MAX_VALUE)).isZero();
         // exactly the window's length before the newest arrival is still seen (inclusive, as the windows are)
         ArrivalLog edge = new ArrivalLog(10);
-        edge.record("k", null, 100);
-        edge.record("k", null, 110);
-        assertThat(edge.count("k", 100, 110)).isEqualTo(2);
-        edge.record("k", null, 111);
-        assertThat(edge.count("k", Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(2);
+        edge.record("k", 7, null, 100);
+        edge.record("k", 7, null, 110);
+        assertThat(edge.count("k", 7, 100, 110)).isEqualTo(2);
+        edge.record("k", 7, null, 111);
+        assertThat(edge.count("k", 7, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(2);
     }
 
     @Test
-    @DisplayName("texts with the same hash code stay apart")
+    @DisplayName("texts with the same hash stay apart: keys are confirmed with equals")
     void collidingHashesAreDifferentKeys() {
-        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
-        ArrivalLog log = new ArrivalLog(Long.MAX_VALUE);
-        log.record("Aa", "x", 1);
-        log.record("BB", "y", 2);
-        log.record("BB", "z", 3);
-        assertThat(log.count("Aa", 0, 10)).isEqualTo(1);
-        assertThat(log.distinctCompanions("BB", 0, 10)).isEqualTo(2);
-        assertThat(log.distinctCompanions("Aa", 0, 10)).isEqualTo(1);
+        ArrivalLog log = new ArrivalLog(10);
+        long same = 42;
+        log.record("Aa", same, "x", 1);
+        log.record("BB", same, "y", 2);
+        log.record("BB", same, "z", 3);
+        assertThat(log.count("Aa", same, 0, 10)).isEqualTo(1);
+        assertThat(log.distinctCompanions("BB", same, 0, 10)).isEqualTo(2);
+        assertThat(log.distinctCompanions("Aa", same, 0, 10)).isEqualTo(1);
         assertThat(log.keys()).isEqualTo(2);
+        for (int i = 0; i < 100; i++) {
+            log.record("k" + i, same, "x", 4); // one long probe chain, removals included below
+        }
+        log.record("Aa", same, "w", Long.MAX_VALUE);
+        assertThat(log.keys()).isEqualTo(1);
+        assertThat(log.distinctCompanions("Aa", same, 0, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(TrafficWindows.hash("Aa")).isNotEqualTo(TrafficWindows.hash("BB")); // unlike String.hashCode
+    }
+
+    @Test
+    @DisplayName("with a hash of four values for every key, counts still agree with the reference while keys come and go")
+    void agreesWithAReferenceUnderHeavyCollisions() {
+        SplittableRandom random = new SplittableRandom(9);
+        ArrivalLog log = new ArrivalLog(50);
+        List<long[]> all = new ArrayList<>(); // {key number, time}
+        long now = 0;
+        for (int i = 0; i < 20_000; i++) {
+            now += random.nextInt(3);
+            int key = random.nextInt(200);
+            log.record("k" + key, (key & 3) * 0x1_0000_0000L, null, now);
+            all.add(new long[] {key, now});
+            int asked = random.nextInt(200);
+            long from = now - random.nextInt(51);
+            int expected = 0;
+            for (long[] a : all) {
+                expected += a[0] == asked && a[1] >= from && a[1] <= now ? 1 : 0;
+            }
+            assertThat(log.count("k" + asked, (asked & 3) * 0x1_0000_0000L, from, now)).as("arrival %d", i).isEqualTo(expected);
+            if (all.size() > 400) {
+                all.subList(0, 100).clear(); // older than any window asked
+            }
+        }
+        assertThat(log.keys()).isLessThanOrEqualTo(200);
     }
 
     @Test
@@ -142,7 +176,7 @@ class TrafficWindowsTest {
         assertThat(TimeNanos.of(Instant.ofEpochSecond(2, 5))).isEqualTo(2_000_000_005L);
         assertThat(TimeNanos.minus(Long.MIN_VALUE + 5, 10)).isEqualTo(Long.MIN_VALUE);
         TrafficWindows windows = new TrafficWindows(Duration.ofDays(365_000));
-        windows.record("a", "t", START);
+        windows.record("a", "t", TrafficWindows.hash("t"), START);
         assertThat(windows.byAuthor("a", Duration.ofDays(365_000), START)).isEqualTo(1);
         assertThatThrownBy(() -> new ArrivalLog(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("keep must not be negative, was -1 ns");
