@@ -224,13 +224,13 @@ public final class DefaultModerationEngine implements ModerationEngine {
     }
 
     /**
-     * The first place the tokenizer could read a link from: {@code ://}, or a dot followed by a host
-     * character (a letter, a digit or {@code -}); -1 if there is none, and then no link either.
+     * The first place from {@code from} on where the tokenizer could read a link: {@code ://}, or a
+     * dot followed by a host character (a letter, a digit or {@code -}); -1 if there is none.
      */
-    static int firstLinkCue(String t) {
-        int scheme = t.indexOf("://");
+    static int nextLinkCue(String t, int from) {
+        int scheme = t.indexOf("://", from);
         int n = scheme < 0 ? t.length() : scheme;
-        for (int i = t.indexOf('.'); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
+        for (int i = t.indexOf('.', from); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
             int c = t.codePointAt(i + 1);
             if (c == '-' || Character.isLetterOrDigit(c)) {
                 return i;
@@ -240,22 +240,34 @@ public final class DefaultModerationEngine implements ModerationEngine {
     }
 
     /**
-     * The URL tokens of {@code text}, tokenising only from the blank before {@code cue}: no token
-     * holds a blank and the tokenizer starts afresh after each, so from there it reads what it reads
-     * in the whole text, and a link holds a cue, so none starts earlier.
+     * The URL tokens of {@code text}, tokenising only the blank-delimited chunks that hold a link
+     * cue: no token holds a blank and the tokenizer starts afresh after each (looking no further
+     * than the next), so a chunk alone reads as it does in the whole text; and every link holds a
+     * cue, so no other chunk holds one.
      */
-    static List<Token> urls(String text, int cue) {
-        int from = cue;
-        while (from > 0 && !blank(text.charAt(from - 1))) {
-            from--;
-        }
-        List<Token> out = new ArrayList<>(2);
-        for (Token t : Tokenizer.standard().tokenize(from == 0 ? text : text.substring(from))) {
-            if (t.type() == TokenType.URL) {
-                out.add(from == 0 ? t : new Token(TokenType.URL, t.text(), t.start() + from, t.end() + from));
+    static List<Token> urls(String text) {
+        List<Token> out = null;
+        int n = text.length();
+        for (int cue = nextLinkCue(text, 0); cue >= 0; ) {
+            int from = cue;
+            while (from > 0 && !blank(text.charAt(from - 1))) {
+                from--;
             }
+            int to = cue;
+            while (to < n && !blank(text.charAt(to))) {
+                to++;
+            }
+            for (Token t : Tokenizer.standard().tokenize(from == 0 && to == n ? text : text.substring(from, to))) {
+                if (t.type() == TokenType.URL) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(from == 0 ? t : new Token(TokenType.URL, t.text(), t.start() + from, t.end() + from));
+                }
+            }
+            cue = to < n ? nextLinkCue(text, to) : -1;
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /** What the tokenizer skips between tokens (surrogates are neither, so chars will do). */
@@ -383,11 +395,10 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return capitals;
         }
 
-        /** The URL tokens, without tokenising a text that cannot hold one nor the part before the first cue. */
+        /** The URL tokens, tokenising only the words that may hold one. */
         List<Token> urls() {
             if (urls == null) {
-                int cue = firstLinkCue(text);
-                urls = cue < 0 ? List.of() : DefaultModerationEngine.urls(text, cue);
+                urls = DefaultModerationEngine.urls(text);
             }
             return urls;
         }
