@@ -53,7 +53,7 @@ class LanguageGuesserTest {
     void sameGuessesAsTheReference() {
         String[] pieces = {"Le", "la", "LES", "un", "est-ce", "c'est", "j’ai", "qu'il", "L'arnaque", "très", "ÊTES", "the",
             "The", "it's", "don't", "I", "İ", "a", "no", "non", "thanks", "merci", "bonjour", "hello", "café", "livraison",
-            "order", "-", "--", "'", "’", ",", "!", "😀", "1", "ß", "x-y", "  ", "\n"};
+            "order", "ΣΑΣ", "Σ", "𐐀", "LA", "Très", "NON", "-", "--", "'", "’", ",", "!", "😀", "1", "ß", "x-y", "  ", "\n"};
         SplittableRandom random = new SplittableRandom(11);
         int french = 0;
         int english = 0;
