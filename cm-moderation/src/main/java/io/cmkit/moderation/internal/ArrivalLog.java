@@ -11,7 +11,9 @@ import java.util.Set;
  * its latest arrival. Recording allocates nothing once the arrays have grown to the traffic.
  *
  * <p>An arrival is forgotten when a later record finds it at the head of the ring more than
- * {@code keep} before the new arrival; a key is forgotten with its latest arrival. Keys are found
+ * {@code keep} before the new arrival. A key whose latest arrival is forgotten stays in the table,
+ * stale (its chain is empty), until the table would grow: then only live keys are copied, so the
+ * table holds at most about four times the live keys and forgetting costs no lookup. Keys are found
  * by a 64-bit hash the caller gives ({@link TrafficWindows#hash}) and confirmed with
  * {@link String#equals}, so two texts never share an entry. Not thread-safe: {@link TrafficWindows} guards each log with its monitor.
  */
@@ -23,14 +25,12 @@ final class ArrivalLog {
 
     // The ring: arrival number s lives at s & (capacity - 1) while head <= s < tail.
     private long[] times;
-    private String[] keys;
     private String[] companions;
     private long[] previous;
-    private long[] hashes;
     private long head;
     private long tail;
 
-    // The table: linear probing, at most half full; latest[i] is the key's newest arrival number.
+    // The table: linear probing, at most half full (stale keys included); latest[i] is the key's newest arrival number.
     private String[] tableKeys;
     private long[] tableHashes;
     private long[] latest;
@@ -42,10 +42,8 @@ final class ArrivalLog {
         }
         this.keepNanos = keepNanos;
         times = new long[64];
-        keys = new String[64];
         companions = new String[64];
         previous = new long[64];
-        hashes = new long[64];
         tableKeys = new String[64];
         tableHashes = new long[64];
         latest = new long[64];
@@ -55,7 +53,8 @@ final class ArrivalLog {
     void record(String key, long hash, String companion, long at) {
         long oldest = TimeNanos.minus(at, keepNanos);
         while (head < tail && times[(int) head & (times.length - 1)] < oldest) {
-            forgetHead();
+            companions[(int) head & (times.length - 1)] = null;
+            head++;
         }
         if (tail - head == times.length) {
             growRing();
@@ -63,7 +62,7 @@ final class ArrivalLog {
         int slot = find(key, hash);
         long before;
         if (slot >= 0) {
-            before = latest[slot];
+            before = latest[slot]; // before head if the key was stale: its chain ends there
             latest[slot] = tail;
         } else {
             before = -1;
@@ -71,10 +70,8 @@ final class ArrivalLog {
         }
         int i = (int) tail & (times.length - 1);
         times[i] = at;
-        keys[i] = key;
         companions[i] = companion;
         previous[i] = before;
-        hashes[i] = hash;
         tail++;
     }
 
@@ -126,9 +123,18 @@ final class ArrivalLog {
         return many != null ? many.size() : n;
     }
 
-    /** Keys remembered (for tests and sizing). */
+    /** Keys with an arrival remembered (for tests: a scan of the table). */
     int keys() {
-        return size;
+        int live = 0;
+        for (int i = 0; i < tableKeys.length; i++) {
+            live += tableKeys[i] != null && latest[i] >= head ? 1 : 0;
+        }
+        return live;
+    }
+
+    /** Table slots, stale keys included (for tests). */
+    int capacity() {
+        return tableKeys.length;
     }
 
     /** Arrivals remembered (for tests and sizing). */
@@ -145,38 +151,21 @@ final class ArrivalLog {
         return false;
     }
 
-    private void forgetHead() {
-        int i = (int) head & (times.length - 1);
-        int slot = find(keys[i], hashes[i]);
-        if (slot >= 0 && latest[slot] == head) {
-            remove(slot);
-        }
-        keys[i] = null;
-        companions[i] = null;
-        head++;
-    }
-
     private void growRing() {
         int n = times.length;
         long[] t = new long[n * 2];
-        String[] k = new String[n * 2];
         String[] c = new String[n * 2];
         long[] p = new long[n * 2];
-        long[] h = new long[n * 2];
         for (long s = head; s < tail; s++) {
             int from = (int) s & (n - 1);
             int to = (int) s & (2 * n - 1);
             t[to] = times[from];
-            k[to] = keys[from];
             c[to] = companions[from];
             p[to] = previous[from];
-            h[to] = hashes[from];
         }
         times = t;
-        keys = k;
         companions = c;
         previous = p;
-        hashes = h;
     }
 
     /** The table index bits: the hash is already mixed, so its high half (the stripe used its low bits). */
@@ -199,7 +188,7 @@ final class ArrivalLog {
 
     private void insert(String key, long hash, long arrival) {
         if (2 * (size + 1) > tableKeys.length) {
-            growTable();
+            rebuildTable();
         }
         int mask = tableKeys.length - 1;
         int i = spread(hash) & mask;
@@ -212,36 +201,23 @@ final class ArrivalLog {
         size++;
     }
 
-    /** Backward-shift deletion: no tombstones, so lookups stay short however many keys come and go. */
-    private void remove(int slot) {
-        int mask = tableKeys.length - 1;
-        int gap = slot;
-        for (int i = (slot + 1) & mask; tableKeys[i] != null; i = (i + 1) & mask) {
-            int home = spread(tableHashes[i]) & mask;
-            // move i into the gap unless its home lies cyclically in (gap, i]
-            boolean stays = gap <= i ? (home > gap && home <= i) : (home > gap || home <= i);
-            if (!stays) {
-                tableKeys[gap] = tableKeys[i];
-                tableHashes[gap] = tableHashes[i];
-                latest[gap] = latest[i];
-                gap = i;
-            }
-        }
-        tableKeys[gap] = null;
-        size--;
-    }
-
-    private void growTable() {
+    /** Copies the live keys (stale ones dropped) into a table at most a quarter full. */
+    private void rebuildTable() {
         String[] oldKeys = tableKeys;
         long[] oldHashes = tableHashes;
         long[] oldLatest = latest;
-        int n = oldKeys.length * 2;
+        int live = 0;
+        for (int j = 0; j < oldKeys.length; j++) {
+            live += oldKeys[j] != null && oldLatest[j] >= head ? 1 : 0;
+        }
+        int n = Math.max(64, Integer.highestOneBit(4 * (live + 1) - 1) << 1);
         tableKeys = new String[n];
         tableHashes = new long[n];
         latest = new long[n];
+        size = live;
         int mask = n - 1;
         for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
+            if (oldKeys[j] != null && oldLatest[j] >= head) {
                 int i = spread(oldHashes[j]) & mask;
                 while (tableKeys[i] != null) {
                     i = (i + 1) & mask;

@@ -112,6 +112,16 @@ class TrafficWindowsTest {
         assertThat(log.count("text 5", TrafficWindows.hash("text 5"), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
         assertThat(log.distinctCompanions("text 5", TrafficWindows.hash("text 5"), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(1);
         assertThat(log.count("text 6", TrafficWindows.hash("text 6"), Long.MIN_VALUE, Long.MAX_VALUE)).isZero();
+        // a stream of new texts, ten live at a time, does not grow the table: stale keys are dropped when it would
+        ArrivalLog stream = new ArrivalLog(9);
+        for (int i = 0; i < 100_000; i++) {
+            stream.record("new text " + i, TrafficWindows.hash("new text " + i), "a", i);
+        }
+        assertThat(stream.keys()).isEqualTo(10);
+        assertThat(stream.arrivals()).isEqualTo(10);
+        assertThat(stream.capacity()).isLessThanOrEqualTo(64);
+        assertThat(stream.count("new text 99990", TrafficWindows.hash("new text 99990"), 0, 100_000)).isEqualTo(1);
+        assertThat(stream.count("new text 99989", TrafficWindows.hash("new text 99989"), 0, 100_000)).isZero();
         // exactly the window's length before the newest arrival is still seen (inclusive, as the windows are)
         ArrivalLog edge = new ArrivalLog(10);
         edge.record("k", 7, null, 100);
