@@ -4,6 +4,8 @@ import io.cmkit.core.text.NormalizationOptions;
 import io.cmkit.core.text.TextNormalizer;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Cues that words are quoted, reported or rejected rather than meant: the span sits inside
@@ -36,10 +38,19 @@ public final class CounterSpeech {
             "si vous dites", "si tu dis", "dites a", "ecrire que", "denoncer", "denoncons", "condamner",
             "decourageant", "triste de voir", "honteux de voir");
 
-    /** The cues between spaces, as they are looked for in the padded text. */
-    private static final String[] PADDED_CUES = CUES.stream().map(c -> " " + c + " ").toArray(String[]::new);
+    /**
+     * The cues between spaces, as they are looked for in the padded text, by their first word: a cue
+     * found in the padded text starts at a word of it, which is then the cue's first word.
+     */
+    private static final Map<String, List<String>> PADDED_CUES_BY_FIRST_WORD = CUES.stream()
+            .collect(Collectors.groupingBy(c -> c.split(" ")[0], Collectors.mapping(c -> " " + c + " ", Collectors.toList())));
 
     private CounterSpeech() {
+    }
+
+    /** The reported-speech cues, normalised, one to four words each. */
+    static List<String> cues() {
+        return CUES;
     }
 
     /** Whether {@code [start, end)} of {@code text} is quoted, reported or negated. */
@@ -104,9 +115,16 @@ public final class CounterSpeech {
             b.append(' ');
         }
         String padded = b.toString();
-        for (String cue : PADDED_CUES) {
-            if (padded.contains(cue)) {
-                return true;
+        // each word (after a space) is looked up once instead of searching the text for every cue
+        for (int space = 0; space + 1 < padded.length(); space = padded.indexOf(' ', space + 1)) {
+            int end = padded.indexOf(' ', space + 1);
+            List<String> cues = PADDED_CUES_BY_FIRST_WORD.get(padded.substring(space + 1, end));
+            if (cues != null) {
+                for (String cue : cues) {
+                    if (padded.startsWith(cue, space)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -124,7 +124,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         Instant now = clock.instant();
         Features f = new Features(interaction, now);
         if (windows != null) {
-            windows.record(f.authorKey, needsDuplicates ? f.normalized().text().strip() : "", now);
+            windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", needsDuplicates ? f.duplicateHash() : 0, now);
         }
         List<Evidence> evidence = new ArrayList<>(4);
         for (Compiled c : ordered) {
@@ -223,18 +223,56 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
     }
 
-    private static boolean linkCue(String t) {
-        if (t.contains("://")) {
-            return true;
-        }
-        int n = t.length();
-        for (int i = t.indexOf('.'); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
+    /**
+     * The first place from {@code from} on where the tokenizer could read a link: {@code ://}, or a
+     * dot followed by a host character (a letter, a digit or {@code -}); -1 if there is none.
+     */
+    static int nextLinkCue(String t, int from) {
+        int scheme = t.indexOf("://", from);
+        int n = scheme < 0 ? t.length() : scheme;
+        for (int i = t.indexOf('.', from); i >= 0 && i + 1 < n; i = t.indexOf('.', i + 1)) {
             int c = t.codePointAt(i + 1);
             if (c == '-' || Character.isLetterOrDigit(c)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return scheme;
+    }
+
+    /**
+     * The URL tokens of {@code text}, tokenising only the blank-delimited chunks that hold a link
+     * cue: no token holds a blank and the tokenizer starts afresh after each (looking no further
+     * than the next), so a chunk alone reads as it does in the whole text; and every link holds a
+     * cue, so no other chunk holds one.
+     */
+    static List<Token> urls(String text) {
+        List<Token> out = null;
+        int n = text.length();
+        for (int cue = nextLinkCue(text, 0); cue >= 0; ) {
+            int from = cue;
+            while (from > 0 && !blank(text.charAt(from - 1))) {
+                from--;
+            }
+            int to = cue;
+            while (to < n && !blank(text.charAt(to))) {
+                to++;
+            }
+            for (Token t : Tokenizer.standard().tokenize(from == 0 && to == n ? text : text.substring(from, to))) {
+                if (t.type() == TokenType.URL) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(from == 0 ? t : new Token(TokenType.URL, t.text(), t.start() + from, t.end() + from));
+                }
+            }
+            cue = to < n ? nextLinkCue(text, to) : -1;
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** What the tokenizer skips between tokens (surrogates are neither, so chars will do). */
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** What the conditions look at, each computed at most once per comment. */
@@ -244,6 +282,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
         final Instant now;
         final String authorKey;
         private NormalizedText normalized;
+        private String duplicateKey;
+        private long duplicateHash;
+        private boolean hashed;
         private List<Match<Integer>>[] wordMatches;
         private List<LexiconHit> hits;
         private List<Token> tokens;
@@ -251,8 +292,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private Map<String, Double> scores;
         private int letters = -1;
         private int capitals;
-        /** 0 unknown, 1 yes, 2 no. */
-        private int mayHoldLink;
+        private List<Token> urls;
+        private List<String> domains;
 
         Features(Interaction interaction, Instant now) {
             this.interaction = interaction;
@@ -266,6 +307,22 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 normalized = NORMALIZER.normalize(text);
             }
             return normalized;
+        }
+
+        /** The normalised text without surrounding blanks: what duplicates compare (one string, so its hash is computed once). */
+        String duplicateKey() {
+            if (duplicateKey == null) {
+                duplicateKey = normalized().text().strip();
+            }
+            return duplicateKey;
+        }
+
+        long duplicateHash() {
+            if (!hashed) {
+                duplicateHash = TrafficWindows.hash(duplicateKey());
+                hashed = true;
+            }
+            return duplicateHash;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -338,16 +395,24 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return capitals;
         }
 
-        /**
-         * Whether the text may hold a link token: the tokenizer reads one only after {@code ://} or
-         * around a dot followed by a host character (a letter, a digit or {@code -}), so most comments
-         * are answered without tokenising.
-         */
-        boolean mayHoldLink() {
-            if (mayHoldLink == 0) {
-                mayHoldLink = linkCue(text) ? 1 : 2;
+        /** The URL tokens, tokenising only the words that may hold one. */
+        List<Token> urls() {
+            if (urls == null) {
+                urls = DefaultModerationEngine.urls(text);
             }
-            return mayHoldLink == 1;
+            return urls;
+        }
+
+        /** The domain of each URL token, in order: its registrable domain, else its host, else "". */
+        List<String> domains() {
+            if (domains == null) {
+                List<String> d = new ArrayList<>(urls().size());
+                for (Token t : urls()) {
+                    d.add(Domains.registrableDomain(t.text()).or(() -> Domains.host(t.text())).orElse(""));
+                }
+                domains = d;
+            }
+            return domains;
         }
 
         List<Token> tokens() {
@@ -500,7 +565,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     window(d.within());
                     duplicates = true;
                     return (f, out) -> {
-                        int n = windows.authorsOf(f.normalized().text().strip(), d.within(), f.now);
+                        int n = windows.authorsOf(f.duplicateKey(), f.duplicateHash(), d.within(), f.now);
                         if (n >= d.authors()) {
                             out.add(Evidence.fact("same text within " + Durations.format(d.within()), n + " authors"));
                             return true;
@@ -657,6 +722,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             List<String> literals = r.normalized() || !r.pattern().contains("(?")
                     ? RegexLiterals.shortAnyOf(r.pattern()).orElse(List.of()) : List.of();
             SymbolContext around = SymbolContext.of(r.pattern()).orElse(null);
+            RegexStarts starts = RegexStarts.of(r.pattern()).orElse(null);
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
@@ -665,15 +731,25 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 if (around != null && !around.mayMatch(subject)) {
                     return false;
                 }
+                int from = 0;
+                if (starts != null) {
+                    from = starts.firstStart(subject);
+                    if (from < 0) {
+                        return false; // no match can start anywhere
+                    }
+                }
                 Matcher m = p.matcher(subject);
                 int n = 0;
-                while (m.find() && n < MAX_REGEX_EVIDENCE) {
+                // no match starts before 'from', so the leftmost one and those after it are found from there
+                boolean found = m.find(from);
+                while (found && n < MAX_REGEX_EVIDENCE) {
                     Span s = r.normalized() ? f.normalized().toOriginal(m.start(), m.end()) : new Span(m.start(), m.end());
                     out.add(Evidence.span(Evidence.Kind.REGEX, r.pattern(), null, s.start(), s.end(), s.of(f.text)));
                     n++;
                     if (m.end() == m.start() && m.end() >= subject.length()) {
                         break;
                     }
+                    found = m.find();
                 }
                 return n > 0;
             };
@@ -690,17 +766,17 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
         private Test links(Condition.Links l) {
             return (f, out) -> {
-                if (!f.mayHoldLink()) {
+                List<Token> urls = f.urls();
+                if (urls.isEmpty()) {
                     return false; // no link: nothing denied, nothing outside the allow-list
                 }
                 int notAllowed = 0;
                 boolean denied = false;
                 List<Evidence> mine = new ArrayList<>();
-                for (Token t : f.tokens()) {
-                    if (t.type() != TokenType.URL) {
-                        continue;
-                    }
-                    String domain = Domains.registrableDomain(t.text()).or(() -> Domains.host(t.text())).orElse("");
+                List<String> domains = f.domains();
+                for (int k = 0; k < urls.size(); k++) {
+                    Token t = urls.get(k);
+                    String domain = domains.get(k);
                     if (!l.deny().isEmpty() && l.deny().contains(domain)) {
                         denied = true;
                         mine.add(Evidence.span(Evidence.Kind.LINK, "deny " + domain, null, t.start(), t.end(), t.text()));

@@ -2,172 +2,106 @@ package io.cmkit.moderation.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Recent interactions per author and per normalised text, for flooding and duplicate conditions.
  * Keeps only what the longest window needs; thread-safe.
  *
- * <p>Each key holds a small ring of arrival times (and authors, for texts) guarded by its own
- * monitor, so recording an interaction for a known key is a map read and an uncontended lock,
- * with nothing allocated once the ring has grown to the key's traffic.
+ * <p>Authors and texts each go to one of several {@link ArrivalLog}s chosen by the key's hash, each
+ * guarded by its own monitor: recording is two short uncontended locks, a probe of a primitive
+ * table each and no allocation, where a map of per-key windows of {@link Instant}s allocated a
+ * window per new text. An arrival is forgotten once an arrival more than the longest window
+ * later is recorded in the same log (so with a clock that never goes back, a count over any window
+ * up to the longest sees exactly the arrivals inside it).
  */
 final class TrafficWindows {
 
-    /** Idle keys are swept at most once every this many records, so memory stays bounded without a sweep per record. */
-    private static final int SWEEP_EVERY = 10_000;
+    private static final int STRIPES = 8;
 
-    private final Duration keep;
-    private final AtomicLong records = new AtomicLong();
-    /** Record count at the last sweep: a sweep visits every key, so sweeps are at least as many records apart as there are keys. */
-    private volatile long lastSweep;
-    private final ConcurrentHashMap<String, Window> byAuthor = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Window> byText = new ConcurrentHashMap<>();
+    private final long keepNanos;
+    private final ArrivalLog[] byAuthor = new ArrivalLog[STRIPES];
+    private final ArrivalLog[] byText = new ArrivalLog[STRIPES];
 
     TrafficWindows(Duration keep) {
-        this.keep = keep;
+        this.keepNanos = TimeNanos.of(keep);
+        for (int i = 0; i < STRIPES; i++) {
+            byAuthor[i] = new ArrivalLog(keepNanos);
+            byText[i] = new ArrivalLog(keepNanos);
+        }
     }
 
-    /** Records one interaction. */
-    void record(String author, String text, Instant at) {
-        Instant oldest = at.minus(keep);
-        add(byAuthor, author, null, at, oldest);
-        if (!text.isBlank()) {
-            add(byText, text, author, at, oldest);
+    /**
+     * Records one interaction; a blank {@code text} is not recorded as a text. {@code textHash} is
+     * {@link #hash hash(text)}, computed once by the caller, who asks {@link #authorsOf} with it too.
+     */
+    void record(String author, String text, long textHash, Instant at) {
+        long t = TimeNanos.of(at);
+        long authorHash = hash(author);
+        ArrivalLog a = byAuthor[stripe(authorHash)];
+        synchronized (a) {
+            a.record(author, authorHash, null, t);
         }
-        long n = records.incrementAndGet();
-        if (n % SWEEP_EVERY == 0 && n - lastSweep >= byAuthor.size() + byText.size()) {
-            lastSweep = n;
-            evict(byAuthor, oldest);
-            evict(byText, oldest);
+        if (!text.isBlank()) {
+            ArrivalLog x = byText[stripe(textHash)];
+            synchronized (x) {
+                x.record(text, textHash, author, t);
+            }
         }
     }
 
     /** Interactions by {@code author} within {@code window} before {@code now}, inclusive. */
     int byAuthor(String author, Duration window, Instant now) {
-        Window w = byAuthor.get(author);
-        return w == null ? 0 : w.count(now.minus(window), now);
-    }
-
-    /** Distinct authors of {@code text} within {@code window}. */
-    int authorsOf(String text, Duration window, Instant now) {
-        Window w = byText.get(text);
-        return w == null ? 0 : w.authors(now.minus(window), now);
-    }
-
-    private static void add(ConcurrentHashMap<String, Window> map, String key, String author, Instant at, Instant oldest) {
-        Window w = map.get(key);
-        if (w == null) {
-            w = map.computeIfAbsent(key, k -> new Window(author != null));
-        }
-        while (!w.add(at, author, oldest)) {
-            // swept between the read and the add: replace it
-            map.remove(key, w);
-            w = map.computeIfAbsent(key, k -> new Window(author != null));
+        long to = TimeNanos.of(now);
+        long from = TimeNanos.minus(to, TimeNanos.of(window));
+        long authorHash = hash(author);
+        ArrivalLog a = byAuthor[stripe(authorHash)];
+        synchronized (a) {
+            return a.count(author, authorHash, from, to);
         }
     }
 
-    private static void evict(ConcurrentHashMap<String, Window> map, Instant oldest) {
-        for (Map.Entry<String, Window> e : map.entrySet()) {
-            Window w = e.getValue();
-            if (w.retireIfIdle(oldest)) {
-                map.remove(e.getKey(), w);
-            }
+    /** Distinct authors of {@code text} (of hash {@code textHash}) within {@code window}. */
+    int authorsOf(String text, long textHash, Duration window, Instant now) {
+        long to = TimeNanos.of(now);
+        long from = TimeNanos.minus(to, TimeNanos.of(window));
+        ArrivalLog x = byText[stripe(textHash)];
+        synchronized (x) {
+            return x.distinctCompanions(text, textHash, from, to);
         }
     }
 
-    /** The arrivals of one key, oldest first, in a ring; a retired window refuses new arrivals. */
-    private static final class Window {
-        private Instant[] at = new Instant[4];
-        private String[] authors;
-        private int head;
-        private int size;
-        private boolean retired;
+    private static int stripe(long hash) {
+        return (int) hash & (STRIPES - 1);
+    }
 
-        Window(boolean withAuthors) {
-            authors = withAuthors ? new String[4] : null;
+    /**
+     * A 64-bit hash of {@code s}: four interleaved polynomial lanes, so the multiplications of a
+     * 150-character comment do not wait on each other as {@link String#hashCode()}'s do, then mixed
+     * (MurmurHash3's finaliser). Equal keys are still compared with {@code equals}.
+     */
+    static long hash(String s) {
+        final long m = 0x9E3779B97F4A7C15L;
+        int n = s.length();
+        long h0 = 0;
+        long h1 = 0;
+        long h2 = 0;
+        long h3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            h0 = h0 * m + s.charAt(i);
+            h1 = h1 * m + s.charAt(i + 1);
+            h2 = h2 * m + s.charAt(i + 2);
+            h3 = h3 * m + s.charAt(i + 3);
         }
-
-        /** Appends an arrival and drops those before {@code oldest}; false if this window was retired. */
-        synchronized boolean add(Instant time, String author, Instant oldest) {
-            if (retired) {
-                return false;
-            }
-            if (size == at.length) {
-                grow();
-            }
-            int mask = at.length - 1;
-            int tail = (head + size) & mask;
-            at[tail] = time;
-            if (authors != null) {
-                authors[tail] = author;
-            }
-            size++;
-            while (size > 0 && at[head].isBefore(oldest)) {
-                at[head] = null;
-                if (authors != null) {
-                    authors[head] = null;
-                }
-                head = (head + 1) & mask;
-                size--;
-            }
-            return true;
+        for (; i < n; i++) {
+            h0 = h0 * m + s.charAt(i);
         }
-
-        private void grow() {
-            int n = at.length;
-            Instant[] a = new Instant[n * 2];
-            String[] b = authors == null ? null : new String[n * 2];
-            for (int k = 0; k < size; k++) {
-                int from = (head + k) & (n - 1);
-                a[k] = at[from];
-                if (b != null) {
-                    b[k] = authors[from];
-                }
-            }
-            at = a;
-            authors = b;
-            head = 0;
-        }
-
-        synchronized int count(Instant from, Instant now) {
-            int mask = at.length - 1;
-            int n = 0;
-            for (int k = 0; k < size; k++) {
-                Instant t = at[(head + k) & mask];
-                if (!t.isBefore(from) && !t.isAfter(now)) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        int authors(Instant from, Instant now) {
-            Set<String> distinct = new HashSet<>();
-            synchronized (this) {
-                int mask = at.length - 1;
-                for (int k = 0; k < size; k++) {
-                    int i = (head + k) & mask;
-                    Instant t = at[i];
-                    if (!t.isBefore(from) && !t.isAfter(now)) {
-                        distinct.add(authors[i]);
-                    }
-                }
-            }
-            return distinct.size();
-        }
-
-        /** Retires this window if its newest arrival is before {@code oldest}. */
-        synchronized boolean retireIfIdle(Instant oldest) {
-            if (size > 0 && !at[(head + size - 1) & (at.length - 1)].isBefore(oldest)) {
-                return false;
-            }
-            retired = true;
-            return true;
-        }
+        long h = h0 ^ Long.rotateLeft(h1, 16) ^ Long.rotateLeft(h2, 32) ^ Long.rotateLeft(h3, 48) ^ n;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
     }
 }

@@ -127,7 +127,6 @@ public final class CompiledLexicon implements Lexicon {
             }
         }
         List<LexiconHit> hits = new ArrayList<>(found.size());
-        Set<String> seen = null;
         outer:
         for (Match<Entry> m : found) {
             if (m.payload().allow()) {
@@ -142,22 +141,18 @@ public final class CompiledLexicon implements Lexicon {
                 }
             }
             LexiconTerm t = m.payload().term();
-            if (seen == null) {
-                seen = new java.util.HashSet<>();
-            }
-            // a term listed in both languages, or twice, is one hit per category and span
-            if (!seen.add(t.category() + '\u0000' + m.start() + '\u0000' + m.end() + '\u0000' + t.term())) {
+            // a term listed in both languages, or twice, is one hit per category and span (hits are few: a scan will do)
+            if (alreadyHit(hits, 0, t, m.start(), m.end())) {
                 continue;
             }
             hits.add(new LexiconHit(t.category(), t.term(), t.language(), m.start(), m.end(), m.text()));
         }
         if (fuzzy != null) {
             int exact = hits.size();
-            Set<String> fuzzySeen = new java.util.HashSet<>();
             fuzzy.find(comment.text(), (s, e) -> !found.isEmpty() && overlaps(comment.toOriginal(s, e), found), (term, s, e) -> {
                 Span o = comment.toOriginal(s, e);
                 LexiconTerm t = terms.get(term);
-                if (fuzzySeen.add(t.category() + '\u0000' + t.term())) {
+                if (!alreadyMisspelt(hits, exact, t)) { // one misspelt hit per category and term
                     hits.add(new LexiconHit(t.category(), t.term(), t.language(), o.start(), o.end(),
                             o.of(comment.original())));
                 }
@@ -167,6 +162,28 @@ public final class CompiledLexicon implements Lexicon {
             }
         }
         return hits.isEmpty() ? List.of() : Collections.unmodifiableList(hits);
+    }
+
+    /** Whether {@code hits} from {@code from} on holds {@code t}'s category and term at {@code [start, end)}. */
+    private static boolean alreadyHit(List<LexiconHit> hits, int from, LexiconTerm t, int start, int end) {
+        for (int i = from; i < hits.size(); i++) {
+            LexiconHit h = hits.get(i);
+            if (h.start() == start && h.end() == end && h.term().equals(t.term()) && h.category().equals(t.category())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the misspelt hits (from {@code from} on) already hold {@code t}'s category and term. */
+    private static boolean alreadyMisspelt(List<LexiconHit> hits, int from, LexiconTerm t) {
+        for (int i = from; i < hits.size(); i++) {
+            LexiconHit h = hits.get(i);
+            if (h.term().equals(t.term()) && h.category().equals(t.category())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overlaps(Span word, List<? extends Match<?>> found) {

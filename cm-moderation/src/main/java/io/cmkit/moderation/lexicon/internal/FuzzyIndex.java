@@ -114,6 +114,7 @@ public final class FuzzyIndex {
     public void find(String text, Skip skip, Sink sink) {
         int n = text.length();
         char[] w = new char[MAX_WORD];
+        long[] prefixHashes = new long[MAX_WORD + 1];
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -148,30 +149,41 @@ public final class FuzzyIndex {
             if (!asIs && swapsBefore4 == 0 || skip.test(start, i)) {
                 continue;
             }
-            if (asIs) {
-                lookUp(w, len, DROPPED, start, i, sink);      // a dropped vowel: the word as it is
+            long h = FNV_OFFSET;
+            prefixHashes[0] = h;
+            for (int k = 0; k < len; k++) {
+                h = (h ^ w[k]) * FNV_PRIME;
+                prefixHashes[k + 1] = h;
             }
-            for (int k = 1; k + 1 < len; k++) {                // a swap: swap it back
+            int firstPrefix = Math.max(MIN_SWAP, len - MAX_SUFFIX);
+            if (asIs) {
+                // a dropped vowel: the word as it is
+                for (int length = firstPrefix; length <= len; length++) {
+                    report(prefix.get(prefixHashes[length] ^ DROPPED), start, i, sink);
+                }
+                report(whole.get(prefixHashes[len] ^ DROPPED), start, i, sink);
+            }
+            // A swap: swap it back. The prefixes before the swap are the word's own, the same for every
+            // swap: each is looked up once, at the first swap that reaches it (a second lookup could only
+            // report the same terms again).
+            int unswappedDone = firstPrefix - 1;
+            for (int k = 1; k + 1 < len; k++) {
                 if (w[k] != w[k + 1] && (k >= 4 ? asIs : (swapsBefore4 & 1 << k) != 0)) {
-                    swap(w, k);
-                    lookUp(w, len, 0, start, i, sink);
-                    swap(w, k);
+                    for (int length = unswappedDone + 1; length <= k; length++) {
+                        report(prefix.get(prefixHashes[length]), start, i, sink);
+                    }
+                    unswappedDone = Math.max(unswappedDone, k);
+                    long s = prefixHashes[k];
+                    for (int j = k; j < len; j++) {
+                        s = (s ^ w[j == k ? k + 1 : j == k + 1 ? k : j]) * FNV_PRIME;
+                        if (j + 1 >= firstPrefix) {
+                            report(prefix.get(s), start, i, sink);
+                        }
+                    }
+                    report(whole.get(s), start, i, sink);
                 }
             }
         }
-    }
-
-    /** Looks the word (or its swapped variant) up: whole, and its prefixes followed by at most three letters. */
-    private void lookUp(char[] w, int len, long salt, int start, int end, Sink sink) {
-        long h = FNV_OFFSET;
-        for (int k = 0; k < len; k++) {
-            h = (h ^ w[k]) * FNV_PRIME;
-            int length = k + 1;
-            if (length >= MIN_SWAP && length >= len - MAX_SUFFIX) {
-                report(prefix.get(h ^ salt), start, end, sink);
-            }
-        }
-        report(whole.get(h ^ salt), start, end, sink);
     }
 
     private void report(int group, int start, int end, Sink sink) {
