@@ -69,9 +69,10 @@ public record Decision(String interactionKey, Optional<String> rule, Optional<St
         if (rule.isEmpty()) {
             return b.append(fr ? "Aucune règle ne s'applique." : "No rule matched.").toString();
         }
-        String acts = actions.stream().map(Enum::name).collect(Collectors.joining(" + "));
+        // English keeps the action and category codes the audit log and rule files use; French words them.
+        String acts = actions.stream().map(a -> fr ? a.label(language) : a.name()).collect(Collectors.joining(" + "));
         b.append(fr ? "Règle « " : "Rule '").append(rule.get()).append(fr ? " »" : "'");
-        category.filter(c -> !c.isEmpty()).ifPresent(c -> b.append(" (").append(c).append(")"));
+        category.filter(c -> !c.isEmpty()).ifPresent(c -> b.append(" (").append(categoryName(c, fr)).append(")"));
         b.append(fr ? " : " : ": ").append(acts.isEmpty() ? (fr ? "aucune action" : "no action") : acts).append('.');
         for (Evidence e : evidence) {
             b.append(' ');
@@ -80,18 +81,49 @@ public record Decision(String interactionKey, Optional<String> rule, Optional<St
                 b.append(fr ? " aux positions " : " at ").append(e.span().get().start()).append('–').append(e.span().get().end());
                 b.append(" (").append(e.kind() == Evidence.Kind.LINK ? linkName(e.pattern(), fr)
                         : kindName(e.kind(), fr) + ' ' + e.pattern());
-                e.category().ifPresent(c -> b.append(fr ? ", catégorie " : ", category ").append(c));
+                e.category().ifPresent(c -> b.append(fr ? ", catégorie " : ", category ").append(categoryName(c, fr)));
                 b.append(").");
             } else {
                 b.append(factName(e.pattern(), fr)).append(fr ? " : " : ": ").append(factValue(e.text(), fr)).append('.');
             }
         }
         for (Adjustment a : adjustments) {
-            b.append(' ').append(a.requested().name()).append(" → ")
-                    .append(a.replacement().map(Enum::name).orElse(fr ? "rien" : "nothing"))
-                    .append(" (").append(a.reason()).append(").");
+            if (!fr) {
+                b.append(' ').append(a.requested().name()).append(" → ")
+                        .append(a.replacement().map(Enum::name).orElse("nothing"))
+                        .append(" (").append(a.reason()).append(").");
+                continue;
+            }
+            b.append(' ').append(a.requested().label(language)).append(" → ")
+                    .append(a.replacement().map(r -> r.label(language)).orElse("rien")).append(" (")
+                    .append(switch (a.kind()) {
+                        // The reason is an English sentence kept for the audit log; the kind says it in French.
+                        case SAFETY -> "contre-discours, citation ou négation : une personne décide";
+                        case DEGRADED -> "impossible sur " + platformName();
+                        case FAILED -> "l'appel à la plateforme a échoué : " + a.reason();
+                    }).append(").");
         }
         return b.toString();
+    }
+
+    private String platformName() {
+        int colon = interactionKey.indexOf(':');
+        try {
+            return io.cmkit.core.model.Platform.of(interactionKey.substring(0, Math.max(colon, 0))).displayName();
+        } catch (IllegalArgumentException notAPlatformId) {
+            return "la plateforme";
+        }
+    }
+
+    /** The shipped categories in French; a host's own category keeps its name. */
+    private static final Map<String, String> CATEGORIES_IN_FRENCH = Map.ofEntries(
+            Map.entry("insult", "insulte"), Map.entry("threat", "menace"), Map.entry("scam", "arnaque"),
+            Map.entry("spam", "spam"), Map.entry("hate", "haine"), Map.entry("sexual", "contenu sexuel"),
+            Map.entry("defamation", "diffamation"), Map.entry("derogatory", "dénigrement"),
+            Map.entry("profanity", "grossièreté"), Map.entry("identity", "identité"), Map.entry("tone", "ton"));
+
+    private static String categoryName(String category, boolean fr) {
+        return fr ? CATEGORIES_IN_FRENCH.getOrDefault(category, category) : category;
     }
 
     /** The engine's link evidence ("link to DOMAIN", "deny DOMAIN") said in the explanation's language. */

@@ -152,7 +152,7 @@ class DecisionsTest {
             assertThat(d.explain(Locale.ENGLISH))
                     .isEqualTo("Rule 'insults' (insult): HIDE + FLAG. \"idiot\" at 5–10 (lexicon term idiot, category insult).");
             assertThat(d.explain(Locale.FRENCH))
-                    .isEqualTo("Règle « insults » (insult) : HIDE + FLAG. « idiot » aux positions 5–10 (terme du lexique idiot, catégorie insult).");
+                    .isEqualTo("Règle « insults » (insulte) : masquer + signaler pour revue. « idiot » aux positions 5–10 (terme du lexique idiot, catégorie insulte).");
         }
 
         @Test

@@ -66,6 +66,17 @@ class DefaultModerationTest {
     }
 
     @Test
+    @DisplayName("the same praise from three fans is flagged for a person, never hidden on repetition alone")
+    void repeatedPraiseIsFlaggedNotHidden() {
+        String praise = "Toujours au top, merci Café Lumière !";
+        engine.decide(comment(praise, Locale.FRENCH));
+        engine.decide(comment(praise, Locale.FRENCH));
+        Decision third = engine.decide(comment(praise, Locale.FRENCH));
+        assertThat(third.rule()).contains("copy-paste-campaign");
+        assertThat(third.actions()).containsExactly(Action.FLAG);
+    }
+
+    @Test
     @DisplayName("a disguised insult is hidden and flagged, with the span mapped back to what was written")
     void disguisedInsultIsHidden() {
         String text = "Quel c0nn4rd ce barista";

@@ -82,6 +82,7 @@ class ModeratorTest {
         assertThat(d.adjustments()).singleElement().isEqualTo(new Adjustment(Adjustment.Kind.DEGRADED, Action.HIDE,
                 Optional.of(Action.FLAG), "Mastodon cannot HIDE"));
         assertThat(d.explain(Locale.ENGLISH)).endsWith("HIDE → FLAG (Mastodon cannot HIDE).");
+        assertThat(d.explain(Locale.FRENCH)).endsWith("masquer → signaler pour revue (impossible sur Mastodon).");
         assertThat(mastodon.calls).containsExactly("reply " + insult.id() + " @user_x, let's keep it civil.");
         assertThat(m.reviewQueue().pending()).singleElement().satisfies(item -> assertThat(item.decision()).isEqualTo(d));
         assertThat(degraded).hasSize(1);
