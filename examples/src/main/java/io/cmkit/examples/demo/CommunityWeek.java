@@ -779,17 +779,17 @@ final class CommunityWeek {
                 takeSnapshots();
                 tally.questions = launch.collector.size();
                 WeekTally now2 = tally.snapshot();
-                out.printf("  %s %d/%d — %s%s %d %s%s, +%d %s, +%d %s · %s · %d %s%n", labels.get("day"), day, options.days(),
+                out.printf("  %s %d/%d — %s%s %s%s, +%s, +%s · %s · %s%n", labels.get("day"), day, options.days(),
                         dayEnd.minusSeconds(1).atZone(zone).format(dayFormat), options.french() ? " :" : ":",
-                        now2.published - before.published, labels.get("postsPublished"),
+                        labels.count(now2.published - before.published, "postsPublished"),
                         now2.livePublished > before.livePublished ? " + " + (now2.livePublished - before.livePublished) + " "
                                 + labels.get("liveCues") : "",
-                        now2.comments - before.comments, labels.get("comments"),
-                        now2.mentions - before.mentions, labels.get("mentions"),
+                        labels.count(now2.comments - before.comments, "comments"),
+                        labels.count(now2.mentions - before.mentions, "mentions"),
                         moderationLine(before, now2),
-                        now2.alerts.size() - before.alerts.size(), labels.get("alerts"));
+                        labels.count(now2.alerts.size() - before.alerts.size(), "alerts"));
                 if (now2.livePublished > before.livePublished) {
-                    out.printf("      %s: %d %s%n", labels.get("live"), now2.questions - before.questions, labels.get("questions"));
+                    out.printf("      %s: %s%n", labels.get("live"), labels.count(now2.questions - before.questions, "questions"));
                 }
                 before = now2;
                 day++;
@@ -810,7 +810,7 @@ final class CommunityWeek {
         List<String> parts = new ArrayList<>();
         for (Action action : List.of(Action.HIDE, Action.DELETE, Action.REPLY, Action.FLAG)) {
             long n = now.actions.getOrDefault(action, 0L) - before.actions.getOrDefault(action, 0L);
-            parts.add(n + " " + labels.get("action." + action.name()));
+            parts.add(labels.count(n, "action." + action.name()));
         }
         return String.join(", ", parts);
     }

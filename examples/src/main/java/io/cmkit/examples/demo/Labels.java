@@ -76,6 +76,11 @@ final class Labels {
             Map.entry("action.FLAG", new String[] {"signalés", "flagged"}),
             Map.entry("action.ESCALATE", new String[] {"remontés", "escalated"}),
             Map.entry("action.BLOCK_AUTHOR", new String[] {"auteurs bloqués", "authors blocked"}),
+            Map.entry("one.postsPublished", new String[] {"publiée", "published"}),
+            Map.entry("one.comments", new String[] {"commentaire", "comment"}),
+            Map.entry("one.mentions", new String[] {"mention", "mention"}),
+            Map.entry("one.alerts", new String[] {"alerte", "alert"}),
+            Map.entry("one.questions", new String[] {"question recueillie", "question collected"}),
             Map.entry("one.HIDE", new String[] {"masqué", "hidden"}),
             Map.entry("one.DELETE", new String[] {"supprimé", "deleted"}),
             Map.entry("one.REPLY", new String[] {"réponse", "reply"}),
@@ -115,6 +120,16 @@ final class Labels {
 
     Labels(Locale locale) {
         this.index = locale.getLanguage().equals("fr") ? 0 : 1;
+    }
+
+    /**
+     * A count and its noun, agreeing with it: French takes the singular for 0 and 1, English for 1 only.
+     * {@code key} names the plural (an {@code action.X} key's singular is {@code one.X}).
+     */
+    String count(long n, String key) {
+        boolean singular = index == 0 ? Math.abs(n) <= 1 : Math.abs(n) == 1;
+        String one = "one." + (key.startsWith("action.") ? key.substring("action.".length()) : key);
+        return n + " " + (singular && WORDS.containsKey(one) ? get(one) : get(key));
     }
 
     String get(String key) {

@@ -1,0 +1,35 @@
+package io.cmkit.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The demo's counted words agree with their number, in French and in English")
+class LabelsTest {
+
+    private final Labels french = new Labels(Locale.FRENCH);
+    private final Labels english = new Labels(Locale.ENGLISH);
+
+    @Test
+    @DisplayName("French takes the singular for 0 and 1, English for 1 only")
+    void agreement() {
+        assertThat(french.count(0, "alerts")).isEqualTo("0 alerte");
+        assertThat(french.count(1, "postsPublished")).isEqualTo("1 publiée");
+        assertThat(french.count(2, "postsPublished")).isEqualTo("2 publiées");
+        assertThat(french.count(1, "action.HIDE")).isEqualTo("1 masqué");
+        assertThat(french.count(3, "action.FLAG")).isEqualTo("3 signalés");
+        assertThat(english.count(0, "alerts")).isEqualTo("0 alerts");
+        assertThat(english.count(1, "comments")).isEqualTo("1 comment");
+        assertThat(english.count(1, "action.REPLY")).isEqualTo("1 reply");
+        assertThat(english.count(12, "action.REPLY")).isEqualTo("12 replies");
+    }
+
+    @Test
+    @DisplayName("an unknown label is a programming error that names the key")
+    void unknownKey() {
+        assertThatThrownBy(() -> french.count(2, "nope")).hasMessageContaining("'nope'");
+    }
+}
