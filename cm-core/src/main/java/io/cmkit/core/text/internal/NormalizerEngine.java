@@ -77,6 +77,9 @@ public final class NormalizerEngine {
         public int[] states = new int[16];
         public int[] states2 = new int[16];
         public boolean[] consumed2 = new boolean[16];
+        /** Matches being handed to a caller's handler (pattern, start, end in the original), and whether a handler holds them. */
+        public final int[] handed = new int[24];
+        public boolean handedInUse;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
