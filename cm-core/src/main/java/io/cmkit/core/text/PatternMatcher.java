@@ -37,12 +37,7 @@ public final class PatternMatcher<P> {
     private final NormalizationOptions options;
     private final TextNormalizer normalizer;
     private final OverlapPolicy overlap;
-    /**
-     * Patterns that must start and end a word (nearly every lexicon term): looked up word by
-     * word from word starts; null if none.
-     */
-    private final Automaton wholeWords;
-    /** Patterns that must start a word but may end inside one (prefixes): walked from word starts; null if none. */
+    /** Patterns that must start a word: walked from word starts only; null if none. */
     private final Automaton anchored;
     /** The others (suffixes, anywhere, patterns starting with a non-word character); null if none. */
     private final Automaton floating;
@@ -91,9 +86,7 @@ public final class PatternMatcher<P> {
             payloads[i] = e.payload;
             sources[i] = e.pattern;
         }
-        int both = Automaton.NEED_START | Automaton.NEED_END;
-        this.wholeWords = automaton(chars, flags, f -> (f & both) == both);
-        this.anchored = automaton(chars, flags, f -> (f & both) == Automaton.NEED_START);
+        this.anchored = automaton(chars, flags, f -> (f & Automaton.NEED_START) != 0);
         this.floating = automaton(chars, flags, f -> (f & Automaton.NEED_START) == 0);
     }
 
@@ -119,18 +112,11 @@ public final class PatternMatcher<P> {
     }
 
     /**
-     * Writes the raw matches to {@code ws.raw}; returns how many. {@code reference} walks the
-     * trie for whole-word patterns too instead of looking words up (for tests: the two must agree).
+     * Writes the raw matches to {@code ws.raw} as (pattern, start, end) triples in normalised
+     * indices; returns how many.
      */
-    private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
+    private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws) {
         ws.rawCount = 0;
-        if (wholeWords != null) {
-            if (reference) {
-                wholeWords.scanAnchored(chars, alt, n, ws);
-            } else {
-                wholeWords.scanWords(chars, alt, n, ws);
-            }
-        }
         if (anchored != null) {
             anchored.scanAnchored(chars, alt, n, ws);
         }
@@ -166,7 +152,7 @@ public final class PatternMatcher<P> {
      * caller owns).
      */
     public long estimatedHeapBytes() {
-        return bytes(wholeWords) + bytes(anchored) + bytes(floating) + 16L * payloads.length;
+        return bytes(anchored) + bytes(floating) + 16L * payloads.length;
     }
 
     private static long bytes(Automaton a) {
@@ -179,19 +165,10 @@ public final class PatternMatcher<P> {
      * of ({@code arnaq} in "arnaqueurs" highlights "arnaqueurs").
      */
     public List<Match<P>> findAll(CharSequence text) {
-        return findAll(text, false);
-    }
-
-    /** {@link #findAll(CharSequence)} through the trie walk only: the reference the word look-up is tested against. */
-    List<Match<P>> findAllReference(CharSequence text) {
-        return findAll(text, true);
-    }
-
-    private List<Match<P>> findAll(CharSequence text, boolean reference) {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         Buffer b = normalizer.engine().normalize(text, ws);
-        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws, reference);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
         if (count == 0) {
             return List.of();
         }
@@ -209,7 +186,7 @@ public final class PatternMatcher<P> {
             throw new IllegalArgumentException("text normalised with " + text.options() + ", matcher uses " + options);
         }
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
-        int count = scan(text.chars, text.alt, text.chars.length, ws, false);
+        int count = scan(text.chars, text.alt, text.chars.length, ws);
         if (count == 0) {
             return List.of();
         }
@@ -243,16 +220,13 @@ public final class PatternMatcher<P> {
         Objects.requireNonNull(handler, "handler");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         Buffer b = normalizer.engine().normalize(text, ws);
-        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws, false);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
         if (count == 0) {
             return 0;
         }
         count = select(ws, count, b.chars, b.length);
         // Copied out first: the handler may itself scan on this thread, which reuses the workspace.
-        int[] raw = count <= 8 ? ws.handed : new int[count * 3];
-        if (raw == ws.handed && ws.handedInUse) {
-            raw = new int[count * 3];
-        }
+        int[] raw = count <= 8 && !ws.handedInUse ? ws.handed : new int[count * 3];
         int[] starts = b.starts;
         int[] ends = b.ends;
         for (int i = 0; i < count; i++) {
@@ -287,7 +261,7 @@ public final class PatternMatcher<P> {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
         Buffer b = normalizer.engine().normalize(text, ws);
-        return scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws, false) > 0;
+        return scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws) > 0;
     }
 
     /**

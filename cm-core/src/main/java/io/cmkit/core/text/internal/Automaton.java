@@ -47,24 +47,6 @@ public final class Automaton {
     private final int slots;
     private final int stateCount;
 
-    /*
-     * The word table (see scanWords): for patterns that must start and end a word, the 64-bit
-     * hash of each pattern and of each of its prefixes that ends a word ("sale" in "sale con"),
-     * in an open-addressing table. Null when some pattern may end inside a word, or holds a
-     * surrogate, or two keys share a hash: then scanWords walks the trie.
-     */
-    private final long[] wordKeys;
-    /** Per slot: (trie state where the pattern ends << 2) | WORD_COMPLETE | WORD_PREFIX; 0 for an empty slot. */
-    private final int[] wordVals;
-    private final int wordShift;
-    /**
-     * One bit per value of a key hash's top {@link #FILTER_BITS} bits: a word whose bit is clear is
-     * no key, found in an 8 KB array that stays in the first-level cache, where the table
-     * (hundreds of KB for 10,000 terms) would cost a cache miss for almost every word of a text.
-     */
-    private final long[] wordFilter;
-    private final int maxPatternLength;
-
     /**
      * @param patterns each pattern's normalised characters, non-empty
      * @param flags each pattern's {@link #NEED_START} and {@link #NEED_END} bits
@@ -259,99 +241,6 @@ public final class Automaton {
             da[4 * i + 2] = fail[i];
             da[4 * i + 3] = report[i];
         }
-        int maxLen = 0;
-        for (int p = 0; p < count; p++) {
-            maxLen = Math.max(maxLen, patLen[p]);
-        }
-        maxPatternLength = maxLen;
-        WordTable table = buildWordTable(count);
-        wordKeys = table == null ? null : table.keys;
-        wordVals = table == null ? null : table.vals;
-        wordShift = table == null ? 0 : table.shift;
-        wordFilter = table == null ? null : table.filter;
-    }
-
-    private static final int FILTER_BITS = 16;
-
-    private static final int WORD_COMPLETE = 1;
-    private static final int WORD_PREFIX = 2;
-    private static final long WORD_HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
-
-    private record WordTable(long[] keys, int[] vals, int shift, long[] filter) {
-    }
-
-    /** Hashes one more character onto a running word hash; the same function for patterns and texts. */
-    private static long wordHash(long h, char c) {
-        return (h + c + 1) * WORD_HASH_MULTIPLIER;
-    }
-
-    private int wordSlot(long h) {
-        return (int) ((h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L >>> wordShift);
-    }
-
-    /**
-     * The word table, or null when it cannot stand in for the trie: a pattern that need not end
-     * a word, a surrogate in a pattern, or two different keys with the same hash.
-     */
-    private WordTable buildWordTable(int count) {
-        if (count == 0) {
-            return null;
-        }
-        java.util.Map<Long, String> keys = new java.util.HashMap<>();
-        java.util.Map<Long, Integer> vals = new java.util.HashMap<>();
-        for (int p = 0; p < count; p++) {
-            if ((patFlags[p] & (NEED_START | NEED_END)) != (NEED_START | NEED_END)) {
-                return null;
-            }
-            int off = patStart[p];
-            int len = patLen[p];
-            long h = 0;
-            int state = 0;
-            for (int k = 0; k < len; k++) {
-                char c = patChars[off + k];
-                if (Character.isSurrogate(c)) {
-                    return null;
-                }
-                h = wordHash(h, c);
-                state = next(state, c);
-                int flag = k == len - 1 ? WORD_COMPLETE
-                        : isWordChar(patChars, off + len, off + k) && !isWordChar(patChars, off + len, off + k + 1) ? WORD_PREFIX : 0;
-                if (flag == 0) {
-                    continue;
-                }
-                String key = new String(patChars, off, k + 1);
-                String had = keys.putIfAbsent(h, key);
-                if (had != null && !had.equals(key)) {
-                    return null; // a 64-bit collision: the trie it is
-                }
-                int v = vals.getOrDefault(h, 0) | flag;
-                if (flag == WORD_COMPLETE) {
-                    v |= state << 2;
-                }
-                vals.put(h, v);
-            }
-        }
-        int bits = 4;
-        while ((1 << bits) < vals.size() * 2) {
-            bits++;
-        }
-        long[] tk = new long[1 << bits];
-        int[] tv = new int[1 << bits];
-        int shift = 64 - bits;
-        int mask = (1 << bits) - 1;
-        long[] filter = new long[1 << (FILTER_BITS - 6)];
-        for (java.util.Map.Entry<Long, Integer> e : vals.entrySet()) {
-            long h = e.getKey();
-            int bit = (int) (h >>> (64 - FILTER_BITS));
-            filter[bit >>> 6] |= 1L << bit;
-            int slot = (int) ((h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L >>> shift);
-            while (tv[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            tk[slot] = h;
-            tv[slot] = e.getValue();
-        }
-        return new WordTable(tk, tv, shift, filter);
     }
 
     private static void sortByCode(int[] codes, int[] kids, int m) {
@@ -382,9 +271,8 @@ public final class Automaton {
     /** A close estimate of the heap this automaton holds, in bytes. */
     public long estimatedBytes() {
         long arrays = 4L * da.length + 4L * out.length + 2L * codeOf.length + 2L * patChars.length
-                + 4L * (patStart.length + patLen.length + nextSame.length) + patFlags.length
-                + (wordKeys == null ? 0 : 12L * wordKeys.length + 8L * wordFilter.length);
-        return arrays + 16L * 13;
+                + 4L * (patStart.length + patLen.length + nextSame.length) + patFlags.length;
+        return arrays + 16L * 11;
     }
 
     private int step(int s, char ch) {
@@ -546,119 +434,6 @@ public final class Automaton {
             prevWord = word;
         }
         return ws.rawCount;
-    }
-
-    /**
-     * The same matches as {@link #scanAnchored}, for an automaton whose patterns all must start
-     * and end a word: from each word start, hashes the text up to each word end and looks the
-     * hash up in the word table, going on to the next word end only while what was read is the
-     * beginning of a longer pattern ("sale" of "sale con"). One table read per word instead of a
-     * trie step per character; a hit is checked character by character. Where a character with
-     * a second reading lies within reach, that word start walks the trie instead.
-     */
-    public int scanWords(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
-        if (wordKeys == null) {
-            return scanAnchored(t, alt, n, ws);
-        }
-        boolean prevWord = false;
-        int i = 0;
-        while (i < n) {
-            char c = t[i];
-            boolean word = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : isWordChar(t, n, i);
-            if (word && (!prevWord || (alt != null && alt[i - 1] == Buffer.SKIP && boundaryBefore(t, alt, n, i)))
-                    && (codeOf[c] != 0 || (alt != null && alt[i] != 0))) {
-                int before = ws.rawCount;
-                int resume = wordsFrom(i, t, alt, n, ws);
-                if (resume > i) {
-                    // No second reading in this word, so no other word start inside it: go on after it.
-                    i = resume;
-                    prevWord = true;
-                    continue;
-                }
-                ws.rawCount = before; // a second reading within reach: the trie walk reads both
-                walk(0, i, i, false, t, alt, n, ws);
-            }
-            prevWord = word;
-            i++;
-        }
-        return ws.rawCount;
-    }
-
-    /**
-     * Looks up the words from the word start {@code i} and returns where its first word ends
-     * (or where the look-up gave up inside a word longer than any pattern); -1, having reported
-     * nothing, if a character with a second reading lies anywhere the trie walk could read
-     * (every position up to and including the one where this look-up stops), since the walk
-     * would read it both ways.
-     */
-    private int wordsFrom(int i, char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
-        long[] keys = wordKeys;
-        int[] vals = wordVals;
-        long[] filter = wordFilter;
-        int mask = keys.length - 1;
-        int limit = Math.min(n, i + maxPatternLength);
-        long h = 0;
-        int k = i;
-        int firstEnd = -1;
-        boolean word = true; // t[i] is a word character
-        while (k < limit) {
-            if (alt != null && alt[k] != 0) {
-                return -1;
-            }
-            h = wordHash(h, t[k]);
-            k++;
-            boolean nextWord;
-            if (k < n) {
-                char c = t[k];
-                nextWord = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : isWordChar(t, n, k);
-            } else {
-                nextWord = false;
-            }
-            if (word && !nextWord) {
-                if (firstEnd < 0) {
-                    firstEnd = k;
-                }
-                if (alt != null && k < n && alt[k] != 0) {
-                    return -1;
-                }
-                int bit = (int) (h >>> (64 - FILTER_BITS));
-                if ((filter[bit >>> 6] & (1L << bit)) == 0) {
-                    return firstEnd;
-                }
-                int slot = wordSlot(h);
-                int v;
-                while ((v = vals[slot]) != 0 && keys[slot] != h) {
-                    slot = (slot + 1) & mask;
-                }
-                if (v == 0) {
-                    return firstEnd;
-                }
-                if ((v & WORD_COMPLETE) != 0) {
-                    int state = v >>> 2;
-                    int p = out[state];
-                    if (patLen[p] == k - i && sameChars(patChars, patStart[p], t, i, k - i)) {
-                        anchoredOutputs(state, i, k, t, alt, n, ws);
-                    }
-                }
-                if ((v & WORD_PREFIX) == 0) {
-                    return firstEnd;
-                }
-            }
-            word = nextWord;
-        }
-        if (alt != null && k < n && alt[k] != 0) {
-            return -1;
-        }
-        return firstEnd < 0 ? k : firstEnd;
-    }
-
-    private static boolean sameChars(char[] a, int from, char[] b, int at, int len) {
-        for (int k = 0; k < len; k++) {
-            if (a[from + k] != b[at + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int next(int s, char ch) {
