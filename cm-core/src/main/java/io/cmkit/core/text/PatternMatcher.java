@@ -116,9 +116,13 @@ public final class PatternMatcher<P> {
      * indices; returns how many.
      */
     private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        return scan(chars, alt, n, ws, false);
+    }
+
+    private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
         ws.rawCount = 0;
         if (anchored != null) {
-            anchored.scanAnchored(chars, alt, n, ws);
+            anchored.scanAnchored(chars, alt, n, ws, reference);
         }
         if (floating != null) {
             floating.scan(chars, alt, n, ws);
@@ -165,10 +169,23 @@ public final class PatternMatcher<P> {
      * of ({@code arnaq} in "arnaqueurs" highlights "arnaqueurs").
      */
     public List<Match<P>> findAll(CharSequence text) {
+        return findAll(text, false);
+    }
+
+    /**
+     * {@link #findAll(CharSequence)} the way it was first written: the word passes run from the
+     * start of the text and every word start takes the recursive trie walk. The tests' reference
+     * for the shortcuts.
+     */
+    List<Match<P>> findAllReference(CharSequence text) {
+        return findAll(text, true);
+    }
+
+    private List<Match<P>> findAll(CharSequence text, boolean reference) {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
-        Buffer b = normalizer.engine().normalize(text, ws);
-        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
+        Buffer b = normalizer.engine().normalize(text, ws, reference);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws, reference);
         if (count == 0) {
             return List.of();
         }

@@ -102,6 +102,15 @@ public final class NormalizerEngine {
      * until the next call on this thread with the same workspace.
      */
     public Buffer normalize(CharSequence text, Workspace ws) {
+        return normalize(text, ws, false);
+    }
+
+    /**
+     * {@link #normalize(CharSequence, Workspace)}; {@code reference} runs the word passes from
+     * the start of the text instead of where the per-code-point pass first saw something for
+     * them (for tests: the two must agree).
+     */
+    public Buffer normalize(CharSequence text, Workspace ws, boolean reference) {
         Buffer b = ws.buffer;
         b.clear();
         int len = text.length();
@@ -117,11 +126,16 @@ public final class NormalizerEngine {
             }
         }
         int flags = perCodePoint(src, len, b);
+        // The passes start where the per-code-point pass first saw something for them: nothing
+        // before changes. The joining moves characters only after where it starts.
+        int leetFrom = reference ? 0 : b.firstLeet;
         if (join && (flags & SAW_SINGLE) != 0) {
-            joinSpacedLetters(b);
+            int from = reference ? 0 : b.firstChain;
+            joinSpacedLetters(b, from);
+            leetFrom = Math.min(leetFrom, from);
         }
         if (leet && (flags & SAW_LEET) != 0) {
-            leetspeak(b);
+            leetspeak(b, leetFrom);
         }
         if (repeats && (flags & SAW_REPEAT) != 0) {
             collapseRepeats(b);
@@ -147,6 +161,8 @@ public final class NormalizerEngine {
         // Cheap pre-checks for the word passes: the current run of one letter, and the chain of
         // one-character words each within reach (one to three separators) of the one before.
         int flags = 0;
+        int firstLeet = Integer.MAX_VALUE;
+        out.firstChain = 0;
         char last = 0;
         int run = 0;
         int singles = 0;
@@ -168,7 +184,9 @@ public final class NormalizerEngine {
                 out.scanRun = run;
                 out.scanSingles = singles;
                 out.scanLastSingle = lastSingle;
+                out.firstLeet = firstLeet;
                 i = nonAscii(in, len, i, out);
+                firstLeet = out.firstLeet;
                 flags = out.scanFlags;
                 last = out.scanLast;
                 run = out.scanRun;
@@ -184,10 +202,12 @@ public final class NormalizerEngine {
                 byte k = ASCII_CLASS[ch];
                 if ((k & (SPACE | SEPARATOR)) != 0) {
                     if (n > 0 && isItemChar(chars[n - 1]) && (n == 1 || !isItemChar(chars[n - 2]))) {
-                        singles = n - 1 - lastSingle <= MAX_SINGLE_GAP ? singles + 1 : 1;
+                        int before = lastSingle;
+                        singles = n - 1 - before <= MAX_SINGLE_GAP ? singles + 1 : 1;
                         lastSingle = n - 1;
-                        if (singles >= 2) {
+                        if (singles >= 2 && (flags & SAW_SINGLE) == 0) {
                             flags |= SAW_SINGLE;
+                            out.firstChain = before; // no spaced run starts before the first pair within reach
                         }
                     }
                     if ((k & SPACE) != 0) {
@@ -201,6 +221,7 @@ public final class NormalizerEngine {
                     }
                 }
                 flags |= (k & LEET) != 0 ? SAW_LEET : 0;
+                firstLeet = Math.min(firstLeet, (k & LEET) != 0 ? n : Integer.MAX_VALUE);
                 m = table[ch];
             }
             // else: a letter, digit or symbol outside ASCII folding to one plain character (é, ç,
@@ -227,6 +248,7 @@ public final class NormalizerEngine {
             i++;
         }
         out.length = n;
+        out.firstLeet = firstLeet;
         return flags;
     }
 
@@ -283,6 +305,7 @@ public final class NormalizerEngine {
             }
             if (m < 0x80 && (ASCII_CLASS[m] & LEET) != 0) {
                 out.scanFlags |= SAW_LEET; // a fullwidth or styled digit
+                out.firstLeet = Math.min(out.firstLeet, k);
             }
             if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
                 single(out, k - 1);
@@ -305,10 +328,12 @@ public final class NormalizerEngine {
      * two are always followed by a separator: a chain of two recorded ones is the cheap test.
      */
     private static void single(Buffer out, int at) {
-        out.scanSingles = at - out.scanLastSingle <= MAX_SINGLE_GAP ? out.scanSingles + 1 : 1;
+        int before = out.scanLastSingle;
+        out.scanSingles = at - before <= MAX_SINGLE_GAP ? out.scanSingles + 1 : 1;
         out.scanLastSingle = at;
-        if (out.scanSingles >= 2) {
+        if (out.scanSingles >= 2 && (out.scanFlags & SAW_SINGLE) == 0) {
             out.scanFlags |= SAW_SINGLE;
+            out.firstChain = before;
         }
     }
 
@@ -395,12 +420,12 @@ public final class NormalizerEngine {
      * letters; except three letters spaced by blanks of which two are one-letter words. Anything
      * else is kept. Works in place: the output is never longer than what has been read.
      */
-    private void joinSpacedLetters(Buffer a) {
+    private void joinSpacedLetters(Buffer a, int start) {
         int n = a.length;
         char[] c = a.chars;
-        int w = 0;
-        int i = 0;
-        char prev = 0; // the character before i, as it was before this pass
+        int w = start;
+        int i = start;
+        char prev = start > 0 ? c[start - 1] : 0; // the character before i, as it was before this pass
         while (i < n) {
             if (isSingle(c, n, i, prev)) {
                 int sepStart = i + 1;
@@ -546,10 +571,10 @@ public final class NormalizerEngine {
      * Inside each word that has at least one letter, reads the leet digits and symbols as letters
      * (in place). Only the words around a leet character are looked at.
      */
-    private static void leetspeak(Buffer a) {
+    private static void leetspeak(Buffer a, int start) {
         int n = a.length;
         char[] c = a.chars;
-        int i = 0;
+        int i = start;
         while (i < n) {
             char ch = c[i];
             if (ch >= 0x80 || (ASCII_CLASS[ch] & LEET) == 0) {

@@ -2,7 +2,10 @@ package io.cmkit.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmkit.core.text.internal.Buffer;
+import io.cmkit.core.text.internal.NormalizerEngine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -10,11 +13,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
+ * The shortcuts of the normaliser and the matcher against the code as first written, on texts
+ * full of every trick the normaliser undoes: the word passes start where the per-code-point pass
+ * first saw something for them instead of at the start ({@link NormalizerEngine#normalize(
+ * CharSequence, NormalizerEngine.Workspace, boolean)}), a text without second readings walks the
+ * trie in a loop instead of the recursion ({@link PatternMatcher#findAllReference}), and
  * {@link PatternMatcher#forEachMatch} hands over exactly the matches {@link PatternMatcher#findAll}
- * returns (payload, start, end, order), on texts full of every trick the normaliser undoes.
+ * returns (payload, start, end, order).
  */
-@DisplayName("forEachMatch gives exactly findAll's matches (seeded differential test)")
-class ForEachMatchTest {
+@DisplayName("The normaliser's and matcher's shortcuts give exactly the reference results (seeded differential test)")
+class MatcherShortcutsTest {
 
     /** Real insults and frames, so texts hit patterns and phrases often. */
     private static final String[] INSULTS = {
@@ -82,8 +90,8 @@ class ForEachMatchTest {
 
     @Test
     @DisplayName("whole-word lexicons under every option and both overlap policies: 4,000 comments and 12,000 "
-            + "random texts each, the same matches in the same order")
-    void sameAsFindAll() {
+            + "random texts each, the same normalised text, offsets and readings, and the same matches in the same order")
+    void sameAsReference() {
         Random r = new Random(20261126L);
         List<String> terms = terms(r);
         List<String> comments = SyntheticLexicon.comments(4000, 150, terms, 7L);
@@ -102,7 +110,9 @@ class ForEachMatchTest {
                     texts.add(randomText(r, terms));
                 }
                 for (String text : texts) {
-                    List<Match<Integer>> expected = m.findAll(text);
+                    assertSameNormalisation(options, text);
+                    List<Match<Integer>> expected = m.findAllReference(text);
+                    assertThat(m.findAll(text)).as("%s %s \"%s\"", options, policy, text).isEqualTo(expected);
                     List<Seen> handed = new ArrayList<>();
                     int count = m.forEachMatch(text, (payload, start, end) -> handed.add(new Seen(payload, start, end)));
                     assertThat(handed).as("forEachMatch, %s %s \"%s\"", options, policy, text)
@@ -132,6 +142,7 @@ class ForEachMatchTest {
         long matched = 0;
         for (int i = 0; i < 20_000; i++) {
             String text = randomText(r, terms);
+            assertThat(m.findAll(text)).as("\"%s\"", text).isEqualTo(m.findAllReference(text));
             List<Seen> expected = m.findAll(text).stream().map(x -> new Seen(x.payload(), x.start(), x.end())).toList();
             List<Seen> handed = new ArrayList<>();
             m.forEachMatch(text, (payload, start, end) -> handed.add(new Seen(payload, start, end)));
@@ -139,6 +150,21 @@ class ForEachMatchTest {
             matched += expected.size();
         }
         assertThat(matched).isGreaterThan(10_000);
+    }
+
+    private static void assertSameNormalisation(NormalizationOptions options, String text) {
+        NormalizerEngine engine = TextNormalizer.of(options).engine();
+        NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
+        String expected = describe(engine.normalize(text, ws, true));
+        String actual = describe(engine.normalize(text, ws, false));
+        assertThat(actual).as("%s \"%s\"", options, text).isEqualTo(expected);
+    }
+
+    /** Characters, offsets and second readings of a normalised buffer. */
+    private static String describe(Buffer b) {
+        int n = b.length;
+        return new String(b.chars, 0, n) + Arrays.toString(Arrays.copyOf(b.starts, n))
+                + Arrays.toString(Arrays.copyOf(b.ends, n)) + (b.hasAlt ? new String(b.alt, 0, n) : "");
     }
 
     @Test
