@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shortcuts of the normaliser and the matcher against the code as first written, on texts
- * full of every trick the normaliser undoes: the word passes start where the per-code-point pass
- * first saw something for them instead of at the start ({@link NormalizerEngine#normalize(
+ * full of every trick the normaliser undoes: runs of letters take a loop of their own in the
+ * per-code-point pass and the word passes start where that pass first saw something for them
+ * instead of at the start ({@link NormalizerEngine#normalize(
  * CharSequence, NormalizerEngine.Workspace, boolean)}), a text without second readings walks the
  * trie in a loop instead of the recursion ({@link PatternMatcher#findAllReference}), and
  * {@link PatternMatcher#forEachMatch} hands over exactly the matches {@link PatternMatcher#findAll}

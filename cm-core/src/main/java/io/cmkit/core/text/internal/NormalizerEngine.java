@@ -106,9 +106,10 @@ public final class NormalizerEngine {
     }
 
     /**
-     * {@link #normalize(CharSequence, Workspace)}; {@code reference} runs the word passes from
-     * the start of the text instead of where the per-code-point pass first saw something for
-     * them (for tests: the two must agree).
+     * {@link #normalize(CharSequence, Workspace)}; {@code reference} takes every character
+     * through the per-code-point pass's general loop and runs the word passes from the start of
+     * the text instead of where that pass first saw something for them (for tests: the two must
+     * agree).
      */
     public Buffer normalize(CharSequence text, Workspace ws, boolean reference) {
         Buffer b = ws.buffer;
@@ -125,7 +126,7 @@ public final class NormalizerEngine {
                 src[i] = text.charAt(i);
             }
         }
-        int flags = perCodePoint(src, len, b);
+        int flags = perCodePoint(src, len, b, !reference);
         // The passes start where the per-code-point pass first saw something for them: nothing
         // before changes. The joining moves characters only after where it starts.
         int leetFrom = reference ? 0 : b.firstLeet;
@@ -152,8 +153,11 @@ public final class NormalizerEngine {
     private static final int MAX_SINGLE_GAP = 4;
     private static final int NO_SINGLE = -MAX_SINGLE_GAP - 1;
 
-    /** Returns which later passes have something to do. */
-    private int perCodePoint(char[] in, int len, Buffer out) {
+    /**
+     * Returns which later passes have something to do. {@code letterRuns} takes runs of letters
+     * through a loop of their own (the same result; off only for the tests' reference).
+     */
+    private int perCodePoint(char[] in, int len, Buffer out, boolean letterRuns) {
         out.ensure(len);
         boolean composeMarks = folding.nfkc && !folding.strip;
         char[] table = ascii;
@@ -172,7 +176,46 @@ public final class NormalizerEngine {
         int[] ends = out.ends;
         int n = out.length;
         int i = 0;
+        boolean runs = letterRuns && !composeMarks;
         while (i < len) {
+            if (runs) {
+                // A run of letters (ASCII, or outside ASCII folding to one plain character) in a
+                // loop of its own: the folding, the repeat count and the write, nothing else.
+                int cap = chars.length;
+                while (n < cap) {
+                    char c = in[i];
+                    char f;
+                    if (c < 0x80) {
+                        if ((ASCII_CLASS[c] & LETTER) == 0) {
+                            break;
+                        }
+                        f = table[c];
+                    } else {
+                        f = plain[c];
+                        if (f == 0) {
+                            break;
+                        }
+                    }
+                    if (f == last) {
+                        if (++run >= 3 && isLetter(f)) {
+                            flags |= SAW_REPEAT;
+                        }
+                    } else {
+                        last = f;
+                        run = 1;
+                    }
+                    chars[n] = f;
+                    starts[n] = i;
+                    ends[n] = i + 1;
+                    n++;
+                    if (++i == len) {
+                        break;
+                    }
+                }
+                if (i == len) {
+                    break;
+                }
+            }
             char ch = in[i];
             // Outside ASCII, the one plain character it folds to, or 0 for the general path.
             char m = ch >= 0x80 && !composeMarks ? plain[ch] : 0;
