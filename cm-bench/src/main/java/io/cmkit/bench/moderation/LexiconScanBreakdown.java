@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
  *       repeats) off, then with {@code STRICT_MATCHING}, for reference (it also copies the
  *       result into a {@code NormalizedText}, which the matcher does not);</li>
  *   <li>{@code matches} of a one-term matcher whose term never occurs, word passes off:
- *       the per-character pass and the word-start loop, with no trie walk; with
+ *       the per-character pass and the word-start loop, with trie walks of a step or two; with
  *       {@code STRICT_MATCHING}: plus the word passes; of the 10,000-term matcher: plus the
  *       trie walks;</li>
  *   <li>{@code forEachMatch} and {@code findAll} of the 10,000-term matcher: plus sorting,
