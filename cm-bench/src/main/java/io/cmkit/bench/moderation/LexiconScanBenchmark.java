@@ -63,9 +63,11 @@ public class LexiconScanBenchmark {
         List<String> all = List.of(normalized);
         long agreed = scanners.requireSameMatches(all.subList(0, Math.min(checked, all.size())), false);
         scanners.requireSameMatches(all.subList(0, Math.min(regexChecked, all.size())), true);
+        long full = scanners.requireSameFullMatches(List.of(raw).subList(0, Math.min(checked, raw.length)));
         System.out.printf("%n%,d terms (%,d distinct once normalised), %,d comments; %,d matches agreed on the first %,d"
-                + " comments (the regex agreed on the first %,d)%n", lexicon.size(), scanners.terms().size(), raw.length,
-                agreed, Math.min(checked, raw.length), Math.min(regexChecked, raw.length));
+                + " comments (the regex agreed on the first %,d); with full normalisation, forEachMatch and findAll"
+                + " agreed on %,d matches%n", lexicon.size(), scanners.terms().size(), raw.length,
+                agreed, Math.min(checked, raw.length), Math.min(regexChecked, raw.length), full);
     }
 
     private int batchStart() {

@@ -130,14 +130,41 @@ public final class LexiconScanners {
         return Pattern.compile(b.append(")(?![\\p{L}\\p{Nd}\\p{M}])").toString());
     }
 
-    /** cmkit from the raw comment: normalisation, scan, offsets in the raw comment. */
+    /**
+     * cmkit from the raw comment: normalisation, scan, offsets in the raw comment, through
+     * {@link PatternMatcher#forEachMatch} (the spans without a {@code Match} and its substring).
+     */
     public List<Hit> cmkitFull(String comment) {
-        return hits(cmkitStrict.findAll(comment));
+        return hits(cmkitStrict, comment);
     }
 
     /** cmkit from the pre-normalised text, matching as is (no second normalisation). */
     public List<Hit> cmkitNormalized(String normalized) {
-        return hits(cmkitNone.findAll(normalized));
+        return hits(cmkitNone, normalized);
+    }
+
+    /** cmkit from the raw comment through {@link PatternMatcher#findAll}: what {@link #cmkitFull} must equal. */
+    public List<Hit> cmkitFullMatches(String comment) {
+        return hits(cmkitStrict.findAll(comment));
+    }
+
+    private static List<Hit> hits(PatternMatcher<Integer> matcher, String text) {
+        HitList out = new HitList();
+        matcher.forEachMatch(text, out);
+        return out.hits == null ? List.of() : out.hits;
+    }
+
+    /** Collects the handed matches as hits; allocates a list only for a text with matches. */
+    private static final class HitList implements PatternMatcher.MatchHandler<Integer> {
+        List<Hit> hits;
+
+        @Override
+        public void onMatch(Integer term, int start, int end) {
+            if (hits == null) {
+                hits = new ArrayList<>(4);
+            }
+            hits.add(new Hit(term, start, end));
+        }
     }
 
     private static List<Hit> hits(List<Match<Integer>> matches) {
@@ -259,6 +286,27 @@ public final class LexiconScanners {
             same(i, t, "hankcs double-array", expected, doubleArray(t));
             if (withRegex) {
                 same(i, t, "java.util.regex", expected, regex(t));
+            }
+            total += expected.size();
+        }
+        return total;
+    }
+
+    /**
+     * Checks that {@link #cmkitFull} (through {@code forEachMatch}) gives, for each raw comment,
+     * the same hits as cmkit's {@code findAll}, and returns how many.
+     *
+     * @throws IllegalStateException naming the first comment and both answers if they differ
+     */
+    public long requireSameFullMatches(List<String> rawComments) {
+        long total = 0;
+        for (int i = 0; i < rawComments.size(); i++) {
+            String c = rawComments.get(i);
+            List<Hit> expected = cmkitFullMatches(c);
+            List<Hit> actual = cmkitFull(c);
+            if (!expected.equals(actual)) {
+                throw new IllegalStateException("comment " + i + " \"" + c + "\": findAll found " + expected
+                        + " but forEachMatch found " + actual);
             }
             total += expected.size();
         }

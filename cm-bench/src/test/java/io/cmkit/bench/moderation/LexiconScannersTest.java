@@ -51,6 +51,15 @@ class LexiconScannersTest {
     }
 
     @Test
+    void cmkitThroughForEachMatchGivesFindAllsMatches() {
+        List<String> comments = ModerationCorpus.comments(43, 3_000, lexicon);
+        long agreed = scanners.requireSameFullMatches(comments);
+        assertThat(agreed).isGreaterThan(1_000);
+        String comment = "Sale C0NNARD, connards! @TomB";
+        assertThat(scanners.cmkitFull(comment)).isEqualTo(scanners.cmkitFullMatches(comment)).hasSize(2);
+    }
+
+    @Test
     void cmkitFromTheRawCommentPointsIntoIt() {
         String comment = "t'es qu'un 𝐜𝐨𝐧𝐧𝐚𝐫𝐝 et un 1d1ot";
         assertThat(scanners.cmkitFull(comment)).extracting(h -> comment.substring(h.start(), h.end()))

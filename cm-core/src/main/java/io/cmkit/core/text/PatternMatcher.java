@@ -37,7 +37,7 @@ public final class PatternMatcher<P> {
     private final NormalizationOptions options;
     private final TextNormalizer normalizer;
     private final OverlapPolicy overlap;
-    /** Patterns that must start a word: walked from word starts only. */
+    /** Patterns that must start a word: walked from word starts only; null if none. */
     private final Automaton anchored;
     /** The others (suffixes, anywhere, patterns starting with a non-word character); null if none. */
     private final Automaton floating;
@@ -86,36 +86,44 @@ public final class PatternMatcher<P> {
             payloads[i] = e.payload;
             sources[i] = e.pattern;
         }
-        List<char[]> aChars = new ArrayList<>();
-        List<char[]> fChars = new ArrayList<>();
-        int[] aIds = new int[n];
-        int[] fIds = new int[n];
-        int na = 0;
-        int nf = 0;
-        for (int i = 0; i < n; i++) {
-            if ((flags[i] & Automaton.NEED_START) != 0) {
-                aChars.add(chars.get(i));
-                aIds[na++] = i;
-            } else {
-                fChars.add(chars.get(i));
-                fIds[nf++] = i;
+        this.anchored = automaton(chars, flags, f -> (f & Automaton.NEED_START) != 0);
+        this.floating = automaton(chars, flags, f -> (f & Automaton.NEED_START) == 0);
+    }
+
+    /** The automaton of the patterns whose flags pass {@code which}, or null if there are none. */
+    private static Automaton automaton(List<char[]> chars, byte[] flags, java.util.function.IntPredicate which) {
+        List<char[]> selected = new ArrayList<>();
+        int[] ids = new int[flags.length];
+        int count = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if (which.test(flags[i])) {
+                selected.add(chars.get(i));
+                ids[count++] = i;
             }
         }
-        this.anchored = new Automaton(aChars, subset(flags, aIds, na), Arrays.copyOf(aIds, na));
-        this.floating = nf == 0 ? null : new Automaton(fChars, subset(flags, fIds, nf), Arrays.copyOf(fIds, nf));
-    }
-
-    private static byte[] subset(byte[] flags, int[] ids, int count) {
-        byte[] out = new byte[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = flags[ids[i]];
+        if (count == 0) {
+            return null;
         }
-        return out;
+        byte[] f = new byte[count];
+        for (int i = 0; i < count; i++) {
+            f[i] = flags[ids[i]];
+        }
+        return new Automaton(selected, f, Arrays.copyOf(ids, count));
     }
 
+    /**
+     * Writes the raw matches to {@code ws.raw} as (pattern, start, end) triples in normalised
+     * indices; returns how many.
+     */
     private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        return scan(chars, alt, n, ws, false);
+    }
+
+    private int scan(char[] chars, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
         ws.rawCount = 0;
-        anchored.scanAnchored(chars, alt, n, ws);
+        if (anchored != null) {
+            anchored.scanAnchored(chars, alt, n, ws, reference);
+        }
         if (floating != null) {
             floating.scan(chars, alt, n, ws);
         }
@@ -148,7 +156,11 @@ public final class PatternMatcher<P> {
      * caller owns).
      */
     public long estimatedHeapBytes() {
-        return anchored.estimatedBytes() + (floating == null ? 0 : floating.estimatedBytes()) + 16L * payloads.length;
+        return bytes(anchored) + bytes(floating) + 16L * payloads.length;
+    }
+
+    private static long bytes(Automaton a) {
+        return a == null ? 0 : a.estimatedBytes();
     }
 
     /**
@@ -157,14 +169,27 @@ public final class PatternMatcher<P> {
      * of ({@code arnaq} in "arnaqueurs" highlights "arnaqueurs").
      */
     public List<Match<P>> findAll(CharSequence text) {
+        return findAll(text, false);
+    }
+
+    /**
+     * {@link #findAll(CharSequence)} the way it was first written: the word passes run from the
+     * start of the text and every word start takes the recursive trie walk. The tests' reference
+     * for the shortcuts.
+     */
+    List<Match<P>> findAllReference(CharSequence text) {
+        return findAll(text, true);
+    }
+
+    private List<Match<P>> findAll(CharSequence text, boolean reference) {
         Objects.requireNonNull(text, "text");
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
-        Buffer b = normalizer.engine().normalize(text, ws);
-        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
+        Buffer b = normalizer.engine().normalize(text, ws, reference);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws, reference);
         if (count == 0) {
             return List.of();
         }
-        return collect(ws, count, b.chars, b.hasAlt ? b.alt : null, b.length, b.starts, b.ends, text);
+        return matches(ws, select(ws, count, b.chars, b.length), b.starts, b.ends, text);
     }
 
     /**
@@ -182,7 +207,64 @@ public final class PatternMatcher<P> {
         if (count == 0) {
             return List.of();
         }
-        return collect(ws, count, text.chars, text.alt, text.chars.length, text.starts, text.ends, text.original());
+        return matches(ws, select(ws, count, text.chars, text.chars.length), text.starts, text.ends, text.original());
+    }
+
+    /**
+     * Receives matches one at a time: what {@link #forEachMatch} gives instead of {@link Match}
+     * objects.
+     *
+     * @param <P> the payload type
+     */
+    @FunctionalInterface
+    public interface MatchHandler<P> {
+
+        /**
+         * One match: its payload and its {@code [start, end)} in the original text, as
+         * {@link Match#payload()}, {@link Match#start()} and {@link Match#end()} would give.
+         */
+        void onMatch(P payload, int start, int end);
+    }
+
+    /**
+     * The matches {@link #findAll(CharSequence)} returns, in the same order, handed to
+     * {@code handler} one by one without building a {@link Match} or a substring for each: for
+     * scans of many texts that only need the spans (highlighting, counting, scoring). Returns
+     * how many matches there were.
+     */
+    public int forEachMatch(CharSequence text, MatchHandler<? super P> handler) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(handler, "handler");
+        NormalizerEngine.Workspace ws = NormalizerEngine.workspace();
+        Buffer b = normalizer.engine().normalize(text, ws);
+        int count = scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws);
+        if (count == 0) {
+            return 0;
+        }
+        count = select(ws, count, b.chars, b.length);
+        // Copied out first: the handler may itself scan on this thread, which reuses the workspace.
+        int[] raw = count <= 8 && !ws.handedInUse ? ws.handed : new int[count * 3];
+        int[] starts = b.starts;
+        int[] ends = b.ends;
+        for (int i = 0; i < count; i++) {
+            raw[i * 3] = ws.raw[i * 3];
+            raw[i * 3 + 1] = starts[ws.raw[i * 3 + 1]];
+            raw[i * 3 + 2] = ends[ws.raw[i * 3 + 2] - 1];
+        }
+        boolean own = raw == ws.handed;
+        ws.handedInUse |= own;
+        try {
+            for (int i = 0; i < count; i++) {
+                @SuppressWarnings("unchecked")
+                P payload = (P) payloads[raw[i * 3]];
+                handler.onMatch(payload, raw[i * 3 + 1], raw[i * 3 + 2]);
+            }
+        } finally {
+            if (own) {
+                ws.handedInUse = false;
+            }
+        }
+        return count;
     }
 
     /** The first match (by start, longer first), if any. */
@@ -199,9 +281,12 @@ public final class PatternMatcher<P> {
         return scan(b.chars, b.hasAlt ? b.alt : null, b.length, ws) > 0;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Match<P>> collect(NormalizerEngine.Workspace ws, int count, char[] chars, char[] alt, int n,
-            int[] starts, int[] ends, CharSequence original) {
+    /**
+     * Widens prefix and suffix matches to their word, sorts the raw (pattern, start, end)
+     * triples, drops the same match reached twice and applies the overlap policy, in place in
+     * {@code ws.raw}; returns how many are kept.
+     */
+    private int select(NormalizerEngine.Workspace ws, int count, char[] chars, int n) {
         int[] raw = ws.raw;
         // A prefix or suffix match highlights the whole word it is part of.
         for (int i = 0; i < count; i++) {
@@ -221,7 +306,7 @@ public final class PatternMatcher<P> {
             }
         }
         sortTriples(raw, count);
-        List<Match<P>> result = new ArrayList<>(Math.min(count, 16));
+        int kept = 0;
         int lastP = -1;
         int lastS = -1;
         int lastE = -1;
@@ -245,8 +330,22 @@ public final class PatternMatcher<P> {
                     continue;
                 }
             }
-            int os = starts[s];
-            int oe = ends[e - 1];
+            raw[kept * 3] = p;
+            raw[kept * 3 + 1] = s;
+            raw[kept * 3 + 2] = e;
+            kept++;
+        }
+        return kept;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Match<P>> matches(NormalizerEngine.Workspace ws, int count, int[] starts, int[] ends, CharSequence original) {
+        int[] raw = ws.raw;
+        List<Match<P>> result = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int p = raw[i * 3];
+            int os = starts[raw[i * 3 + 1]];
+            int oe = ends[raw[i * 3 + 2] - 1];
             result.add(new Match<>((P) payloads[p], sources[p], os, oe, original.subSequence(os, oe).toString()));
         }
         return Collections.unmodifiableList(result);

@@ -421,19 +421,58 @@ public final class Automaton {
      * tried as pattern starts. Appends to {@code ws.raw}; returns the new count.
      */
     public int scanAnchored(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        return scanAnchored(t, alt, n, ws, false);
+    }
+
+    /**
+     * {@link #scanAnchored(char[], char[], int, NormalizerEngine.Workspace)}; {@code reference}
+     * takes the recursive walk for texts without second readings too (for tests: the two must
+     * agree).
+     */
+    public int scanAnchored(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
         boolean prevWord = false;
         for (int i = 0; i < n; i++) {
             char c = t[i];
             boolean word = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : isWordChar(t, n, i);
             if (word && (!prevWord || (alt != null && alt[i - 1] == Buffer.SKIP && boundaryBefore(t, alt, n, i)))) {
                 int code = codeOf[c];
-                if (code != 0 || (alt != null && alt[i] != 0)) {
+                if (alt == null && !reference) {
+                    if (code != 0) {
+                        plainWalk(i, t, n, ws);
+                    }
+                } else if (code != 0 || (alt != null && alt[i] != 0)) {
                     walk(0, i, i, false, t, alt, n, ws);
                 }
             }
             prevWord = word;
         }
         return ws.rawCount;
+    }
+
+    /**
+     * {@link #walk} for a text without second readings: one path through the trie, so a loop
+     * instead of a recursion, which the JIT keeps inside the word-start loop.
+     */
+    private void plainWalk(int start, char[] t, int n, NormalizerEngine.Workspace ws) {
+        int[] d = da;
+        char[] codes = codeOf;
+        int s = 0;
+        int k = start;
+        while (k < n) {
+            int code = codes[t[k]];
+            if (code == 0) {
+                return;
+            }
+            int next = d[4 * s] + code;
+            if (d[4 * next + 1] != s) {
+                return;
+            }
+            s = next;
+            k++;
+            if (d[4 * s + 3] == s) { // a pattern ends here (same cache line as the step)
+                anchoredOutputs(s, start, k, t, null, n, ws);
+            }
+        }
     }
 
     private int next(int s, char ch) {

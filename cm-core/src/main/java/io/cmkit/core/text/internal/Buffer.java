@@ -26,6 +26,10 @@ public final class Buffer {
     int scanSingles;
     int scanLastSingle;
     char scanLast;
+    /** Where the per-code-point pass wrote its first leet character ({@code MAX_VALUE} if none). */
+    int firstLeet;
+    /** Where the first pair of one-character words within reach of each other starts. */
+    int firstChain;
 
     Buffer(int capacity) {
         chars = new char[capacity];

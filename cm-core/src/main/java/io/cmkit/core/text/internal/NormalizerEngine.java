@@ -77,6 +77,9 @@ public final class NormalizerEngine {
         public int[] states = new int[16];
         public int[] states2 = new int[16];
         public boolean[] consumed2 = new boolean[16];
+        /** Matches being handed to a caller's handler (pattern, start, end in the original), and whether a handler holds them. */
+        public final int[] handed = new int[24];
+        public boolean handedInUse;
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -99,6 +102,16 @@ public final class NormalizerEngine {
      * until the next call on this thread with the same workspace.
      */
     public Buffer normalize(CharSequence text, Workspace ws) {
+        return normalize(text, ws, false);
+    }
+
+    /**
+     * {@link #normalize(CharSequence, Workspace)}; {@code reference} takes every character
+     * through the per-code-point pass's general loop and runs the word passes from the start of
+     * the text instead of where that pass first saw something for them (for tests: the two must
+     * agree).
+     */
+    public Buffer normalize(CharSequence text, Workspace ws, boolean reference) {
         Buffer b = ws.buffer;
         b.clear();
         int len = text.length();
@@ -113,12 +126,17 @@ public final class NormalizerEngine {
                 src[i] = text.charAt(i);
             }
         }
-        int flags = perCodePoint(src, len, b);
+        int flags = perCodePoint(src, len, b, !reference);
+        // The passes start where the per-code-point pass first saw something for them: nothing
+        // before changes. The joining moves characters only after where it starts.
+        int leetFrom = reference ? 0 : b.firstLeet;
         if (join && (flags & SAW_SINGLE) != 0) {
-            joinSpacedLetters(b);
+            int from = reference ? 0 : b.firstChain;
+            joinSpacedLetters(b, from);
+            leetFrom = Math.min(leetFrom, from);
         }
         if (leet && (flags & SAW_LEET) != 0) {
-            leetspeak(b);
+            leetspeak(b, leetFrom);
         }
         if (repeats && (flags & SAW_REPEAT) != 0) {
             collapseRepeats(b);
@@ -135,8 +153,11 @@ public final class NormalizerEngine {
     private static final int MAX_SINGLE_GAP = 4;
     private static final int NO_SINGLE = -MAX_SINGLE_GAP - 1;
 
-    /** Returns which later passes have something to do. */
-    private int perCodePoint(char[] in, int len, Buffer out) {
+    /**
+     * Returns which later passes have something to do. {@code letterRuns} takes runs of letters
+     * through a loop of their own (the same result; off only for the tests' reference).
+     */
+    private int perCodePoint(char[] in, int len, Buffer out, boolean letterRuns) {
         out.ensure(len);
         boolean composeMarks = folding.nfkc && !folding.strip;
         char[] table = ascii;
@@ -144,6 +165,8 @@ public final class NormalizerEngine {
         // Cheap pre-checks for the word passes: the current run of one letter, and the chain of
         // one-character words each within reach (one to three separators) of the one before.
         int flags = 0;
+        int firstLeet = Integer.MAX_VALUE;
+        out.firstChain = 0;
         char last = 0;
         int run = 0;
         int singles = 0;
@@ -153,7 +176,46 @@ public final class NormalizerEngine {
         int[] ends = out.ends;
         int n = out.length;
         int i = 0;
+        boolean runs = letterRuns && !composeMarks;
         while (i < len) {
+            if (runs) {
+                // A run of letters (ASCII, or outside ASCII folding to one plain character) in a
+                // loop of its own: the folding, the repeat count and the write, nothing else.
+                int cap = chars.length;
+                while (n < cap) {
+                    char c = in[i];
+                    char f;
+                    if (c < 0x80) {
+                        if ((ASCII_CLASS[c] & LETTER) == 0) {
+                            break;
+                        }
+                        f = table[c];
+                    } else {
+                        f = plain[c];
+                        if (f == 0) {
+                            break;
+                        }
+                    }
+                    if (f == last) {
+                        if (++run >= 3 && isLetter(f)) {
+                            flags |= SAW_REPEAT;
+                        }
+                    } else {
+                        last = f;
+                        run = 1;
+                    }
+                    chars[n] = f;
+                    starts[n] = i;
+                    ends[n] = i + 1;
+                    n++;
+                    if (++i == len) {
+                        break;
+                    }
+                }
+                if (i == len) {
+                    break;
+                }
+            }
             char ch = in[i];
             // Outside ASCII, the one plain character it folds to, or 0 for the general path.
             char m = ch >= 0x80 && !composeMarks ? plain[ch] : 0;
@@ -165,7 +227,9 @@ public final class NormalizerEngine {
                 out.scanRun = run;
                 out.scanSingles = singles;
                 out.scanLastSingle = lastSingle;
+                out.firstLeet = firstLeet;
                 i = nonAscii(in, len, i, out);
+                firstLeet = out.firstLeet;
                 flags = out.scanFlags;
                 last = out.scanLast;
                 run = out.scanRun;
@@ -181,10 +245,12 @@ public final class NormalizerEngine {
                 byte k = ASCII_CLASS[ch];
                 if ((k & (SPACE | SEPARATOR)) != 0) {
                     if (n > 0 && isItemChar(chars[n - 1]) && (n == 1 || !isItemChar(chars[n - 2]))) {
-                        singles = n - 1 - lastSingle <= MAX_SINGLE_GAP ? singles + 1 : 1;
+                        int before = lastSingle;
+                        singles = n - 1 - before <= MAX_SINGLE_GAP ? singles + 1 : 1;
                         lastSingle = n - 1;
-                        if (singles >= 2) {
+                        if (singles >= 2 && (flags & SAW_SINGLE) == 0) {
                             flags |= SAW_SINGLE;
+                            out.firstChain = before; // no spaced run starts before the first pair within reach
                         }
                     }
                     if ((k & SPACE) != 0) {
@@ -198,6 +264,7 @@ public final class NormalizerEngine {
                     }
                 }
                 flags |= (k & LEET) != 0 ? SAW_LEET : 0;
+                firstLeet = Math.min(firstLeet, (k & LEET) != 0 ? n : Integer.MAX_VALUE);
                 m = table[ch];
             }
             // else: a letter, digit or symbol outside ASCII folding to one plain character (é, ç,
@@ -224,6 +291,7 @@ public final class NormalizerEngine {
             i++;
         }
         out.length = n;
+        out.firstLeet = firstLeet;
         return flags;
     }
 
@@ -280,6 +348,7 @@ public final class NormalizerEngine {
             }
             if (m < 0x80 && (ASCII_CLASS[m] & LEET) != 0) {
                 out.scanFlags |= SAW_LEET; // a fullwidth or styled digit
+                out.firstLeet = Math.min(out.firstLeet, k);
             }
             if (isSeparatorChar(m) && k > 0 && isItemChar(out.chars[k - 1]) && (k == 1 || !isItemChar(out.chars[k - 2]))) {
                 single(out, k - 1);
@@ -302,10 +371,12 @@ public final class NormalizerEngine {
      * two are always followed by a separator: a chain of two recorded ones is the cheap test.
      */
     private static void single(Buffer out, int at) {
-        out.scanSingles = at - out.scanLastSingle <= MAX_SINGLE_GAP ? out.scanSingles + 1 : 1;
+        int before = out.scanLastSingle;
+        out.scanSingles = at - before <= MAX_SINGLE_GAP ? out.scanSingles + 1 : 1;
         out.scanLastSingle = at;
-        if (out.scanSingles >= 2) {
+        if (out.scanSingles >= 2 && (out.scanFlags & SAW_SINGLE) == 0) {
             out.scanFlags |= SAW_SINGLE;
+            out.firstChain = before;
         }
     }
 
@@ -392,12 +463,12 @@ public final class NormalizerEngine {
      * letters; except three letters spaced by blanks of which two are one-letter words. Anything
      * else is kept. Works in place: the output is never longer than what has been read.
      */
-    private void joinSpacedLetters(Buffer a) {
+    private void joinSpacedLetters(Buffer a, int start) {
         int n = a.length;
         char[] c = a.chars;
-        int w = 0;
-        int i = 0;
-        char prev = 0; // the character before i, as it was before this pass
+        int w = start;
+        int i = start;
+        char prev = start > 0 ? c[start - 1] : 0; // the character before i, as it was before this pass
         while (i < n) {
             if (isSingle(c, n, i, prev)) {
                 int sepStart = i + 1;
@@ -543,10 +614,10 @@ public final class NormalizerEngine {
      * Inside each word that has at least one letter, reads the leet digits and symbols as letters
      * (in place). Only the words around a leet character are looked at.
      */
-    private static void leetspeak(Buffer a) {
+    private static void leetspeak(Buffer a, int start) {
         int n = a.length;
         char[] c = a.chars;
-        int i = 0;
+        int i = start;
         while (i < n) {
             char ch = c[i];
             if (ch >= 0x80 || (ASCII_CLASS[ch] & LEET) == 0) {
