@@ -82,7 +82,9 @@ class SchedulerTest {
         private final RecordingStore recording = new RecordingStore(store);
 
         private Scheduler recordingScheduler() {
-            Scheduler s = Scheduler.of("a", recording, connectors, config().batchSize(10).build(), clock);
+            // One send at a time: failNext must hit p1's Mastodon publication, the first of the batch.
+            Scheduler s = Scheduler.of("a", recording, connectors, config().batchSize(10).dispatchConcurrency(1).build(),
+                    clock);
             s.getEventPublisher().onEvent(events::add);
             return s;
         }

@@ -319,6 +319,12 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         }
         Instant at = millis(now);
         Instant expiresAt = at.plusMillis(Math.max(1, leaseFor.toMillis()));
+        // One random part per claim, made unique per publication by a suffix: a fresh token for each.
+        String claimToken = UUID.randomUUID().toString();
+        if (dialect == Dialect.POSTGRESQL) {
+            return inTransaction("claim due publications for " + owner,
+                    c -> claimInOneStatement(c, owner, now, at, expiresAt, limit, claimToken));
+        }
         return inTransaction("claim due publications for " + owner, c -> {
             List<Publication> due;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
@@ -334,7 +340,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             List<Publication> claimed = new ArrayList<>(due.size());
             for (Publication p : due) {
                 if (p.isClaimableAt(at)) {
-                    claimed.add(p.claimed(new Lease(owner, UUID.randomUUID().toString(), expiresAt), at));
+                    claimed.add(p.claimed(new Lease(owner, claimToken + "-" + claimed.size(), expiresAt), at));
                 }
             }
             if (claimed.isEmpty()) {
@@ -376,6 +382,48 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
+    }
+
+    /**
+     * The claim on PostgreSQL, one statement: the due publications locked with {@code FOR UPDATE
+     * SKIP LOCKED} and leased, their posts still SCHEDULED locked in key order and moved to
+     * PUBLISHING, and the DISPATCH transitions of those inserted (data-modifying {@code WITH}
+     * clauses, all or nothing with the statement). The lease token is the claim's random part and
+     * the publication's {@code seq}. Returns the claimed publications earliest first.
+     */
+    private List<Publication> claimInOneStatement(Connection c, String owner, Instant now, Instant at, Instant expiresAt,
+                                                  int limit, String claimToken) throws SQLException {
+        String sql = "WITH due AS (SELECT idempotency_key, claimable_at AS was_claimable, seq AS pos FROM " + pubs
+                + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? FOR UPDATE SKIP LOCKED), "
+                + "claimed AS (UPDATE " + pubs + " u SET status = 'PUBLISHING', claimable_at = ?, lease_owner = ?, "
+                + "lease_token = ? || '-' || u.seq, lease_expires_at = ?, "
+                + "outcome_unknown = (u.outcome_unknown OR u.status = 'PUBLISHING'), updated_at = ? "
+                + "FROM due WHERE u.idempotency_key = due.idempotency_key RETURNING " + prefixed("u.", PUB_COLUMNS)
+                + ", due.was_claimable, due.pos), "
+                + "moving AS (SELECT p.brand_id, p.post_id FROM " + posts + " p WHERE (p.brand_id, p.post_id) IN "
+                + "(SELECT brand_id, post_id FROM claimed) AND p.state = 'SCHEDULED' ORDER BY p.brand_id, p.post_id FOR UPDATE), "
+                + "moved AS (UPDATE " + posts + " p SET state = 'PUBLISHING', version = p.version + 1 FROM moving m "
+                + "WHERE p.brand_id = m.brand_id AND p.post_id = m.post_id AND p.state = 'SCHEDULED' "
+                + "RETURNING p.brand_id, p.post_id), "
+                + "dispatched AS (INSERT INTO " + transitions + " (brand_id, post_id, " + TransitionRows.COLUMNS + ") "
+                + "SELECT brand_id, post_id, 'DISPATCH', 'SCHEDULED', 'PUBLISHING', ?, ?, ?, NULL FROM moved "
+                + "ORDER BY brand_id, post_id) "
+                + "SELECT " + PUB_COLUMNS + " FROM claimed ORDER BY was_claimable, pos";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, Long.MIN_VALUE);
+            ps.setLong(i++, at.toEpochMilli());
+            ps.setInt(i++, limit);
+            ps.setLong(i++, expiresAt.toEpochMilli());
+            ps.setString(i++, owner);
+            ps.setString(i++, claimToken);
+            ps.setLong(i++, expiresAt.toEpochMilli());
+            ps.setLong(i++, at.toEpochMilli());
+            ps.setString(i++, owner);
+            ps.setLong(i++, now.getEpochSecond());
+            ps.setInt(i, now.getNano());
+            return List.copyOf(publicationsOf(ps));
+        }
     }
 
     @Override
