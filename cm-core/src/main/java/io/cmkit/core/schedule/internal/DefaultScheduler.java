@@ -154,31 +154,45 @@ public final class DefaultScheduler implements Scheduler {
         }
         DispatchReport total = DispatchReport.EMPTY;
         CompletableFuture<DispatchReport> recording = null; // the batch before, being recorded
-        while (!closing) {
-            List<Publication> batch;
-            try {
-                batch = store.claimDue(instanceId, clock.instant(), config.leaseDuration(), config.batchSize());
-            } catch (RuntimeException e) {
-                awaitQuietly(recording, e);
-                throw e;
-            }
+        if (closing) {
+            return total;
+        }
+        List<Publication> batch = claim();
+        while (true) {
             Tally tally = new Tally(batch);
             if (recording != null && batch.stream().anyMatch(p -> p.replyTo().orElse(null) instanceof ReplyTarget.Parent)) {
                 total = total.plus(await(recording, tally, null));
                 recording = null;
             }
+            boolean more = batch.size() == config.batchSize();
+            List<List<Publication>> next = new ArrayList<>(1);
             RuntimeException failure;
             try {
-                failure = send(batch, tally);
+                // While the batch is being sent, the next one is claimed on this thread (when this one was full).
+                failure = send(batch, tally, () -> {
+                    if (more && !closing) {
+                        next.add(claim());
+                    }
+                });
             } catch (Error e) {
                 awaitQuietly(recording, e); // the batch before is recorded, as it would have been before this one
                 throw e;
             }
+            if (failure != null && !next.isEmpty()) {
+                giveBack(next.remove(0), failure);
+            }
             if (recording != null) {
-                total = total.plus(await(recording, tally, failure));
+                try {
+                    total = total.plus(await(recording, tally, failure));
+                } catch (RuntimeException e) {
+                    if (!next.isEmpty()) {
+                        giveBack(next.remove(0), e);
+                    }
+                    throw e;
+                }
                 recording = null;
             }
-            if (failure != null || batch.size() < config.batchSize() || closing) {
+            if (failure != null || next.isEmpty()) {
                 recordAndThrow(tally, failure);
                 return total.plus(tally.report());
             }
@@ -189,10 +203,29 @@ public final class DefaultScheduler implements Scheduler {
                 }, recordingExecutor());
             } catch (RejectedExecutionException e) { // closed meanwhile: record here
                 recordAndThrow(tally, null);
-                return total.plus(tally.report());
+                total = total.plus(tally.report());
             }
+            batch = next.get(0);
         }
-        return recording == null ? total : total.plus(await(recording, null, null));
+    }
+
+    /**
+     * Gives back, unsent, a batch claimed ahead that will not be sent because {@code failure} stops
+     * the dispatch: each becomes due again now, with its attempts, as {@link #close()} does; a failure
+     * to record that is added to {@code failure} (the leases then expire and are taken over).
+     */
+    private void giveBack(List<Publication> batch, RuntimeException failure) {
+        Tally tally = new Tally(batch);
+        batch.forEach(p -> release(p, tally));
+        try {
+            flush(tally);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private List<Publication> claim() {
+        return store.claimDue(instanceId, clock.instant(), config.leaseDuration(), config.batchSize());
     }
 
     /**
@@ -240,13 +273,23 @@ public final class DefaultScheduler implements Scheduler {
      * in full. A worker's {@link Error} is thrown as it is: the instance is dying.
      */
     private RuntimeException send(List<Publication> batch, Tally tally) {
+        return send(batch, tally, () -> { });
+    }
+
+    /**
+     * {@link #send(List, Tally)}, running {@code meanwhile} on this thread while the workers send
+     * (after the batch when it is sent here); a failure of {@code meanwhile} is returned like a send's,
+     * once the sends in flight are done.
+     */
+    private RuntimeException send(List<Publication> batch, Tally tally, Runnable meanwhile) {
         if (config.dispatchConcurrency() > 1 && batch.size() > 1) {
-            return sendConcurrently(batch, tally);
+            return sendConcurrently(batch, tally, meanwhile);
         }
         try {
             for (Publication publication : batch) {
                 handle(publication, tally);
             }
+            meanwhile.run();
             return null;
         } catch (RuntimeException e) {
             return e;
@@ -299,7 +342,7 @@ public final class DefaultScheduler implements Scheduler {
      * which stopped the new sends and let the ones in flight finish. A worker's {@link Error} is the
      * instance dying: nothing more is started nor recorded, and it is thrown.
      */
-    private RuntimeException sendConcurrently(List<Publication> batch, Tally tally) {
+    private RuntimeException sendConcurrently(List<Publication> batch, Tally tally, Runnable meanwhile) {
         ConcurrentLinkedQueue<List<Publication>> lanes = new ConcurrentLinkedQueue<>(lanes(batch));
         int workers = Math.min(config.dispatchConcurrency(), lanes.size());
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
@@ -312,6 +355,12 @@ public final class DefaultScheduler implements Scheduler {
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        RuntimeException meanwhileFailed = null;
+        try {
+            meanwhile.run();
+        } catch (RuntimeException e) {
+            meanwhileFailed = e;
+        }
         long tick = Math.max(1, Math.min(config.leaseDuration().toMillis() / 4, 1_000));
         boolean interrupted = false;
         while (!all.isDone()) {
@@ -336,6 +385,12 @@ public final class DefaultScheduler implements Scheduler {
         Throwable failure = tally.failure.get();
         if (failure instanceof Error error) {
             throw error;
+        }
+        if (meanwhileFailed != null) {
+            if (failure != null) {
+                meanwhileFailed.addSuppressed(failure);
+            }
+            return meanwhileFailed;
         }
         return (RuntimeException) failure;
     }
