@@ -64,6 +64,10 @@ import java.util.stream.Collectors;
  * batch of compare-and-set updates of the posts' counts and states, and one batched insert of the
  * COMPLETE transitions. H2 takes a write lock (an undo-log entry) for every row a
  * {@code SELECT ... FOR UPDATE} returns, so the completion does not lock by reading.
+ *
+ * <p>On PostgreSQL the claim and the completion are each one statement with data-modifying
+ * {@code WITH} clauses ({@link #claimInOneStatement}, {@link #completeInOneStatement}): the same
+ * rows, guards and lock order, in one round trip.
  */
 public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
