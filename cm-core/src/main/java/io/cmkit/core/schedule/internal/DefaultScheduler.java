@@ -74,6 +74,8 @@ public final class DefaultScheduler implements Scheduler {
     private final Clock clock;
     private final SchedulerEvents events = new SchedulerEvents();
     private final Random random;
+    /** Half the lease: an outcome is recorded, and a lease renewed, before less than this is left. */
+    private final Duration halfLease;
     private final Object lifecycle = new Object();
     private volatile boolean closing;
     private ScheduledExecutorService executor;
@@ -103,6 +105,7 @@ public final class DefaultScheduler implements Scheduler {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.halfLease = config.leaseDuration().dividedBy(2);
         this.random = config.randomSeed().isPresent() ? new Random(config.randomSeed().getAsLong()) : new Random();
     }
 
@@ -459,7 +462,7 @@ public final class DefaultScheduler implements Scheduler {
             flush(tally);
         }
         Instant now = clock.instant();
-        Duration half = config.leaseDuration().dividedBy(2);
+        Duration half = halfLease;
         for (Map.Entry<String, Instant> open : tally.openLeases.entrySet()) {
             if (Duration.between(now, open.getValue()).compareTo(half) >= 0) {
                 continue;
@@ -578,7 +581,7 @@ public final class DefaultScheduler implements Scheduler {
         Lease lease = p.lease().orElseThrow();
         Instant now = clock.instant();
         Instant expiresAt = tally.openLeases.getOrDefault(p.idempotencyKey(), lease.expiresAt());
-        if (Duration.between(now, expiresAt).compareTo(config.leaseDuration().dividedBy(2)) >= 0) {
+        if (Duration.between(now, expiresAt).compareTo(halfLease) >= 0) {
             return true;
         }
         Instant until = now.plus(config.leaseDuration());
@@ -747,8 +750,12 @@ public final class DefaultScheduler implements Scheduler {
      * (the tally and the event) runs once the store has recorded it, and never if it did not.
      */
     private void record(Publication p, String token, Outcome outcome, Tally tally, Runnable onRecorded) {
+        Instant expiresAt = tally.openLeases.getOrDefault(p.idempotencyKey(), p.lease().orElseThrow().expiresAt());
         synchronized (tally.unrecorded) {
             tally.unrecorded.add(new Unrecorded(p, new Completion(p.idempotencyKey(), token, outcome), onRecorded));
+            if (tally.earliestKept == null || expiresAt.isBefore(tally.earliestKept)) {
+                tally.earliestKept = expiresAt;
+            }
         }
     }
 
@@ -759,20 +766,18 @@ public final class DefaultScheduler implements Scheduler {
      * sending and recording, or another instance would take the publication over and check it again).
      */
     private boolean mustRecordBefore(Publication next, Tally tally) {
-        List<Unrecorded> kept;
+        Instant earliest;
         synchronized (tally.unrecorded) {
-            kept = List.copyOf(tally.unrecorded);
-        }
-        if (kept.isEmpty()) {
-            return false;
+            if (tally.unrecorded.isEmpty()) {
+                return false;
+            }
+            earliest = tally.earliestKept;
         }
         if (next != null && next.replyTo().orElse(null) instanceof ReplyTarget.Parent) {
             return true;
         }
-        Instant earliest = kept.stream().map(u -> tally.openLeases.getOrDefault(u.publication().idempotencyKey(),
-                        u.publication().lease().orElseThrow().expiresAt()))
-                .min(Instant::compareTo).orElseThrow();
-        return Duration.between(clock.instant(), earliest).compareTo(config.leaseDuration().dividedBy(2)) < 0;
+        // The lease expiry as it was when kept: a renewal since only makes this earlier than needed.
+        return Duration.between(clock.instant(), earliest).compareTo(halfLease) < 0;
     }
 
     /**
@@ -790,6 +795,7 @@ public final class DefaultScheduler implements Scheduler {
                 }
                 kept = List.copyOf(tally.unrecorded);
                 tally.unrecorded.clear();
+                tally.earliestKept = null;
             }
             flush(kept, tally);
         }
@@ -922,6 +928,8 @@ public final class DefaultScheduler implements Scheduler {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger lost = new AtomicInteger();
         final List<Unrecorded> unrecorded = new ArrayList<>();
+        /** The earliest lease expiry, when kept, of the outcomes in {@link #unrecorded}; guarded by it. */
+        Instant earliestKept;
         /** When the lease of each publication not recorded yet ends, as renewed. */
         final Map<String, Instant> openLeases = new ConcurrentHashMap<>();
         /** The first rate limit each account answered in this batch: its other publications wait for the reset. */
