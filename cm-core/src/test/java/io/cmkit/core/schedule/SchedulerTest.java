@@ -5,6 +5,7 @@ import static io.cmkit.core.schedule.Samples.MASTODON;
 import static io.cmkit.core.schedule.Samples.T0;
 import static io.cmkit.core.schedule.Samples.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.schedule.event.PostPublished;
@@ -82,7 +83,9 @@ class SchedulerTest {
         private final RecordingStore recording = new RecordingStore(store);
 
         private Scheduler recordingScheduler() {
-            Scheduler s = Scheduler.of("a", recording, connectors, config().batchSize(10).build(), clock);
+            // One send at a time: failNext must hit p1's Mastodon publication, the first of the batch.
+            Scheduler s = Scheduler.of("a", recording, connectors, config().batchSize(10).dispatchConcurrency(1).build(),
+                    clock);
             s.getEventPublisher().onEvent(events::add);
             return s;
         }
@@ -115,6 +118,68 @@ class SchedulerTest {
             assertThat(state("p1")).isEqualTo(PostState.FAILED);
             assertThat(state("p2")).isEqualTo(PostState.PUBLISHED);
             assertThat(state("p3")).isEqualTo(PostState.PUBLISHED);
+        }
+
+        @Test
+        @DisplayName("dispatchDue records a full batch while it sends the next, and returns once every batch is recorded")
+        void pipelinedBatches() {
+            for (int i = 1; i <= 7; i++) {
+                scheduled(connectors, "p" + i, NINE, MASTODON);
+            }
+            Scheduler scheduler = Scheduler.of("a", recording, connectors,
+                    config().batchSize(2).dispatchConcurrency(2).build(), clock);
+            List<PublicationStatus> seenByEvents = new CopyOnWriteArrayList<>();
+            scheduler.getEventPublisher().onPublished(e -> seenByEvents.add(
+                    store.publication(e.idempotencyKey()).orElseThrow().status()));
+            clock.set(NINE);
+
+            DispatchReport report = scheduler.dispatchDue();
+
+            assertThat(report.claimed()).isEqualTo(7);
+            assertThat(report.published()).isEqualTo(7);
+            assertThat(recording.batches).hasSize(4);
+            assertThat(seenByEvents).hasSize(7).containsOnly(PublicationStatus.PUBLISHED);
+            assertThat(mastodon.createdPerKey()).hasSize(7).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+            for (int i = 1; i <= 7; i++) {
+                assertThat(state("p" + i)).isEqualTo(PostState.PUBLISHED);
+            }
+            scheduler.close();
+        }
+
+        @Test
+        @DisplayName("when recording a batch fails, dispatchDue records the batch sent meanwhile, gives back the one "
+                + "claimed ahead unsent, then throws")
+        void pipelinedRecordFails() {
+            for (int i = 1; i <= 6; i++) {
+                scheduled(connectors, "p" + i, NINE.plusMillis(i), MASTODON);
+            }
+            Scheduler scheduler = Scheduler.of("a", recording, connectors,
+                    config().batchSize(2).dispatchConcurrency(2).build(), clock);
+            scheduler.getEventPublisher().onEvent(events::add);
+            recording.failNextBatch(new IllegalStateException("database unreachable"));
+            clock.set(NINE.plusSeconds(1));
+
+            assertThatThrownBy(scheduler::dispatchDue).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("database unreachable");
+
+            // First batch: sent, its record failed: still leased, taken over once the lease expires.
+            for (String id : List.of("p1", "p2")) {
+                assertThat(publication(id, MASTODON).status()).as(id).isEqualTo(PublicationStatus.PUBLISHING);
+            }
+            // Second batch: sent while the first was being recorded, then recorded.
+            for (String id : List.of("p3", "p4")) {
+                assertThat(publication(id, MASTODON).status()).as(id).isEqualTo(PublicationStatus.PUBLISHED);
+            }
+            // Third batch: claimed while the second was sent, given back unsent, due again with no attempt used.
+            for (String id : List.of("p5", "p6")) {
+                Publication p = publication(id, MASTODON);
+                assertThat(p.status()).as(id).isEqualTo(PublicationStatus.PENDING);
+                assertThat(p.attempts()).isZero();
+                assertThat(p.lease()).isEmpty();
+            }
+            assertThat(mastodon.calls()).hasSize(4);
+            assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(PostPublished.class));
+            scheduler.close();
         }
 
         @Test

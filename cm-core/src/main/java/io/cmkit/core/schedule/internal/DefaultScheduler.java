@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -73,12 +74,18 @@ public final class DefaultScheduler implements Scheduler {
     private final Clock clock;
     private final SchedulerEvents events = new SchedulerEvents();
     private final Random random;
+    /** Half the lease: an outcome is recorded, and a lease renewed, before less than this is left. */
+    private final Duration halfLease;
     private final Object lifecycle = new Object();
     private volatile boolean closing;
     private ScheduledExecutorService executor;
     /** The host's executor for concurrent sends, or null when the scheduler owns one. */
     private final Executor hostDispatchExecutor;
     private ExecutorService ownDispatchExecutor;
+    /** Records a full batch while the next one is claimed and sent ({@link #dispatchDue()}); created at first use. */
+    private ExecutorService recordingExecutor;
+    /** Held while outcomes are recorded and their events published: one record at a time per instance. */
+    private final Object recordLock = new Object();
 
     public DefaultScheduler(String instanceId, ScheduleStore store, ConnectorLookup connectors, SchedulerConfig config,
                             Clock clock) {
@@ -98,6 +105,7 @@ public final class DefaultScheduler implements Scheduler {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.halfLease = config.leaseDuration().dividedBy(2);
         this.random = config.randomSeed().isPresent() ? new Random(config.randomSeed().getAsLong()) : new Random();
     }
 
@@ -124,35 +132,200 @@ public final class DefaultScheduler implements Scheduler {
         List<Publication> batch = store.claimDue(instanceId, clock.instant(), config.leaseDuration(),
                 config.batchSize());
         Tally tally = new Tally(batch);
+        recordAndThrow(tally, send(batch, tally));
+        return tally.report();
+    }
+
+    /**
+     * Runs {@link #runOnce()} while batches come back full. With {@code dispatchConcurrency} above 1
+     * the batches overlap by one step: the outcomes of a batch are recorded on the scheduler's
+     * recording thread while the next batch is claimed and sent, and that next batch is recorded
+     * only once the one before is (so at most one batch waits to be recorded, and events keep their
+     * order). A batch holding a reply to another publication waits for the record before it is sent,
+     * so that the reply sees its parent as it stands. Returns once every batch is recorded.
+     */
+    @Override
+    public DispatchReport dispatchDue() {
+        if (config.dispatchConcurrency() == 1) {
+            DispatchReport total = DispatchReport.EMPTY;
+            DispatchReport last;
+            do {
+                last = runOnce();
+                total = total.plus(last);
+            } while (last.claimed() == config.batchSize() && !closing);
+            return total;
+        }
+        DispatchReport total = DispatchReport.EMPTY;
+        CompletableFuture<DispatchReport> recording = null; // the batch before, being recorded
+        if (closing) {
+            return total;
+        }
+        List<Publication> batch = claim();
+        while (true) {
+            Tally tally = new Tally(batch);
+            if (recording != null && batch.stream().anyMatch(p -> p.replyTo().orElse(null) instanceof ReplyTarget.Parent)) {
+                total = total.plus(await(recording, tally, null));
+                recording = null;
+            }
+            boolean more = batch.size() == config.batchSize();
+            List<List<Publication>> next = new ArrayList<>(1);
+            RuntimeException failure;
+            try {
+                // While the batch is being sent, the next one is claimed on this thread (when this one was full).
+                failure = send(batch, tally, () -> {
+                    if (more && !closing) {
+                        next.add(claim());
+                    }
+                });
+            } catch (Error e) {
+                awaitQuietly(recording, e); // the batch before is recorded, as it would have been before this one
+                throw e;
+            }
+            if (failure != null && !next.isEmpty()) {
+                giveBack(next.remove(0), failure);
+            }
+            if (recording != null) {
+                try {
+                    total = total.plus(await(recording, tally, failure));
+                } catch (RuntimeException e) {
+                    if (!next.isEmpty()) {
+                        giveBack(next.remove(0), e);
+                    }
+                    throw e;
+                }
+                recording = null;
+            }
+            if (failure != null || next.isEmpty()) {
+                recordAndThrow(tally, failure);
+                return total.plus(tally.report());
+            }
+            try {
+                recording = CompletableFuture.supplyAsync(() -> {
+                    flush(tally);
+                    return tally.report();
+                }, recordingExecutor());
+            } catch (RejectedExecutionException e) { // closed meanwhile: record here
+                recordAndThrow(tally, null);
+                total = total.plus(tally.report());
+            }
+            batch = next.get(0);
+        }
+    }
+
+    /**
+     * Gives back, unsent, a batch claimed ahead that will not be sent because {@code failure} stops
+     * the dispatch: each becomes due again now, with its attempts, as {@link #close()} does; a failure
+     * to record that is added to {@code failure} (the leases then expire and are taken over).
+     */
+    private void giveBack(List<Publication> batch, RuntimeException failure) {
+        Tally tally = new Tally(batch);
+        batch.forEach(p -> release(p, tally));
+        try {
+            flush(tally);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private List<Publication> claim() {
+        return store.claimDue(instanceId, clock.instant(), config.leaseDuration(), config.batchSize());
+    }
+
+    /**
+     * The report of the batch being recorded, once it is. If recording failed, records {@code next}
+     * (the batch sent meanwhile, if any) as far as the store allows, then throws the failure, with
+     * {@code sendFailure} (that batch's own failure, if any) suppressed.
+     */
+    private DispatchReport await(CompletableFuture<DispatchReport> recording, Tally next, RuntimeException sendFailure) {
+        try {
+            return recording.join();
+        } catch (CompletionException e) {
+            RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (sendFailure != null) {
+                failure.addSuppressed(sendFailure);
+            }
+            if (next != null) {
+                try {
+                    flush(next);
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** Waits for the batch being recorded, if any; a failure of it is added to {@code thrown}. */
+    private static void awaitQuietly(CompletableFuture<DispatchReport> recording, Throwable thrown) {
+        if (recording == null) {
+            return;
+        }
+        try {
+            recording.join();
+        } catch (CompletionException e) {
+            thrown.addSuppressed(e.getCause());
+        }
+    }
+
+    /**
+     * Sends a claimed batch, concurrently when configured, and returns the {@link RuntimeException}
+     * that stopped it (null when none did); what it sent is kept in {@code tally}, not yet recorded
+     * in full. A worker's {@link Error} is thrown as it is: the instance is dying.
+     */
+    private RuntimeException send(List<Publication> batch, Tally tally) {
+        return send(batch, tally, () -> { });
+    }
+
+    /**
+     * {@link #send(List, Tally)}, running {@code meanwhile} on this thread while the workers send
+     * (after the batch when it is sent here); a failure of {@code meanwhile} is returned like a send's,
+     * once the sends in flight are done.
+     */
+    private RuntimeException send(List<Publication> batch, Tally tally, Runnable meanwhile) {
         if (config.dispatchConcurrency() > 1 && batch.size() > 1) {
-            dispatchConcurrently(batch, tally);
-            return tally.report();
+            return sendConcurrently(batch, tally, meanwhile);
         }
         try {
             for (Publication publication : batch) {
                 handle(publication, tally);
             }
+            meanwhile.run();
+            return null;
         } catch (RuntimeException e) {
-            try {
-                flush(tally); // what was sent before the failure is still recorded
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            throw e;
+            return e;
         }
-        flush(tally);
-        return tally.report();
     }
 
-    @Override
-    public DispatchReport dispatchDue() {
-        DispatchReport total = DispatchReport.EMPTY;
-        DispatchReport last;
-        do {
-            last = runOnce();
-            total = total.plus(last);
-        } while (last.claimed() == config.batchSize() && !closing);
-        return total;
+    /** Records what {@code tally} kept, then throws {@code failure} if there is one (a record's failure suppressed in it). */
+    private void recordAndThrow(Tally tally, RuntimeException failure) {
+        try {
+            flush(tally); // what was sent before a failure is still recorded
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The scheduler's recording thread, created at first use and shut down by {@link #close()}. */
+    private Executor recordingExecutor() {
+        synchronized (lifecycle) {
+            if (recordingExecutor == null) {
+                recordingExecutor = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "cmkit-record-" + instanceId);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return recordingExecutor;
+        }
     }
 
     private void handle(Publication publication, Tally tally) {
@@ -168,11 +341,11 @@ public final class DefaultScheduler implements Scheduler {
 
     /**
      * Sends the batch's lanes on at most {@code dispatchConcurrency} workers, renewing the open
-     * leases while they run, then records what is left. A worker's {@link Error} is the instance
-     * dying: nothing more is started nor recorded. A {@link RuntimeException} stops new sends, lets
-     * the ones in flight finish, records what was done, then is thrown.
+     * leases while they run; returns a worker's {@link RuntimeException} (null when none failed),
+     * which stopped the new sends and let the ones in flight finish. A worker's {@link Error} is the
+     * instance dying: nothing more is started nor recorded, and it is thrown.
      */
-    private void dispatchConcurrently(List<Publication> batch, Tally tally) {
+    private RuntimeException sendConcurrently(List<Publication> batch, Tally tally, Runnable meanwhile) {
         ConcurrentLinkedQueue<List<Publication>> lanes = new ConcurrentLinkedQueue<>(lanes(batch));
         int workers = Math.min(config.dispatchConcurrency(), lanes.size());
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
@@ -185,6 +358,12 @@ public final class DefaultScheduler implements Scheduler {
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        RuntimeException meanwhileFailed = null;
+        try {
+            meanwhile.run();
+        } catch (RuntimeException e) {
+            meanwhileFailed = e;
+        }
         long tick = Math.max(1, Math.min(config.leaseDuration().toMillis() / 4, 1_000));
         boolean interrupted = false;
         while (!all.isDone()) {
@@ -210,17 +389,13 @@ public final class DefaultScheduler implements Scheduler {
         if (failure instanceof Error error) {
             throw error;
         }
-        try {
-            flush(tally);
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                throw e;
+        if (meanwhileFailed != null) {
+            if (failure != null) {
+                meanwhileFailed.addSuppressed(failure);
             }
-            failure.addSuppressed(e);
+            return meanwhileFailed;
         }
-        if (failure != null) {
-            throw (RuntimeException) failure;
-        }
+        return (RuntimeException) failure;
     }
 
     /** Takes lanes and sends each in order until none is left or a worker failed. */
@@ -287,7 +462,7 @@ public final class DefaultScheduler implements Scheduler {
             flush(tally);
         }
         Instant now = clock.instant();
-        Duration half = config.leaseDuration().dividedBy(2);
+        Duration half = halfLease;
         for (Map.Entry<String, Instant> open : tally.openLeases.entrySet()) {
             if (Duration.between(now, open.getValue()).compareTo(half) >= 0) {
                 continue;
@@ -406,7 +581,7 @@ public final class DefaultScheduler implements Scheduler {
         Lease lease = p.lease().orElseThrow();
         Instant now = clock.instant();
         Instant expiresAt = tally.openLeases.getOrDefault(p.idempotencyKey(), lease.expiresAt());
-        if (Duration.between(now, expiresAt).compareTo(config.leaseDuration().dividedBy(2)) >= 0) {
+        if (Duration.between(now, expiresAt).compareTo(halfLease) >= 0) {
             return true;
         }
         Instant until = now.plus(config.leaseDuration());
@@ -575,8 +750,12 @@ public final class DefaultScheduler implements Scheduler {
      * (the tally and the event) runs once the store has recorded it, and never if it did not.
      */
     private void record(Publication p, String token, Outcome outcome, Tally tally, Runnable onRecorded) {
+        Instant expiresAt = tally.openLeases.getOrDefault(p.idempotencyKey(), p.lease().orElseThrow().expiresAt());
         synchronized (tally.unrecorded) {
             tally.unrecorded.add(new Unrecorded(p, new Completion(p.idempotencyKey(), token, outcome), onRecorded));
+            if (tally.earliestKept == null || expiresAt.isBefore(tally.earliestKept)) {
+                tally.earliestKept = expiresAt;
+            }
         }
     }
 
@@ -587,20 +766,18 @@ public final class DefaultScheduler implements Scheduler {
      * sending and recording, or another instance would take the publication over and check it again).
      */
     private boolean mustRecordBefore(Publication next, Tally tally) {
-        List<Unrecorded> kept;
+        Instant earliest;
         synchronized (tally.unrecorded) {
-            kept = List.copyOf(tally.unrecorded);
-        }
-        if (kept.isEmpty()) {
-            return false;
+            if (tally.unrecorded.isEmpty()) {
+                return false;
+            }
+            earliest = tally.earliestKept;
         }
         if (next != null && next.replyTo().orElse(null) instanceof ReplyTarget.Parent) {
             return true;
         }
-        Instant earliest = kept.stream().map(u -> tally.openLeases.getOrDefault(u.publication().idempotencyKey(),
-                        u.publication().lease().orElseThrow().expiresAt()))
-                .min(Instant::compareTo).orElseThrow();
-        return Duration.between(clock.instant(), earliest).compareTo(config.leaseDuration().dividedBy(2)) < 0;
+        // The lease expiry as it was when kept: a renewal since only makes this earlier than needed.
+        return Duration.between(clock.instant(), earliest).compareTo(halfLease) < 0;
     }
 
     /**
@@ -609,8 +786,8 @@ public final class DefaultScheduler implements Scheduler {
      * always follows the durable record. One whose lease was taken over meanwhile is counted lost.
      */
     private void flush(Tally tally) {
-        // One flush at a time: the events of a batch follow one another, each after its record.
-        synchronized (tally.flushing) {
+        // One flush at a time per instance: events follow one another, each after its record.
+        synchronized (recordLock) {
             List<Unrecorded> kept;
             synchronized (tally.unrecorded) {
                 if (tally.unrecorded.isEmpty()) {
@@ -618,6 +795,7 @@ public final class DefaultScheduler implements Scheduler {
                 }
                 kept = List.copyOf(tally.unrecorded);
                 tally.unrecorded.clear();
+                tally.earliestKept = null;
             }
             flush(kept, tally);
         }
@@ -708,11 +886,16 @@ public final class DefaultScheduler implements Scheduler {
             awaitOrStop(running);
         }
         ExecutorService dispatching;
+        ExecutorService recording;
         synchronized (lifecycle) {
             dispatching = ownDispatchExecutor;
+            recording = recordingExecutor;
         }
         if (dispatching != null) {
             awaitOrStop(dispatching); // the host's executor is the host's to shut down
+        }
+        if (recording != null) {
+            awaitOrStop(recording);
         }
     }
 
@@ -745,7 +928,8 @@ public final class DefaultScheduler implements Scheduler {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger lost = new AtomicInteger();
         final List<Unrecorded> unrecorded = new ArrayList<>();
-        final Object flushing = new Object();
+        /** The earliest lease expiry, when kept, of the outcomes in {@link #unrecorded}; guarded by it. */
+        Instant earliestKept;
         /** When the lease of each publication not recorded yet ends, as renewed. */
         final Map<String, Instant> openLeases = new ConcurrentHashMap<>();
         /** The first rate limit each account answered in this batch: its other publications wait for the reset. */

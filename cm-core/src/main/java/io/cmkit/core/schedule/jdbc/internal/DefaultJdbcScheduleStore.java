@@ -64,6 +64,10 @@ import java.util.stream.Collectors;
  * batch of compare-and-set updates of the posts' counts and states, and one batched insert of the
  * COMPLETE transitions. H2 takes a write lock (an undo-log entry) for every row a
  * {@code SELECT ... FOR UPDATE} returns, so the completion does not lock by reading.
+ *
+ * <p>On PostgreSQL the claim and the completion are each one statement with data-modifying
+ * {@code WITH} clauses ({@link #claimInOneStatement}, {@link #completeInOneStatement}): the same
+ * rows, guards and lock order, in one round trip.
  */
 public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
 
@@ -319,6 +323,12 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         }
         Instant at = millis(now);
         Instant expiresAt = at.plusMillis(Math.max(1, leaseFor.toMillis()));
+        // One random part per claim, made unique per publication by a suffix: a fresh token for each.
+        String claimToken = UUID.randomUUID().toString();
+        if (dialect == Dialect.POSTGRESQL) {
+            return inTransaction("claim due publications for " + owner,
+                    c -> claimInOneStatement(c, owner, now, at, expiresAt, limit, claimToken));
+        }
         return inTransaction("claim due publications for " + owner, c -> {
             List<Publication> due;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
@@ -334,7 +344,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             List<Publication> claimed = new ArrayList<>(due.size());
             for (Publication p : due) {
                 if (p.isClaimableAt(at)) {
-                    claimed.add(p.claimed(new Lease(owner, UUID.randomUUID().toString(), expiresAt), at));
+                    claimed.add(p.claimed(new Lease(owner, claimToken + "-" + claimed.size(), expiresAt), at));
                 }
             }
             if (claimed.isEmpty()) {
@@ -378,6 +388,48 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         });
     }
 
+    /**
+     * The claim on PostgreSQL, one statement: the due publications locked with {@code FOR UPDATE
+     * SKIP LOCKED} and leased, their posts still SCHEDULED locked in key order and moved to
+     * PUBLISHING, and the DISPATCH transitions of those inserted (data-modifying {@code WITH}
+     * clauses, all or nothing with the statement). The lease token is the claim's random part and
+     * the publication's {@code seq}. Returns the claimed publications earliest first.
+     */
+    private List<Publication> claimInOneStatement(Connection c, String owner, Instant now, Instant at, Instant expiresAt,
+                                                  int limit, String claimToken) throws SQLException {
+        String sql = "WITH due AS (SELECT idempotency_key, claimable_at AS was_claimable, seq AS pos FROM " + pubs
+                + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? FOR UPDATE SKIP LOCKED), "
+                + "claimed AS (UPDATE " + pubs + " u SET status = 'PUBLISHING', claimable_at = ?, lease_owner = ?, "
+                + "lease_token = ? || '-' || u.seq, lease_expires_at = ?, "
+                + "outcome_unknown = (u.outcome_unknown OR u.status = 'PUBLISHING'), updated_at = ? "
+                + "FROM due WHERE u.idempotency_key = due.idempotency_key RETURNING " + prefixed("u.", PUB_COLUMNS)
+                + ", due.was_claimable, due.pos), "
+                + "moving AS (SELECT p.brand_id, p.post_id FROM " + posts + " p WHERE (p.brand_id, p.post_id) IN "
+                + "(SELECT brand_id, post_id FROM claimed) AND p.state = 'SCHEDULED' ORDER BY p.brand_id, p.post_id FOR UPDATE), "
+                + "moved AS (UPDATE " + posts + " p SET state = 'PUBLISHING', version = p.version + 1 FROM moving m "
+                + "WHERE p.brand_id = m.brand_id AND p.post_id = m.post_id AND p.state = 'SCHEDULED' "
+                + "RETURNING p.brand_id, p.post_id), "
+                + "dispatched AS (INSERT INTO " + transitions + " (brand_id, post_id, " + TransitionRows.COLUMNS + ") "
+                + "SELECT brand_id, post_id, 'DISPATCH', 'SCHEDULED', 'PUBLISHING', ?, ?, ?, NULL FROM moved "
+                + "ORDER BY brand_id, post_id) "
+                + "SELECT " + PUB_COLUMNS + " FROM claimed ORDER BY was_claimable, pos";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, Long.MIN_VALUE);
+            ps.setLong(i++, at.toEpochMilli());
+            ps.setInt(i++, limit);
+            ps.setLong(i++, expiresAt.toEpochMilli());
+            ps.setString(i++, owner);
+            ps.setString(i++, claimToken);
+            ps.setLong(i++, expiresAt.toEpochMilli());
+            ps.setLong(i++, at.toEpochMilli());
+            ps.setString(i++, owner);
+            ps.setLong(i++, now.getEpochSecond());
+            ps.setInt(i, now.getNano());
+            return List.copyOf(publicationsOf(ps));
+        }
+    }
+
     @Override
     public boolean renew(String idempotencyKey, String token, Instant expiresAt, Instant now) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -416,7 +468,97 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 .toList();
         String what = completions.size() == 1 ? "complete " + completions.get(0).idempotencyKey()
                 : "complete " + completions.size() + " publications";
+        if (dialect == Dialect.POSTGRESQL) {
+            return inTransaction(what, c -> completeInOneStatement(c, completions, now));
+        }
         return inTransaction(what, c -> record(c, recordings, now));
+    }
+
+    /**
+     * {@link #completeAll} on PostgreSQL, one statement: the completions come in as arrays
+     * ({@code unnest ... WITH ORDINALITY}); the publications whose lease token matches are locked in
+     * key order and recorded; the posts of those that ended are locked in key order, their counts
+     * updated, and moved to PUBLISHED or FAILED when none is left open, with the COMPLETE transitions
+     * of the PUBLISHED ones (actor: the lease owner of the post's last completion in the list). The
+     * statement returns the positions recorded and the posts that moved to FAILED, whose transitions
+     * are then written with the reasons of their failed publications as comment.
+     */
+    private List<Boolean> completeInOneStatement(Connection c, List<Completion> completions, Instant now)
+            throws SQLException {
+        int n = completions.size();
+        Object[][] columns = new Object[8][n];
+        for (int i = 0; i < n; i++) {
+            Completion k = completions.get(i);
+            Columns col = Columns.of(k.outcome());
+            columns[0][i] = k.idempotencyKey();
+            columns[1][i] = k.token();
+            columns[2][i] = col.status().name();
+            columns[3][i] = col.due().map(Instant::toEpochMilli).orElse(null);
+            columns[4][i] = col.attempts().isPresent() ? col.attempts().getAsInt() : null;
+            columns[5][i] = col.unknown();
+            columns[6][i] = col.published().orElse(null);
+            columns[7][i] = col.error().orElse(null);
+        }
+        String completes = "l.was = 'PUBLISHING' AND l.open_left = 0";
+        String sql = "WITH input AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::int[], "
+                + "?::boolean[], ?::text[], ?::text[]) WITH ORDINALITY AS i(k, token, status, due, attempts, unknown, "
+                + "published, error, ord)), "
+                + "held AS (SELECT o.idempotency_key, o.lease_owner, i.status, i.due, i.attempts, i.unknown, i.published, "
+                + "i.error, i.ord FROM " + pubs + " o JOIN input i ON o.idempotency_key = i.k "
+                + "WHERE o.status = 'PUBLISHING' AND o.lease_token = i.token ORDER BY o.idempotency_key FOR UPDATE OF o), "
+                + "done AS (UPDATE " + pubs + " u SET status = h.status, due_at = COALESCE(h.due, u.due_at), "
+                + "claimable_at = h.due, attempts = COALESCE(h.attempts, u.attempts), lease_owner = NULL, lease_token = NULL, "
+                + "lease_expires_at = NULL, outcome_unknown = h.unknown, published = h.published, "
+                + "last_error = COALESCE(h.error, u.last_error), updated_at = ? FROM held h "
+                + "WHERE u.idempotency_key = h.idempotency_key "
+                + "RETURNING u.brand_id, u.post_id, h.status, h.lease_owner, h.ord), "
+                + "ended AS (SELECT brand_id, post_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE status = 'FAILED') AS f, "
+                + "(ARRAY_AGG(lease_owner ORDER BY ord DESC))[1] AS actor FROM done "
+                + "WHERE status IN ('PUBLISHED', 'FAILED') GROUP BY brand_id, post_id), "
+                + "locked AS (SELECT p.brand_id, p.post_id, p.state AS was, "
+                + "GREATEST(0, p.open_publications - e.n) AS open_left, p.failed_publications + e.f AS failed, e.actor "
+                + "FROM " + posts + " p JOIN ended e ON p.brand_id = e.brand_id AND p.post_id = e.post_id "
+                + "ORDER BY p.brand_id, p.post_id FOR UPDATE OF p), "
+                + "settled AS (UPDATE " + posts + " p SET open_publications = l.open_left, failed_publications = l.failed, "
+                + "state = CASE WHEN " + completes + " THEN (CASE WHEN l.failed > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) "
+                + "ELSE p.state END, version = CASE WHEN " + completes + " THEN p.version + 1 ELSE p.version END "
+                + "FROM locked l WHERE p.brand_id = l.brand_id AND p.post_id = l.post_id "
+                + "RETURNING p.brand_id, p.post_id, p.state, l.actor, (" + completes + ") AS moved), "
+                + "completed AS (INSERT INTO " + transitions + " (brand_id, post_id, " + TransitionRows.COLUMNS + ") "
+                + "SELECT brand_id, post_id, 'COMPLETE', 'PUBLISHING', 'PUBLISHED', actor, ?, ?, NULL FROM settled "
+                + "WHERE moved AND state = 'PUBLISHED' ORDER BY brand_id, post_id) "
+                + "SELECT ord, NULL::varchar, NULL::varchar, NULL::text FROM done "
+                + "UNION ALL SELECT NULL, brand_id, post_id, actor FROM settled WHERE moved AND state = 'FAILED'";
+        Boolean[] recorded = new Boolean[n];
+        Arrays.fill(recorded, Boolean.FALSE);
+        Map<PostKey, String> failedBy = new TreeMap<>(POST_ORDER);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            String[] types = {"varchar", "varchar", "varchar", "bigint", "int4", "bool", "text", "text"};
+            for (int col = 0; col < columns.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+            }
+            ps.setLong(9, millis(now).toEpochMilli());
+            ps.setLong(10, now.getEpochSecond());
+            ps.setInt(11, now.getNano());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long ord = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        failedBy.put(new PostKey(rs.getString(2), rs.getString(3)), rs.getString(4));
+                    } else {
+                        recorded[(int) ord - 1] = Boolean.TRUE;
+                    }
+                }
+            }
+        }
+        if (!failedBy.isEmpty()) {
+            Map<PostKey, String> reasons = failureReasons(c, List.copyOf(failedBy.keySet()));
+            Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
+            failedBy.forEach((post, actor) -> history.put(post, List.of(new Transition(PostAction.COMPLETE,
+                    Optional.of(PostState.PUBLISHING), PostState.FAILED, actor, now, Optional.ofNullable(reasons.get(post))))));
+            TransitionRows.append(c, transitions, history);
+        }
+        return List.of(recorded);
     }
 
     @Override
@@ -659,44 +801,42 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         return outcome instanceof Outcome.Published || outcome instanceof Outcome.Failed;
     }
 
-    /** Parameters 1 to 7 of the recording update: what {@link Publication#apply} keeps for this outcome. */
-    private static void bindOutcome(PreparedStatement ps, Outcome outcome) throws SQLException {
-        PublicationStatus status;
-        Optional<Instant> due = Optional.empty();
-        OptionalInt attempts = OptionalInt.empty();
-        boolean unknown = false;
-        Optional<String> published = Optional.empty();
-        Optional<String> error = Optional.empty();
-        if (outcome instanceof Outcome.Published p) {
-            status = PublicationStatus.PUBLISHED;
-            published = Optional.of(JsonCodec.published(p.post()));
-        } else if (outcome instanceof Outcome.Requeued r) {
-            status = PublicationStatus.PENDING;
-            due = Optional.of(r.dueAt());
-            attempts = OptionalInt.of(r.attempts());
-            error = r.reason();
-        } else if (outcome instanceof Outcome.Failed f) {
-            status = PublicationStatus.FAILED;
-            attempts = f.attempts();
-            error = Optional.of(f.reason());
-        } else if (outcome instanceof Outcome.NeedsCheck n) {
-            status = PublicationStatus.NEEDS_CHECK;
-            unknown = true;
-            error = Optional.of(n.reason());
-        } else {
+    /** The columns {@link Publication#apply} sets for an outcome; empty ones keep the stored value (due, attempts, error). */
+    private record Columns(PublicationStatus status, Optional<Instant> due, OptionalInt attempts, boolean unknown,
+                           Optional<String> published, Optional<String> error) {
+
+        static Columns of(Outcome outcome) {
+            if (outcome instanceof Outcome.Published p) {
+                return new Columns(PublicationStatus.PUBLISHED, Optional.empty(), OptionalInt.empty(), false,
+                        Optional.of(JsonCodec.published(p.post())), Optional.empty());
+            } else if (outcome instanceof Outcome.Requeued r) {
+                return new Columns(PublicationStatus.PENDING, Optional.of(r.dueAt()), OptionalInt.of(r.attempts()), false,
+                        Optional.empty(), r.reason());
+            } else if (outcome instanceof Outcome.Failed f) {
+                return new Columns(PublicationStatus.FAILED, Optional.empty(), f.attempts(), false, Optional.empty(),
+                        Optional.of(f.reason()));
+            } else if (outcome instanceof Outcome.NeedsCheck n) {
+                return new Columns(PublicationStatus.NEEDS_CHECK, Optional.empty(), OptionalInt.empty(), true,
+                        Optional.empty(), Optional.of(n.reason()));
+            }
             throw new IllegalArgumentException("unknown outcome " + outcome);
         }
-        ps.setString(1, status.name());
-        setMillis(ps, 2, due);
-        setMillis(ps, 3, due); // claimable again at its new due time when requeued, never otherwise
-        if (attempts.isPresent()) {
-            ps.setInt(4, attempts.getAsInt());
+    }
+
+    /** Parameters 1 to 7 of the recording update: what {@link Publication#apply} keeps for this outcome. */
+    private static void bindOutcome(PreparedStatement ps, Outcome outcome) throws SQLException {
+        Columns col = Columns.of(outcome);
+        ps.setString(1, col.status().name());
+        setMillis(ps, 2, col.due());
+        setMillis(ps, 3, col.due()); // claimable again at its new due time when requeued, never otherwise
+        if (col.attempts().isPresent()) {
+            ps.setInt(4, col.attempts().getAsInt());
         } else {
             ps.setNull(4, Types.INTEGER);
         }
-        ps.setBoolean(5, unknown);
-        setText(ps, 6, published);
-        setText(ps, 7, error);
+        ps.setBoolean(5, col.unknown());
+        setText(ps, 6, col.published());
+        setText(ps, 7, col.error());
     }
 
     /**
