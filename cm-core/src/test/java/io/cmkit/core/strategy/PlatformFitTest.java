@@ -214,6 +214,17 @@ class PlatformFitTest {
         }
 
         @Test
+        @DisplayName("French elides before a vowel sound only: d'Instagram, de YouTube")
+        void frenchElision() {
+            Strategy strategy = strategy(Locale.FRENCH, List.of(Platform.YOUTUBE), professionals);
+
+            assertThat(fit.rank(strategy).scoreOf(Platform.YOUTUBE).orElseThrow().reasons())
+                    .extracting(FitReason::explanation)
+                    .anySatisfy(r -> assertThat(r).contains("des utilisateurs de YouTube"))
+                    .noneSatisfy(r -> assertThat(r).contains("d'YouTube"));
+        }
+
+        @Test
         @DisplayName("small figures keep their decimals, in each language's notation")
         void smallFigures() {
             Audience india = audience("Developers", 1, "", "IN", "", "");

@@ -432,8 +432,8 @@ final class CommunityWeek {
                     .map(c -> c.day().getDisplayName(java.time.format.TextStyle.SHORT, options.language()) + " "
                             + String.format("%02dh", c.hour()))
                     .collect(Collectors.joining(", "));
-            out.printf("  %-10s %d %s — %s: %s%n", platform.displayName(), cadence.postsPerWeek(), labels.get("perWeek"),
-                    labels.get("best"), best.isEmpty() ? labels.get("noData") : best);
+            out.printf("  %-10s %d %s — %s%s%s%n", platform.displayName(), cadence.postsPerWeek(), labels.get("perWeek"),
+                    labels.get("best"), labels.colon(), best.isEmpty() ? labels.get("noData") : best);
         }
         EditorialCalendar calendar = builder.build();
 
@@ -657,7 +657,7 @@ final class CommunityWeek {
     private String describe(io.cmkit.listening.alert.Alert alert) {
         String evidence = alert.evidence().topMentions().stream().findFirst()
                 .map(m -> " « " + Demo.oneLine(m.text(), 60) + " »").orElse("");
-        return String.format(options.language(), "%s: %d %s (%s %.1f)%s", alert.series(), alert.spike().observed(),
+        return String.format(options.language(), "%s%s%d %s (%s %.1f)%s", alert.series(), labels.colon(), alert.spike().observed(),
                 labels.get("inOneHour"), labels.get("baseline"), alert.spike().baseline(), evidence);
     }
 
@@ -789,7 +789,7 @@ final class CommunityWeek {
                         moderationLine(before, now2),
                         labels.count(now2.alerts.size() - before.alerts.size(), "alerts"));
                 if (now2.livePublished > before.livePublished) {
-                    out.printf("      %s: %s%n", labels.get("live"), labels.count(now2.questions - before.questions, "questions"));
+                    out.printf("      %s%s%s%n", labels.get("live"), labels.colon(), labels.count(now2.questions - before.questions, "questions"));
                 }
                 before = now2;
                 day++;

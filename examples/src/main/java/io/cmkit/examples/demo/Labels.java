@@ -76,6 +76,7 @@ final class Labels {
             Map.entry("action.FLAG", new String[] {"signalés", "flagged"}),
             Map.entry("action.ESCALATE", new String[] {"remontés", "escalated"}),
             Map.entry("action.BLOCK_AUTHOR", new String[] {"auteurs bloqués", "authors blocked"}),
+            Map.entry("one.personas", new String[] {"persona", "persona"}),
             Map.entry("one.postsPublished", new String[] {"publiée", "published"}),
             Map.entry("one.comments", new String[] {"commentaire", "comment"}),
             Map.entry("one.mentions", new String[] {"mention", "mention"}),
@@ -130,6 +131,11 @@ final class Labels {
         boolean singular = index == 0 ? Math.abs(n) <= 1 : Math.abs(n) == 1;
         String one = "one." + (key.startsWith("action.") ? key.substring("action.".length()) : key);
         return n + " " + (singular && WORDS.containsKey(one) ? get(one) : get(key));
+    }
+
+    /** A colon as the language writes it: French puts a space before it. */
+    String colon() {
+        return index == 0 ? " : " : ": ";
     }
 
     String get(String key) {

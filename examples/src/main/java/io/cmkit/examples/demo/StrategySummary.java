@@ -54,9 +54,9 @@ final class StrategySummary {
         out.println();
         out.println("  " + labels.get("audiences"));
         for (Audience audience : strategy.audiences()) {
-            out.printf("  • %s (×%s) — %s; %s; %d %s%n", audience.name(), number(audience.weight()),
+            out.printf("  • %s (×%s) — %s; %s; %s%n", audience.name(), number(audience.weight()),
                     audience.ageRanges().stream().map(Object::toString).collect(Collectors.joining(", ")),
-                    String.join(", ", audience.countries()), audience.personas().size(), labels.get("personas"));
+                    String.join(", ", audience.countries()), labels.count(audience.personas().size(), "personas"));
         }
 
         EditorialLine line = strategy.editorialLine();
@@ -68,8 +68,8 @@ final class StrategySummary {
         out.printf("    %-14s %s%n", labels.get("pillars"), line.pillars().stream()
                 .map(p -> p.name() + " " + number(p.targetShare()) + " %").collect(Collectors.joining(" · ")));
         for (PostingCadence cadence : line.cadences()) {
-            out.printf("    %-14s %s: %d %s (%s)%n", labels.get("cadence"), cadence.platform().displayName(),
-                    cadence.postsPerWeek(), labels.get("perWeek"),
+            out.printf("    %-14s %s%s%d %s (%s)%n", labels.get("cadence"), cadence.platform().displayName(),
+                    labels.colon(), cadence.postsPerWeek(), labels.get("perWeek"),
                     cadence.days().stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale))
                             .collect(Collectors.joining(" ")));
         }
@@ -85,13 +85,13 @@ final class StrategySummary {
             score.reasons().stream()
                     .sorted(Comparator.comparingDouble(FitReason::contribution).reversed())
                     .limit(2)
-                    .forEach(reason -> out.println("       " + labels.get("why") + ": " + reason.explanation()));
+                    .forEach(reason -> out.println("       " + labels.get("why") + labels.colon() + reason.explanation()));
             if (!score.leftOut().isEmpty()) {
                 out.println("       " + labels.get("noData") + ": " + String.join("; ", score.leftOut()));
             }
         }
         for (PlatformRanking.Excluded excluded : ranking.excluded()) {
-            out.printf("  -  %-10s %s: %s%n", excluded.platform().displayName(), labels.get("excluded"),
+            out.printf("  -  %-10s %s%s%s%n", excluded.platform().displayName(), labels.get("excluded"), labels.colon(),
                     excluded.reason());
         }
     }

@@ -80,7 +80,7 @@ class DemoTest {
         void printsStrategyAndRanking() {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("Stratégie — Café Lumière", "Objectifs", "notoriete-lyon",
-                    "Classement des plateformes", "pourquoi:");
+                    "Classement des plateformes", "pourquoi : ");
             // Scores with a decimal comma, in French.
             assertThat(section(run.out(), "Classement des plateformes")).containsPattern("1\\. \\S+ +\\d+,\\d  ")
                     .doesNotContainPattern("\\d\\.\\d  ");

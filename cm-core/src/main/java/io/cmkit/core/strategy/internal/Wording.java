@@ -182,7 +182,8 @@ public abstract class Wording {
 
         private static String of(Platform platform) {
             String name = platform.displayName();
-            return "AEIOUYaeiouy".indexOf(name.charAt(0)) >= 0 ? "d'" + name : "de " + name;
+            // Elision before a vowel sound only: "d'Instagram", but "de YouTube" (Y sounds as a consonant there).
+            return "AEIOUÉÈaeiouéè".indexOf(name.charAt(0)) >= 0 ? "d'" + name : "de " + name;
         }
 
         @Override
