@@ -104,15 +104,18 @@ class UnavailabilityTest {
     }
 
     @Test
-    @DisplayName("metrics are named in French for a French report, by id otherwise; an unknown metric keeps its id")
+    @DisplayName("metrics are named in words for a report, in French and in English; an unknown metric keeps its id")
     void metricNames() {
         assertThat(MetricNames.of(Metric.CLICK_THROUGH_RATE, Locale.FRENCH)).isEqualTo("taux de clic");
         assertThat(MetricNames.of(Metric.FOLLOWERS, Locale.forLanguageTag("fr-FR"))).isEqualTo("abonnés");
-        assertThat(MetricNames.of(Metric.CLICK_THROUGH_RATE, Locale.ENGLISH)).isEqualTo("click_through_rate");
+        assertThat(MetricNames.of(Metric.CLICK_THROUGH_RATE, Locale.ENGLISH)).isEqualTo("click-through rate");
+        assertThat(MetricNames.of(Metric.RESPONSE_TIME_MEDIAN_MINUTES, Locale.ENGLISH)).isEqualTo("median response time");
+        assertThat(MetricNames.of(Metric.of("newsletter_signups"), Locale.ENGLISH)).isEqualTo("newsletter_signups");
         assertThat(MetricNames.of(Metric.of("newsletter_signups"), Locale.FRENCH)).isEqualTo("newsletter_signups");
         for (Metric metric : Metric.wellKnown()) {
             // "impressions", "mentions", "engagements" are French words too; no id with an underscore is left.
             assertThat(MetricNames.of(metric, Locale.FRENCH)).as(metric.id()).doesNotContain("_");
+            assertThat(MetricNames.of(metric, Locale.ENGLISH)).as(metric.id()).doesNotContain("_");
         }
     }
 }

@@ -145,7 +145,7 @@ class HtmlDashboardTest {
         assertThat(html).contains("<html lang=\"en\">", "Key figures", "Period: Nov 1, 2026 to Nov 30, 2026",
                 "12,345.6", "+3.4%", "-12.0%", "n/a", "no comparison", "€0.37", "On track", "Behind", "at least 120,000",
                 "Hidden", "Best slots: ");
-        assertThat(html).contains("<p class=\"note\">n/a for response_time_median_minutes — no interaction received</p>",
+        assertThat(html).contains("<p class=\"note\">n/a for median response time — no interaction received</p>",
                 "<td>insult</td>", "<td>defamation</td>", "<td>question</td>");
     }
 

@@ -1,5 +1,6 @@
 package io.cmkit.examples.demo;
 
+import io.cmkit.analytics.kpi.KpiValue;
 import io.cmkit.analytics.kpi.MetricNames;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Audience;
@@ -46,7 +47,7 @@ final class StrategySummary {
             for (KpiTarget target : objective.targets()) {
                 out.printf("      %s %s %s — %s%s%n", MetricNames.of(target.metric(), locale),
                         labels.get(target.direction() == KpiTarget.Direction.AT_LEAST ? "atLeast" : "atMost"),
-                        number(target.target()), target.period(),
+                        WeekSummary.value(locale, target.metric(), KpiValue.of(target.target())), target.period(),
                         target.platform().map(p -> " (" + p.displayName() + ")").orElse(""));
             }
         }

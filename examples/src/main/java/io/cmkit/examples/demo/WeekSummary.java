@@ -104,7 +104,8 @@ final class WeekSummary {
                 if (target.actual() instanceof KpiValue.NotAvailable missing) {
                     line += " — " + missing.reason().describe(options.language());
                 } else if (target.forecast().isAvailable()) {
-                    line += String.format(options.language(), " (%s %s, %.0f %% %s)", labels.get("forecast"),
+                    line += String.format(options.language(), options.french() ? " (%s %s, %.0f %% %s)" : " (%s %s, %.0f%% %s)",
+                            labels.get("forecast"),
                             value(options, goal.metric(), target.forecast()), target.elapsed() * 100, labels.get("elapsed"));
                 }
                 out.println(line);
@@ -114,15 +115,21 @@ final class WeekSummary {
 
     /** A KPI value as the summary prints it: a count rounded, a rate in per cent, a time in minutes. */
     static String value(DemoOptions options, Metric metric, KpiValue value) {
+        return value(options.language(), metric, value);
+    }
+
+    /** The same in {@code language}: counts grouped by thousands as the language writes them (14 564, 14,564). */
+    static String value(java.util.Locale language, Metric metric, KpiValue value) {
         if (!value.isAvailable()) {
-            return options.french() ? "n.d." : "n/a";
+            return language.getLanguage().equals("fr") ? "n.d." : "n/a";
         }
         double v = value.asDouble().getAsDouble();
         KpiUnit unit = Kpi.forMetric(metric).map(Kpi::unit).orElse(KpiUnit.COUNT);
         return switch (unit) {
-            case RATIO -> String.format(options.language(), "%.2f %%", v * 100);
-            case MINUTES -> String.format(options.language(), "%.0f min", v);
-            default -> String.valueOf(Math.round(v));
+            // French puts a space before the per cent sign, English does not.
+            case RATIO -> String.format(language, language.getLanguage().equals("fr") ? "%.2f %%" : "%.2f%%", v * 100);
+            case MINUTES -> String.format(language, "%.0f min", v);
+            default -> java.text.NumberFormat.getIntegerInstance(language).format(Math.round(v));
         };
     }
 

@@ -225,7 +225,8 @@ class DemoTest {
                 double actual = Double.parseDouble(cells[3]);
                 String shown = metric.equals("response_rate")
                         ? String.format(java.util.Locale.FRENCH, "%.2f %%", actual * 100)
-                        : metric.startsWith("response_time") ? String.format("%.0f min", actual) : String.valueOf(Math.round(actual));
+                        : metric.startsWith("response_time") ? String.format("%.0f min", actual)
+                        : java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(Math.round(actual));
                 assertThat(line).contains(" " + shown + " / ");
             }
             // Instagram reports no clicks: its CTR is not available, with the reason, never 0.

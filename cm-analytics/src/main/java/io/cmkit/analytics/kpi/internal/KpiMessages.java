@@ -59,6 +59,18 @@ public final class KpiMessages {
         return french && messages.containsKey(key) ? messages.getString(key) : metric.id();
     }
 
+    /**
+     * A metric's name as a report shows it to a client: "click-through rate", "taux de clic"; the id for a
+     * metric it does not know.
+     */
+    public String displayName(Metric metric) {
+        if (french) {
+            return metric(metric);
+        }
+        String key = "name." + metric.id();
+        return messages.containsKey(key) ? messages.getString(key) : metric.id();
+    }
+
     /** Metrics listed: {@code [likes, shares]} in English, {@code j'aime, partages} in French. */
     public String metrics(List<Metric> metrics) {
         return french ? metrics.stream().map(this::metric).collect(Collectors.joining(", "))
