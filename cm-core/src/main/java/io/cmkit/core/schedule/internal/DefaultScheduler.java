@@ -160,21 +160,29 @@ public final class DefaultScheduler implements Scheduler {
         if (closing) {
             return total;
         }
-        List<Publication> batch = claim();
+        Tally tally = new Tally(claim());
         while (true) {
-            Tally tally = new Tally(batch);
+            List<Publication> batch = tally.batch;
             if (recording != null && batch.stream().anyMatch(p -> p.replyTo().orElse(null) instanceof ReplyTarget.Parent)) {
-                total = total.plus(await(recording, tally, null));
+                try {
+                    total = total.plus(await(recording, tally, null));
+                } catch (RuntimeException e) {
+                    giveBack(tally, e); // claimed ahead, not sent
+                    throw e;
+                }
                 recording = null;
             }
             boolean more = batch.size() == config.batchSize();
-            List<List<Publication>> next = new ArrayList<>(1);
+            List<Tally> next = new ArrayList<>(1);
             RuntimeException failure;
+            Tally sending = tally;
             try {
-                // While the batch is being sent, the next one is claimed on this thread (when this one was full).
+                // While the batch is being sent, the next one is claimed on this thread (when this one was full),
+                // and its leases are renewed with the batch's own while the sends are in flight.
                 failure = send(batch, tally, () -> {
                     if (more && !closing) {
-                        next.add(claim());
+                        next.add(new Tally(claim()));
+                        sending.ahead = next.get(0);
                     }
                 });
             } catch (Error e) {
@@ -201,14 +209,14 @@ public final class DefaultScheduler implements Scheduler {
             }
             try {
                 recording = CompletableFuture.supplyAsync(() -> {
-                    flush(tally);
-                    return tally.report();
+                    flush(sending);
+                    return sending.report();
                 }, recordingExecutor());
             } catch (RejectedExecutionException e) { // closed meanwhile: record here
                 recordAndThrow(tally, null);
                 total = total.plus(tally.report());
             }
-            batch = next.get(0);
+            tally = next.get(0);
         }
     }
 
@@ -217,9 +225,8 @@ public final class DefaultScheduler implements Scheduler {
      * the dispatch: each becomes due again now, with its attempts, as {@link #close()} does; a failure
      * to record that is added to {@code failure} (the leases then expire and are taken over).
      */
-    private void giveBack(List<Publication> batch, RuntimeException failure) {
-        Tally tally = new Tally(batch);
-        batch.forEach(p -> release(p, tally));
+    private void giveBack(Tally tally, RuntimeException failure) {
+        tally.batch.forEach(p -> release(p, tally));
         try {
             flush(tally);
         } catch (RuntimeException e) {
@@ -317,6 +324,9 @@ public final class DefaultScheduler implements Scheduler {
     /** The scheduler's recording thread, created at first use and shut down by {@link #close()}. */
     private Executor recordingExecutor() {
         synchronized (lifecycle) {
+            if (closing) { // one made now would never be shut down: the caller records on its own thread
+                throw new RejectedExecutionException("scheduler " + instanceId + " is closed");
+            }
             if (recordingExecutor == null) {
                 recordingExecutor = Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "cmkit-record-" + instanceId);
@@ -461,6 +471,13 @@ public final class DefaultScheduler implements Scheduler {
         if (mustRecordBefore(null, tally)) {
             flush(tally);
         }
+        renewOpenLeases(tally);
+        if (tally.ahead != null) {
+            renewOpenLeases(tally.ahead); // claimed ahead: it waits for these sends, and must not lose its claims
+        }
+    }
+
+    private void renewOpenLeases(Tally tally) {
         Instant now = clock.instant();
         Duration half = halfLease;
         for (Map.Entry<String, Instant> open : tally.openLeases.entrySet()) {
@@ -484,6 +501,9 @@ public final class DefaultScheduler implements Scheduler {
             return hostDispatchExecutor;
         }
         synchronized (lifecycle) {
+            if (closing) { // one made now would never be shut down: the caller sends on its own thread
+                throw new RejectedExecutionException("scheduler " + instanceId + " is closed");
+            }
             if (ownDispatchExecutor == null) {
                 AtomicInteger n = new AtomicInteger();
                 ownDispatchExecutor = Executors.newFixedThreadPool(config.dispatchConcurrency(), r -> {
@@ -919,6 +939,7 @@ public final class DefaultScheduler implements Scheduler {
 
     /** One batch's counts and shared state; its workers may update it from several threads. */
     private static final class Tally {
+        final List<Publication> batch;
         final Map<String, Publication> claimed = new HashMap<>();
         final AtomicInteger published = new AtomicInteger();
         final AtomicInteger retried = new AtomicInteger();
@@ -936,8 +957,11 @@ public final class DefaultScheduler implements Scheduler {
         final Map<Account, RateLimitedException> rateLimited = new ConcurrentHashMap<>();
         /** The first failure of a worker, which stops the others from starting new sends. */
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** The next batch, claimed while this one is sent ({@link #dispatchDue()}); set and read on the thread running it. */
+        Tally ahead;
 
         Tally(List<Publication> batch) {
+            this.batch = batch;
             for (Publication p : batch) {
                 claimed.put(p.idempotencyKey(), p);
                 openLeases.put(p.idempotencyKey(), p.lease().orElseThrow().expiresAt());
