@@ -146,6 +146,34 @@ class PipelinedDispatchTest {
     }
 
     @RepeatedTest(RUNS)
+    @DisplayName("a store that throws one exception instance for the record and again for the give-back: the caller "
+            + "gets that exception, not 'Self-suppression not permitted'; the leases are taken over later, each post once")
+    void sameExceptionTwice() {
+        FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
+        ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
+        posts(1);
+        LivePlan plan = LiveShows.cues("launch", 2, Threading.THREAD_BRIDGING_GAPS, MASTODON).plan(clock);
+        LiveShows.approveAndSchedule(LiveShows.live(store, connectors, clock), plan);
+        clock.set(START.plusSeconds(120));
+        Scheduler scheduler = scheduler("same-exception", connectors, false);
+        IllegalStateException down = new IllegalStateException("database unreachable");
+        recording.failEveryBatch(down);
+
+        assertThatThrownBy(scheduler::dispatchDue).isSameAs(down);
+        assertThat(events).isEmpty();
+
+        recording.failEveryBatch(null);
+        clock.advance(LEASE.plusSeconds(1));
+        DispatchReport takeover = scheduler.dispatchDue();
+
+        assertThat(takeover.lost()).isZero();
+        LiveShows.assertPublishedInOrderOnce(List.of(plan), List.of(mastodon));
+        assertThat(mastodon.createdPerKey()).hasSize(3).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        assertThat(bluesky.createdPerKey()).hasSize(1).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        scheduler.close();
+    }
+
+    @RepeatedTest(RUNS)
     @DisplayName("when the claim ahead fails, the batch being sent is still recorded with its events, nothing is "
             + "left leased, and the failure is thrown; the next dispatch publishes the rest once")
     void claimAheadFails() {

@@ -27,6 +27,7 @@ final class RecordingStore implements ScheduleStore {
     /** The idempotency key of each lease renewed, in the order of the calls. */
     final BlockingQueue<String> renewed = new LinkedBlockingQueue<>();
     private volatile RuntimeException failNextBatch;
+    private volatile RuntimeException failEveryBatch;
     private final AtomicInteger claimCalls = new AtomicInteger();
     private volatile int failingClaim;
     private volatile RuntimeException claimFailure;
@@ -40,6 +41,11 @@ final class RecordingStore implements ScheduleStore {
     /** The next {@link #completeAll} throws this and records nothing. */
     void failNextBatch(RuntimeException e) {
         failNextBatch = e;
+    }
+
+    /** Every {@link #completeAll} throws this very instance (a store that caches its error) and records nothing. */
+    void failEveryBatch(RuntimeException e) {
+        failEveryBatch = e;
     }
 
     /** Claim number {@code which} (counting from 1) throws {@code e} and claims nothing. */
@@ -56,6 +62,9 @@ final class RecordingStore implements ScheduleStore {
 
     @Override
     public List<Boolean> completeAll(List<Completion> completions, Instant now) {
+        if (failEveryBatch != null) {
+            throw failEveryBatch;
+        }
         RuntimeException failure = failNextBatch;
         if (failure != null) {
             failNextBatch = null;

@@ -230,7 +230,7 @@ public final class DefaultScheduler implements Scheduler {
         try {
             flush(tally);
         } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+            suppress(failure, e);
         }
     }
 
@@ -252,13 +252,13 @@ public final class DefaultScheduler implements Scheduler {
                 throw error;
             }
             if (sendFailure != null) {
-                failure.addSuppressed(sendFailure);
+                suppress(failure, sendFailure);
             }
             if (next != null) {
                 try {
                     flush(next);
                 } catch (RuntimeException alsoFailed) {
-                    failure.addSuppressed(alsoFailed);
+                    suppress(failure, alsoFailed);
                 }
             }
             throw failure;
@@ -273,7 +273,7 @@ public final class DefaultScheduler implements Scheduler {
         try {
             recording.join();
         } catch (CompletionException e) {
-            thrown.addSuppressed(e.getCause());
+            suppress(thrown, e.getCause());
         }
     }
 
@@ -314,7 +314,7 @@ public final class DefaultScheduler implements Scheduler {
             if (failure == null) {
                 throw e;
             }
-            failure.addSuppressed(e);
+            suppress(failure, e);
         }
         if (failure != null) {
             throw failure;
@@ -401,7 +401,7 @@ public final class DefaultScheduler implements Scheduler {
         }
         if (meanwhileFailed != null) {
             if (failure != null) {
-                meanwhileFailed.addSuppressed(failure);
+                suppress(meanwhileFailed, failure);
             }
             return meanwhileFailed;
         }
@@ -422,7 +422,7 @@ public final class DefaultScheduler implements Scheduler {
             }
         } catch (RuntimeException | Error e) {
             if (!tally.failure.compareAndSet(null, e)) {
-                tally.failure.get().addSuppressed(e);
+                suppress(tally.failure.get(), e);
             }
         }
     }
@@ -971,6 +971,17 @@ public final class DefaultScheduler implements Scheduler {
         DispatchReport report() {
             return new DispatchReport(claimed.size(), published.get(), retried.get(), deferred.get(), failed.get(),
                     needsCheck.get(), released.get(), lost.get());
+        }
+    }
+
+    /**
+     * Adds {@code also} to {@code into}'s suppressed exceptions, unless it is the same object: a store may
+     * throw one exception instance twice (a failed record, then a failed give-back), and
+     * {@code addSuppressed} would answer that with an IllegalArgumentException hiding the store's error.
+     */
+    private static void suppress(Throwable into, Throwable also) {
+        if (also != null && also != into) {
+            into.addSuppressed(also);
         }
     }
 }
