@@ -109,17 +109,36 @@ class PipelinedDispatchTest {
         }
     }
 
-    @RepeatedTest(RUNS)
-    @DisplayName("a batch claimed ahead that holds a reply is given back unsent when the record of the batch before "
-            + "fails; once taken over, the thread goes out in order, once")
-    void replyBatchGivenBackWhenTheRecordBeforeFails() {
+    /** A post (Mastodon and Bluesky) due first, then a two-cue live thread on Mastodon; the clock after both. */
+    private record OnePostThenAThread(FakePlatform mastodon, LivePlan plan, ConnectorLookup connectors) {
+    }
+
+    private OnePostThenAThread onePostThenAThread() {
         FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
         ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
         posts(1);
         LivePlan plan = LiveShows.cues("launch", 2, Threading.THREAD_BRIDGING_GAPS, MASTODON).plan(clock);
         LiveShows.approveAndSchedule(LiveShows.live(store, connectors, clock), plan);
         clock.set(START.plusSeconds(120));
-        Scheduler scheduler = scheduler("reply-ahead", connectors, false);
+        return new OnePostThenAThread(mastodon, plan, connectors);
+    }
+
+    /** After the take-over nothing is lost, the thread went out in order, and every post once. */
+    private void assertTakenOverInOrderOnce(OnePostThenAThread given, DispatchReport takeover) {
+        assertThat(takeover.lost()).isZero();
+        LiveShows.assertPublishedInOrderOnce(List.of(given.plan()), List.of(given.mastodon()));
+        assertThat(given.mastodon().createdPerKey()).hasSize(3).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        assertThat(bluesky.createdPerKey()).hasSize(1).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+    }
+
+    @RepeatedTest(RUNS)
+    @DisplayName("a batch claimed ahead that holds a reply is given back unsent when the record of the batch before "
+            + "fails; once taken over, the thread goes out in order, once")
+    void replyBatchGivenBackWhenTheRecordBeforeFails() {
+        OnePostThenAThread given = onePostThenAThread();
+        FakePlatform mastodon = given.mastodon();
+        LivePlan plan = given.plan();
+        Scheduler scheduler = scheduler("reply-ahead", given.connectors(), false);
         recording.failNextBatch(new IllegalStateException("database unreachable"));
 
         // Batch 1 (p0) is sent, then recorded on the recording thread, which fails; batch 2 (the
@@ -137,10 +156,7 @@ class PipelinedDispatchTest {
         DispatchReport takeover = scheduler.dispatchDue();
 
         assertThat(takeover.published()).isEqualTo(4);
-        assertThat(takeover.lost()).isZero();
-        LiveShows.assertPublishedInOrderOnce(List.of(plan), List.of(mastodon));
-        assertThat(mastodon.createdPerKey()).hasSize(3).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
-        assertThat(bluesky.createdPerKey()).hasSize(1).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        assertTakenOverInOrderOnce(given, takeover);
         assertThat(events).hasSize(4).allSatisfy(e -> assertThat(e).isInstanceOf(PostPublished.class));
         scheduler.close();
     }
@@ -149,13 +165,8 @@ class PipelinedDispatchTest {
     @DisplayName("a store that throws one exception instance for the record and again for the give-back: the caller "
             + "gets that exception, not 'Self-suppression not permitted'; the leases are taken over later, each post once")
     void sameExceptionTwice() {
-        FakePlatform mastodon = new FakePlatform(MASTODON, Idempotency.NATIVE, clock);
-        ConnectorLookup connectors = ConnectorLookup.of(List.of(mastodon, bluesky));
-        posts(1);
-        LivePlan plan = LiveShows.cues("launch", 2, Threading.THREAD_BRIDGING_GAPS, MASTODON).plan(clock);
-        LiveShows.approveAndSchedule(LiveShows.live(store, connectors, clock), plan);
-        clock.set(START.plusSeconds(120));
-        Scheduler scheduler = scheduler("same-exception", connectors, false);
+        OnePostThenAThread given = onePostThenAThread();
+        Scheduler scheduler = scheduler("same-exception", given.connectors(), false);
         IllegalStateException down = new IllegalStateException("database unreachable");
         recording.failEveryBatch(down);
 
@@ -166,10 +177,7 @@ class PipelinedDispatchTest {
         clock.advance(LEASE.plusSeconds(1));
         DispatchReport takeover = scheduler.dispatchDue();
 
-        assertThat(takeover.lost()).isZero();
-        LiveShows.assertPublishedInOrderOnce(List.of(plan), List.of(mastodon));
-        assertThat(mastodon.createdPerKey()).hasSize(3).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
-        assertThat(bluesky.createdPerKey()).hasSize(1).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        assertTakenOverInOrderOnce(given, takeover);
         scheduler.close();
     }
 
