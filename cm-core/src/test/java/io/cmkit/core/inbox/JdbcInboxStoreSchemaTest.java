@@ -9,15 +9,9 @@ import io.cmkit.core.jdbc.SchemaVersionException;
 import io.cmkit.core.jdbc.StoreDatabase;
 import io.cmkit.core.testing.TestDatabases;
 import io.cmkit.core.schedule.jdbc.JdbcScheduleStore;
-import io.cmkit.core.jdbc.JdbcStoreConfig;
 import io.cmkit.core.spi.Cursor;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +28,7 @@ class JdbcInboxStoreSchemaTest {
         try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
              JdbcInboxStore inbox = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             assertThat(inbox.schemaVersion()).isEqualTo(JdbcInboxStore.SUPPORTED_SCHEMA_VERSION);
-            assertThat(versionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2", "schedule:3");
+            assertThat(TestDatabases.schemaVersionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2", "schedule:3");
         }
     }
 
@@ -44,7 +38,7 @@ class JdbcInboxStoreSchemaTest {
         String url = TestDatabases.freshPostgresSchema();
         try (JdbcInboxStore first = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             first.commitPage(InboxStoreContract.MENTIONS, Optional.of(Cursor.of("7")), List.of(), InboxStoreContract.T0);
-            execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
+            TestDatabases.execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
                     + "VALUES ('inbox', 2, 'from a newer cmkit', 0)");
 
             assertThatThrownBy(() -> JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults()))
@@ -55,7 +49,7 @@ class JdbcInboxStoreSchemaTest {
                     })
                     .hasMessageContaining("the inbox schema in").hasMessageContaining(first.jdbcUrl())
                     .hasMessageContaining("nothing was changed");
-            assertThat(versionRows(url)).containsExactly("inbox:1", "inbox:2");
+            assertThat(TestDatabases.schemaVersionRows(url)).containsExactly("inbox:1", "inbox:2");
             assertThat(first.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("7"));
         }
     }
@@ -95,24 +89,6 @@ class JdbcInboxStoreSchemaTest {
             JdbcInboxStore second = JdbcInboxStore.open(db, JdbcStoreConfig.ofDefaults());
             assertThat(second.feed(InboxStoreContract.MENTIONS).orElseThrow().cursor()).contains(Cursor.of("5"));
             assertThat(second.schemaVersion()).isEqualTo(1);
-        }
-    }
-
-    private static List<String> versionRows(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1) + ":" + rs.getInt(2));
-            }
-            return out;
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,6 +60,29 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create schema " + schema, e);
         }
         return base + "&currentSchema=" + schema;
+    }
+
+    /**
+     * The rows of {@code cm_schema_version} in a schema of the shared PostgreSQL (a URL from
+     * {@link #freshPostgresSchema()}), as {@code component:version}, ordered by both.
+     */
+    public static List<String> schemaVersionRows(String postgresUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1) + ":" + rs.getInt(2));
+            }
+            return out;
+        }
+    }
+
+    /** Runs one statement in a schema of the shared PostgreSQL (a URL from {@link #freshPostgresSchema()}). */
+    public static void execute(String postgresUrl, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     /** A store database on a new schema of the shared PostgreSQL. */

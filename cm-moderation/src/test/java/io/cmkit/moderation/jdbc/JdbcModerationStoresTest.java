@@ -15,11 +15,7 @@ import io.cmkit.moderation.Decision;
 import io.cmkit.moderation.Evidence;
 import io.cmkit.moderation.audit.AuditEntry;
 import io.cmkit.moderation.review.ReviewItem;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,7 +112,7 @@ class JdbcModerationStoresTest {
 
             for (String sql : List.of("UPDATE cm_audit_entry SET detail = 'nothing happened'",
                     "DELETE FROM cm_audit_entry", "TRUNCATE cm_audit_entry")) {
-                assertThatThrownBy(() -> execute(url, sql)).isInstanceOf(SQLException.class)
+                assertThatThrownBy(() -> TestDatabases.execute(url, sql)).isInstanceOf(SQLException.class)
                         .hasMessageContaining("the cmkit audit log is append-only")
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
             }
@@ -132,9 +128,9 @@ class JdbcModerationStoresTest {
         try (StoreDatabase db = StoreDatabase.connect(url, "postgres", "")) {
             JdbcReviewQueueStore.open(db, JdbcStoreConfig.ofDefaults());
             JdbcAuditLog.open(db, JdbcStoreConfig.ofDefaults());
-            assertThat(versionRows(url)).containsExactly("moderation-audit:1", "moderation-audit:2", "moderation-review:1");
+            assertThat(TestDatabases.schemaVersionRows(url)).containsExactly("moderation-audit:1", "moderation-audit:2", "moderation-review:1");
 
-            execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
+            TestDatabases.execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
                     + "VALUES ('moderation-review', 2, 'from a newer cmkit', 0)");
             assertThatThrownBy(() -> JdbcReviewQueueStore.open(db, JdbcStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
@@ -165,24 +161,6 @@ class JdbcModerationStoresTest {
             return out;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static List<String> versionRows(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1) + ":" + rs.getInt(2));
-            }
-            return out;
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.cmkit.moderation.jdbc;
 
 import io.cmkit.core.jdbc.JdbcStoreConfig;
-import io.cmkit.core.jdbc.StoreDatabase;
-import io.cmkit.core.testing.TestDatabases;
+import io.cmkit.core.testing.FreshDatabases;
 import io.cmkit.moderation.review.ReviewQueueStore;
 import io.cmkit.moderation.review.ReviewQueueStoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The JDBC review queue store keeps the store contract")
 class JdbcReviewQueueStoreTest {
@@ -15,34 +14,24 @@ class JdbcReviewQueueStoreTest {
     @Nested
     @DisplayName("on H2")
     class OnH2 extends ReviewQueueStoreContract {
-        private StoreDatabase db;
+        @RegisterExtension
+        final FreshDatabases databases = FreshDatabases.h2();
 
         @Override
         protected ReviewQueueStore store() {
-            db = TestDatabases.freshH2();
-            return JdbcReviewQueueStore.open(db, JdbcStoreConfig.ofDefaults());
-        }
-
-        @AfterEach
-        void drop() {
-            TestDatabases.dropH2(db);
+            return JdbcReviewQueueStore.open(databases.open(), JdbcStoreConfig.ofDefaults());
         }
     }
 
     @Nested
     @DisplayName("on PostgreSQL")
     class OnPostgres extends ReviewQueueStoreContract {
-        private StoreDatabase db;
+        @RegisterExtension
+        final FreshDatabases databases = FreshDatabases.postgres();
 
         @Override
         protected ReviewQueueStore store() {
-            db = TestDatabases.freshPostgres();
-            return JdbcReviewQueueStore.open(db, JdbcStoreConfig.ofDefaults());
-        }
-
-        @AfterEach
-        void close() {
-            db.close();
+            return JdbcReviewQueueStore.open(databases.open(), JdbcStoreConfig.ofDefaults());
         }
     }
 }
