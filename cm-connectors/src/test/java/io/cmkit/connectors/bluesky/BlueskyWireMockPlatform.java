@@ -1,7 +1,6 @@
 package io.cmkit.connectors.bluesky;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -20,18 +19,14 @@ import io.cmkit.connectors.bluesky.internal.BlueskyConnector;
 import io.cmkit.connectors.contract.Examples;
 import io.cmkit.connectors.contract.LexiconContract;
 import io.cmkit.connectors.contract.WireMockContract;
-import io.cmkit.connectors.http.HttpConfig;
-import io.cmkit.connectors.http.HttpFoundation;
 import io.cmkit.connectors.http.Secret;
-import io.cmkit.connectors.sandbox.SimulatedClock;
-import io.cmkit.connectors.testkit.ConnectorHarness;
+import io.cmkit.connectors.testkit.SimulatedHttpHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
 import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
 import io.cmkit.core.model.Platform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +40,7 @@ import java.util.function.Supplier;
  * stub, request and answer held to the lexicons, a stateful repository and notification list
  * ({@link FakeBluesky}), and faults on the next XRPC calls outside sessions.
  */
-final class BlueskyWireMockPlatform implements ConnectorHarness {
+final class BlueskyWireMockPlatform extends SimulatedHttpHarness {
 
     static final Account ACCOUNT = new Account(Platform.BLUESKY, "cafe-lumiere.bsky.social");
     static final String PASSWORD = "app-pass-abcd-efgh-ijkl";
@@ -54,19 +49,18 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
     static final String REFRESH_1 = jwt("refresh", 1);
     static final String ACCESS_2 = jwt("access", 2);
     static final String REFRESH_2 = jwt("refresh", 2);
-    static final int RETRIES = 2;
     static final String FAULTED = "/xrpc/(com\\.atproto\\.repo|com\\.atproto\\.identity|app\\.bsky)\\..*";
 
     private final WireMockServer server;
     private final FakeBluesky fake;
     private final WireMockContract contract;
-    private final SimulatedClock clock = SimulatedClock.at(START);
-    private final HttpFoundation foundation;
     private final BlueskyConnector connector;
     private final WireMockFaults faults;
     private int mentions;
 
     BlueskyWireMockPlatform(WireMockServer server, FakeBluesky fake) {
+        // the JDK's default client: the foundation itself must speak HTTP/1.1 to http://
+        super(START, kitConfig(), true);
         this.server = server;
         this.fake = fake;
         server.resetAll();
@@ -74,20 +68,11 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
         this.contract = WireMockContract.attach(server, LexiconContract.bluesky());
         this.faults = new WireMockFaults(server, FAULTED, contract::stubFor);
         stubPlatform();
-        HttpConfig config = HttpConfig.custom().maxAttempts(RETRIES + 1).connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5)).maxRateLimitWait(Duration.ofMinutes(2)).build();
-        this.foundation = HttpFoundation.builder().config(config).clock(clock)
-                .sleeper(d -> {
-                    if (!d.isNegative()) {
-                        clock.advance(d);
-                    }
-                })
-                .build();   // the default JDK client: the foundation itself must speak HTTP/1.1 to http://
         URI base = URI.create("http://127.0.0.1:" + server.port());
         BlueskyConfig blueskyConfig = BlueskyConfig.of(ACCOUNT, base, ACCOUNT.handle(), Secret.of(PASSWORD))
-                .withAppView(base).withFoundation(foundation).withPageSize(2);
+                .withAppView(base).withFoundation(foundation()).withPageSize(2);
         this.connector = (BlueskyConnector) new BlueskyConnectorProvider().open(blueskyConfig,
-                new io.cmkit.core.spi.ConnectorContext(clock));
+                new io.cmkit.core.spi.ConnectorContext(simulatedClock()));
     }
 
     /** A JWT-looking token with an {@code exp} far after the simulated start. */
@@ -165,7 +150,7 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
         return new FaultDriver() {
             @Override
             public void rateLimitOnce(Instant resetAt) {
-                long seconds = Math.max(0, Duration.between(clock.instant(), resetAt).toSeconds());
+                long seconds = Math.max(0, Duration.between(simulatedClock().instant(), resetAt).toSeconds());
                 next(1, () -> xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
                         .withHeader("RateLimit-Limit", "5000").withHeader("RateLimit-Remaining", "0")
                         .withHeader("RateLimit-Reset", String.valueOf(seconds)).withHeader("RateLimit-Policy", "5000;w=3600"));
@@ -214,25 +199,6 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
         faults.clear();
     }
 
-    SimulatedClock simulatedClock() {
-        return clock;
-    }
-
-    @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public int retries() {
-        return RETRIES;
-    }
-
-    @Override
-    public Duration longestRateLimitWait() {
-        return foundation.config().maxRateLimitWait();
-    }
-
     @Override
     public List<String> seedMentions(int count) {
         List<String> texts = new ArrayList<>();
@@ -252,8 +218,7 @@ final class BlueskyWireMockPlatform implements ConnectorHarness {
 
     @Override
     public void close() {
-        connector.close();
-        foundation.close();
+        super.close();
         clearFaults();
         contract.verify();
     }

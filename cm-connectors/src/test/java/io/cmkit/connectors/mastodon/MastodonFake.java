@@ -22,10 +22,8 @@ import io.cmkit.connectors.contract.Examples;
 import io.cmkit.connectors.contract.OpenApiContract;
 import io.cmkit.connectors.contract.WireMockContract;
 import io.cmkit.connectors.http.HttpConfig;
-import io.cmkit.connectors.http.HttpFoundation;
 import io.cmkit.connectors.http.Secret;
-import io.cmkit.connectors.sandbox.SimulatedClock;
-import io.cmkit.connectors.testkit.ConnectorHarness;
+import io.cmkit.connectors.testkit.SimulatedHttpHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
 import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
@@ -34,14 +32,10 @@ import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorContext;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -50,20 +44,16 @@ import java.util.function.Supplier;
  * {@link #close()}), and the connector kit's harness over it. Bodies start from the contract
  * examples and change only the fields a test needs.
  */
-final class MastodonFake implements ConnectorHarness {
+final class MastodonFake extends SimulatedHttpHarness {
 
     static final Account ACCOUNT = new Account(Platform.MASTODON, "cafelumiere@mastodon.example");
     static final String TOKEN = "mstdn-access-token-Qk7ZpL2vX9wR4tY8uB3nM6cJ";
     static final String BRAND_ID = "109348012345678901";
     static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
-    static final int RETRIES = 2;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
     private final WireMockContract contract;
-    private final SimulatedClock clock = SimulatedClock.at(START);
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final HttpFoundation foundation;
     private final Connector connector;
     private final List<StubMapping> mentionStubs = new ArrayList<>();
     private final WireMockFaults faults;
@@ -71,31 +61,19 @@ final class MastodonFake implements ConnectorHarness {
 
     /** The fake with the kit's configuration (3 attempts, 2-minute rate-limit waits), limits read once. */
     MastodonFake(WireMockServer server) {
-        this(server, HttpConfig.custom().maxAttempts(RETRIES + 1).connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5)).maxRateLimitWait(Duration.ofMinutes(2)).build(), true);
+        this(server, kitConfig(), true);
     }
 
     MastodonFake(WireMockServer server, HttpConfig config, boolean warmLimits) {
+        super(START, config, false);
         this.server = server;
         server.resetAll();
         this.contract = WireMockContract.attach(server, OpenApiContract.mastodon());
         this.faults = new WireMockFaults(server, "/api/.*", contract::stubFor);
         stubInstance();
-        this.foundation = HttpFoundation.builder()
-                .config(config)
-                .clock(clock)
-                .sleeper(d -> {
-                    sleeps.add(d);
-                    if (!d.isNegative()) {
-                        clock.advance(d);
-                    }
-                })
-                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(config.connectTimeout()).build())
-                .build();
         MastodonConfig mastodon = new MastodonConfig(ACCOUNT, URI.create(baseUrl()), Secret.of(TOKEN))
-                .withFoundation(foundation);
-        this.connector = new MastodonConnectorProvider().open(mastodon, new ConnectorContext(clock));
+                .withFoundation(foundation());
+        this.connector = new MastodonConnectorProvider().open(mastodon, new ConnectorContext(simulatedClock()));
         if (warmLimits) {
             connector.limits(); // the kit's faults hit the calls it makes, not the limits lookup
         }
@@ -112,18 +90,6 @@ final class MastodonFake implements ConnectorHarness {
 
     WireMockContract contract() {
         return contract;
-    }
-
-    List<Duration> sleeps() {
-        return sleeps;
-    }
-
-    SimulatedClock simulatedClock() {
-        return clock;
-    }
-
-    HttpFoundation foundation() {
-        return foundation;
     }
 
     /** Registers a stub through the contract checker (a body breaking the contract throws here). */
@@ -332,21 +298,6 @@ final class MastodonFake implements ConnectorHarness {
     }
 
     @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public int retries() {
-        return RETRIES;
-    }
-
-    @Override
-    public Duration longestRateLimitWait() {
-        return foundation.config().maxRateLimitWait();
-    }
-
-    @Override
     public List<String> seedMentions(int count) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -366,8 +317,7 @@ final class MastodonFake implements ConnectorHarness {
     /** Closes the connector, then fails the test if any stub, request or answer broke the contract. */
     @Override
     public void close() {
-        connector.close();
-        foundation.close();
+        super.close();
         contract.verify();
     }
 }

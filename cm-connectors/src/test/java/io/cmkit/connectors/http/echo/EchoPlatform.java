@@ -19,22 +19,17 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.cmkit.connectors.http.HttpConfig;
-import io.cmkit.connectors.http.HttpFoundation;
 import io.cmkit.connectors.http.Secret;
-import io.cmkit.connectors.sandbox.SimulatedClock;
-import io.cmkit.connectors.testkit.ConnectorHarness;
+import io.cmkit.connectors.testkit.SimulatedHttpHarness;
 import io.cmkit.connectors.testkit.FaultDriver;
 import io.cmkit.connectors.testkit.WireMockFaults;
 import io.cmkit.core.model.Account;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +37,7 @@ import java.util.function.Supplier;
  * tokens that can expire, statuses, a mention feed paged with {@code Link} headers, and faults
  * injected for the next calls under {@code /api/}.
  */
-final class EchoPlatform implements ConnectorHarness {
+final class EchoPlatform extends SimulatedHttpHarness {
 
     static final Account ACCOUNT = new Account(EchoConnector.ECHO, "kit@echo.test");
     static final String PASSWORD = "app-password-hunter2";
@@ -51,12 +46,8 @@ final class EchoPlatform implements ConnectorHarness {
     static final String ACCESS_2 = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJraXQiLCJuIjoyfQ.YWNjZXNzLXR3bw";
     static final String REFRESH_2 = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJraXQiLCJyIjoyfQ.cmVmcmVzaC10d28";
     static final Instant START = Instant.parse("2025-03-03T08:00:00Z");
-    static final int RETRIES = 2;
 
     private final WireMockServer server;
-    private final SimulatedClock clock = SimulatedClock.at(START);
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final HttpFoundation foundation;
     private final EchoConnector connector;
     private final List<StubMapping> mentionStubs = new ArrayList<>();
     private final WireMockFaults faults;
@@ -64,29 +55,17 @@ final class EchoPlatform implements ConnectorHarness {
 
     /** The fake with the kit's configuration: 3 attempts, 2-minute rate-limit waits. */
     EchoPlatform(WireMockServer server) {
-        this(server, HttpConfig.custom().maxAttempts(RETRIES + 1).connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5)).maxRateLimitWait(Duration.ofMinutes(2)).build());
+        this(server, kitConfig());
     }
 
     EchoPlatform(WireMockServer server, HttpConfig config) {
+        super(START, config, false);
         this.server = server;
         server.resetAll();
         this.faults = new WireMockFaults(server, "/api/.*", server::stubFor);
         stubPlatform();
-        this.foundation = HttpFoundation.builder()
-                .config(config)
-                .clock(clock)
-                .sleeper(d -> {
-                    sleeps.add(d);
-                    if (!d.isNegative()) {
-                        clock.advance(d);
-                    }
-                })
-                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(config.connectTimeout()).build())
-                .build();
-        this.connector = new EchoConnector(ACCOUNT, foundation.client(ACCOUNT, URI.create(baseUrl(server))),
-                "kit@echo.test", Secret.of(PASSWORD), clock);
+        this.connector = new EchoConnector(ACCOUNT, foundation().client(ACCOUNT, URI.create(baseUrl(server))),
+                "kit@echo.test", Secret.of(PASSWORD), simulatedClock());
     }
 
     private void stubPlatform() {
@@ -175,14 +154,6 @@ final class EchoPlatform implements ConnectorHarness {
         return connector;
     }
 
-    List<Duration> sleeps() {
-        return sleeps;
-    }
-
-    SimulatedClock simulatedClock() {
-        return clock;
-    }
-
     @Override
     public EchoConnector connector() {
         return connector;
@@ -193,7 +164,7 @@ final class EchoPlatform implements ConnectorHarness {
         return new FaultDriver() {
             @Override
             public void rateLimitOnce(Instant resetAt) {
-                long seconds = Math.max(0, Duration.between(clock.instant(), resetAt).toSeconds());
+                long seconds = Math.max(0, Duration.between(simulatedClock().instant(), resetAt).toSeconds());
                 next(1, () -> json(429, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}")
                         .withHeader("RateLimit-Limit", "300").withHeader("RateLimit-Remaining", "0")
                         .withHeader("RateLimit-Reset", String.valueOf(seconds)));
@@ -241,21 +212,6 @@ final class EchoPlatform implements ConnectorHarness {
     }
 
     @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public int retries() {
-        return RETRIES;
-    }
-
-    @Override
-    public Duration longestRateLimitWait() {
-        return foundation.config().maxRateLimitWait();
-    }
-
-    @Override
     public List<String> seedMentions(int count) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -270,11 +226,5 @@ final class EchoPlatform implements ConnectorHarness {
     @Override
     public Set<String> secrets() {
         return Set.of(PASSWORD, ACCESS_1, REFRESH_1, ACCESS_2, REFRESH_2);
-    }
-
-    @Override
-    public void close() {
-        connector.close();
-        foundation.close();
     }
 }
