@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.cmkit.core.strategy.KitFragments.BRAND;
+import static io.cmkit.core.strategy.KitFragments.ONE_PILLAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * What a brand kit loader says about a broken kit. Every problem names the path of the value in
- * the document and its line and column; the kits below are numbered from line 1.
+ * the document and its line and column; the kits below are numbered from line 1, and
+ * {@link KitFragments#BRAND}, where a kit starts with it, is its lines 1 to 6.
  */
 @DisplayName("A broken brand kit")
 class BrandKitProblemsTest {
@@ -41,25 +44,13 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("an unknown key is an error that suggests the closest known key")
         void unknownKeyWithSuggestion() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
                     objectifs:
                       - id: notoriete
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("objectifs", 10, 1, "unknown key 'objectifs'; did you mean 'objectives'?"));
@@ -68,24 +59,12 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("an unknown key with no close match lists the keys allowed there")
         void unknownKeyWithoutSuggestion() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
                           url: https://instagram.com/cafe.lumiere.lyon
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("brand.accounts[0].url", 10, 7,
@@ -102,13 +81,7 @@ class BrandKitProblemsTest {
                       name: Café Lumière
                       timeZone: Europe/Paris
                       default_language: fr
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(
@@ -131,13 +104,7 @@ class BrandKitProblemsTest {
                         targets:
                           - metric: followers
                             target: 5000
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(
@@ -148,21 +115,9 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a key written twice in one mapping is an error; the first value is the one checked")
         void duplicateYamlKey() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       name: Cafe Lumiere
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("brand.name", 7, 3,
@@ -178,13 +133,7 @@ class BrandKitProblemsTest {
                       name: Café Lumière
                       time_zone: Europe/Paris
                       default_language: fr
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """)).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
+                    """ + ONE_PILLAR)).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("cmkit", 1, 1,
                             "missing required key 'cmkit', the format version; write 'cmkit: 1' first"));
 
@@ -195,13 +144,7 @@ class BrandKitProblemsTest {
                       name: Café Lumière
                       time_zone: Europe/Paris
                       default_language: fr
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """)).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
+                    """ + ONE_PILLAR)).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("cmkit", 1, 8,
                             "unsupported format version 2; this version of cmkit reads 'cmkit: 1'"));
         }
@@ -214,13 +157,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a value of the wrong type says what was expected and what was found")
         void wrongType() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts: instagram
                     objectives:
                       - id: notoriete
@@ -255,13 +192,7 @@ class BrandKitProblemsTest {
                       name: Café Lumière
                       time_zone: Europe/Pariss
                       default_language: fr
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("brand.time_zone", 5, 14,
@@ -297,13 +228,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a period is a year, a quarter, a month or a range of days")
         void badPeriod() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                     objectives:
                       - id: notoriete
                         title: Se faire connaître à Lyon
@@ -314,13 +239,7 @@ class BrandKitProblemsTest {
                           - metric: reach
                             target: 100000
                             period: 2026-06-30..2026-04-01
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(
@@ -333,13 +252,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a direction is at_least (the default) or at_most")
         void direction() throws BrandKitException {
-            String kit = """
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            String kit = BRAND + """
                     objectives:
                       - id: relation
                         title: Répondre vite
@@ -351,13 +264,7 @@ class BrandKitProblemsTest {
                           - metric: response_rate
                             target: 0.95
                             period: 2026
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """;
+                    """ + ONE_PILLAR;
 
             assertThat(load(kit.formatted("at_most")).objectives().get(0).targets())
                     .extracting(KpiTarget::direction)
@@ -371,13 +278,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a cadence names weekdays and HH:mm times")
         void badWeekdayAndTime() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
@@ -412,13 +313,7 @@ class BrandKitProblemsTest {
                       name:%s
                       time_zone: Europe/Paris
                       default_language: fr
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """;
+                    """ + ONE_PILLAR;
 
             assertThat(problemsOf(kit.formatted(" \"\"")))
                     .extracting(Problem::path, Problem::line, Problem::column, Problem::message)
@@ -431,13 +326,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a percentage is written without its '%' sign")
         void percentSign() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                     editorial_line:
                       tone: chaleureux
                       languages: [fr]
@@ -459,13 +348,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("the same account twice is reported at the second, naming the first")
         void duplicateAccount() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
@@ -473,13 +356,7 @@ class BrandKitProblemsTest {
                           handle: "@cafelumiere@piaille.fr"
                         - platform: instagram
                           handle: Cafe.Lumiere.Lyon
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("brand.accounts[2]", 12, 7,
@@ -489,13 +366,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("pillar shares that do not add up to 100 are reported at the pillars, with the sum")
         void pillarSharesNot100() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                     editorial_line:
                       tone: chaleureux
                       languages: [fr]
@@ -516,13 +387,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a negative target is reported at the target value")
         void negativeTarget() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                     objectives:
                       - id: notoriete
                         title: Se faire connaître à Lyon
@@ -533,13 +398,7 @@ class BrandKitProblemsTest {
                           - metric: reach
                             target: -3
                             period: 2026-Q2
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("objectives[0].targets[1].target", 15, 17,
@@ -549,13 +408,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a cadence on a platform the brand has no account on is reported at that platform")
         void cadenceWithoutAccount() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
@@ -582,13 +435,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("a target bound to a platform the brand has no account on is reported at that platform")
         void targetWithoutAccount() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - platform: instagram
                           handle: cafe.lumiere.lyon
@@ -600,13 +447,7 @@ class BrandKitProblemsTest {
                             target: 5000
                             period: 2026-Q2
                             platform: instagran
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("objectives[0].targets[0].platform", 17, 19,
@@ -650,13 +491,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("objective ids and audience names are unique, each repeat reported")
         void uniqueNames() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                     objectives:
                       - id: notoriete
                         title: Se faire connaître
@@ -667,13 +502,7 @@ class BrandKitProblemsTest {
                     audiences:
                       - name: Amateurs
                       - name: amateurs
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(
@@ -723,13 +552,7 @@ class BrandKitProblemsTest {
         @Test
         @DisplayName("anchors, aliases and merge keys are refused: each value is written out")
         void aliasesRefused() {
-            List<Problem> problems = problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            List<Problem> problems = problemsOf(BRAND + """
                       accounts:
                         - &insta
                           platform: instagram
@@ -737,13 +560,7 @@ class BrandKitProblemsTest {
                         - *insta
                         - <<: *insta
                           handle: cafelumiere
-                    editorial_line:
-                      tone: chaleureux
-                      languages: [fr]
-                      pillars:
-                        - name: Recettes
-                          share: 100
-                    """);
+                    """ + ONE_PILLAR);
 
             assertThat(problems).extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(
@@ -779,13 +596,7 @@ class BrandKitProblemsTest {
             assertThat(problemsOf("# nothing yet\n"))
                     .extracting(Problem::path, Problem::line, Problem::column, Problem::message)
                     .containsExactly(tuple("", 1, 1, "the document is empty; a brand kit starts with 'cmkit: 1'"));
-            assertThat(problemsOf("""
-                    cmkit: 1
-                    brand:
-                      id: cafe-lumiere
-                      name: Café Lumière
-                      time_zone: Europe/Paris
-                      default_language: fr
+            assertThat(problemsOf(BRAND + """
                     editorial_line:
                       tone: chaleureux
                       languages: [fr]

@@ -23,23 +23,11 @@ import static org.assertj.core.api.Assertions.tuple;
 @DisplayName("Brand kits are loaded")
 class BrandKitSourcesTest {
 
-    private static final String KIT = """
-            cmkit: 1
-            brand:
-              id: cafe-lumiere
-              name: Café Lumière
-              time_zone: Europe/Paris
-              default_language: fr
+    private static final String KIT = KitFragments.BRAND + """
               accounts:
                 - platform: instagram
                   handle: cafe.lumiere.lyon
-            editorial_line:
-              tone: chaleureux
-              languages: [fr]
-              pillars:
-                - name: Recettes
-                  share: 100
-            """;
+            """ + KitFragments.ONE_PILLAR;
 
     @TempDir
     Path dir;
