@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * A node of a parsed listening query. Words are stored analysed, as they are matched: normalised
- * (case, accents, look-alike letters) by {@link TextAnalysis}. {@link #toString()} writes the node
+ * (case, accents, look-alike letters) by {@link TextAnalysis}. Each node's {@code toString()} writes it
  * back in the query language, fully parenthesised, so {@code a OR b c} reads
  * {@code a OR (b AND c)}.
  */
