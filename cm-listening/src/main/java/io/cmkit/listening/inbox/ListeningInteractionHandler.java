@@ -124,7 +124,7 @@ public final class ListeningInteractionHandler implements InteractionHandler, Au
             }
             List<QueryMatch> matches = monitor.match(interaction);
             List<MatchedQuery> queries = new ArrayList<>(matches.size());
-            matches.forEach(m -> queries.add(TaggedInteraction.matchedQuery(m)));
+            matches.forEach(m -> queries.add(m.asMatchedQuery()));
             Listening.Update update = listening.accept(interaction, queries);
             counted.add(key);
             tagged = new TaggedInteraction(interaction, matches, update.sentiment(), update.alerts());

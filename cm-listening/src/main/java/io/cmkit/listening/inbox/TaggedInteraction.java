@@ -3,9 +3,7 @@ package io.cmkit.listening.inbox;
 import io.cmkit.core.model.Interaction;
 import io.cmkit.listening.alert.Alert;
 import io.cmkit.listening.alert.MatchedQuery;
-import io.cmkit.listening.monitor.MatchedTerm;
 import io.cmkit.listening.monitor.QueryMatch;
-import io.cmkit.listening.monitor.Watch;
 import io.cmkit.listening.sentiment.Sentiment;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +30,7 @@ public record TaggedInteraction(Interaction interaction, List<QueryMatch> matche
 
     /** The matches as the alert series count them: query id, brand, own or competitor, distinct terms. */
     public List<MatchedQuery> matchedQueries() {
-        return matches.stream().map(TaggedInteraction::matchedQuery).toList();
+        return matches.stream().map(QueryMatch::asMatchedQuery).toList();
     }
 
     /** The brands and competitors whose queries it matched, in query-id order, each once. */
@@ -51,15 +49,5 @@ public record TaggedInteraction(Interaction interaction, List<QueryMatch> matche
         }
         alerts.forEach(a -> out.append(" ALERT ").append(a.kind()).append(' ').append(a.series()));
         return out.toString();
-    }
-
-    /** One monitor match as the alert package's {@link MatchedQuery}: its distinct terms, in text order. */
-    static MatchedQuery matchedQuery(QueryMatch match) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (MatchedTerm term : match.terms()) {
-            terms.add(term.term());
-        }
-        return new MatchedQuery(match.queryId(), match.query().owner(), match.query().watch() == Watch.COMPETITOR,
-                List.copyOf(terms));
     }
 }

@@ -9,6 +9,7 @@ import io.cmkit.core.model.Interaction;
 import io.cmkit.core.model.Platform;
 import io.cmkit.core.model.ThreadPosition;
 import io.cmkit.core.text.Span;
+import io.cmkit.listening.alert.MatchedQuery;
 import io.cmkit.listening.query.ListeningQuery;
 import io.cmkit.listening.query.QueryNode;
 import io.cmkit.listening.monitor.event.MonitorEvent;
@@ -148,6 +149,18 @@ class MonitorTest {
         assertThat(monitor.remove("q")).isFalse();
         assertThat(ids("brulerie")).isEmpty();
         assertThat(monitor.size()).isZero();
+    }
+
+    @Test
+    @DisplayName("a match reads as the alerts' MatchedQuery: id, owner, own or competitor, distinct terms in text order")
+    void asMatchedQuery() {
+        monitor.add(SavedQuery.of("rival", "brulerie", Watch.COMPETITOR, "brulerie OR torref*"));
+        monitor.add(SavedQuery.of("brand", "cafe-lumiere", Watch.BRAND, "lumiere"));
+        List<QueryMatch> matches = monitor.match(Mention.text("Torrefaction: la brulerie, pas Lumière ni la brulerie"));
+
+        assertThat(matches).extracting(QueryMatch::asMatchedQuery).containsExactly(
+                MatchedQuery.own("brand", "cafe-lumiere", List.of("lumiere")),
+                MatchedQuery.competitor("rival", "brulerie", List.of("torref*", "brulerie")));
     }
 
     @Test
