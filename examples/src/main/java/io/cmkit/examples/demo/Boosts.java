@@ -102,7 +102,9 @@ final class Boosts {
                 labels.get("candidates"));
         for (AllocationLine line : allocation.funded()) {
             BoostCandidate c = line.candidate();
-            out.printf(options.language(), "  %-10s %-22s %s  (%s %.0f %%, ×%.2f)%n",
+            // French puts a space before the percent sign, English does not (as in the summary).
+            out.printf(options.language(), options.french() ? "  %-10s %-22s %s  (%s %.0f %%, ×%.2f)%n"
+                            : "  %-10s %-22s %s  (%s %.0f%%, ×%.2f)%n",
                     c.performance().account().platform().displayName(), c.performance().post().id(),
                     money(line.amount(), options.language()), labels.get("winChance"),
                     line.winProbability() * 100, c.lift());

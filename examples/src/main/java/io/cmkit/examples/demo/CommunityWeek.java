@@ -79,7 +79,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,6 +127,8 @@ final class CommunityWeek {
     private final SandboxWorld world;
     private final Map<String, Connector> connectors = new LinkedHashMap<>();
     private final WeekTally tally = new WeekTally();
+    /** The alerts raised since the last day line, printed under the next one. */
+    private final List<String> alertLines = new ArrayList<>();
     private final List<MetricSnapshot> snapshots = new ArrayList<>();
     private final Map<Platform, List<PostOutcome>> pastOutcomes = new TreeMap<>();
     /** By platform, best-ranked account's platform first. */
@@ -477,9 +478,9 @@ final class CommunityWeek {
                     workflow.create(first, List.of(entry.account()), AUTHOR);
                     workflow.submit(key, AUTHOR);
                     String banned = strategy.editorialLine().bannedTerms().get(0);
-                    workflow.reject(key, REVIEWER, labels.get("bannedComment") + " « " + banned + " »");
-                    out.printf("  ✗ %s %s %s — %s « %s »%n", single.id(), labels.get("rejectedBy"), REVIEWER,
-                            labels.get("bannedComment"), banned);
+                    workflow.reject(key, REVIEWER, labels.get("bannedComment") + " " + labels.quote(banned));
+                    out.printf("  ✗ %s %s %s — %s %s%n", single.id(), labels.get("rejectedBy"), REVIEWER,
+                            labels.get("bannedComment"), labels.quote(banned));
                     workflow.edit(key, single, AUTHOR);
                     rejectedOne = true;
                 } else {
@@ -570,7 +571,7 @@ final class CommunityWeek {
             weekPosts.add(post);
             byKey.put(LiveScheduling.keyOf(plan, planned), post);
         }
-        out.printf("  ✓ %s « %s » %s %s, %d %s (%s)%n", labels.get("live"), name, labels.get("at"),
+        out.printf("  ✓ %s %s %s %s, %d %s (%s)%n", labels.get("live"), labels.quote(name), labels.get("at"),
                 start.atZone(zone).format(DateTimeFormatter.ofPattern("EEEE d MMM HH:mm", options.language())),
                 plan.posts().size(), labels.get("cues"), "#" + hashtag);
         return new LiveLaunch(event, plan, new QuestionCollector(event, clock), start);
@@ -646,8 +647,10 @@ final class CommunityWeek {
                     // The past weeks only build the baselines: alerts count from the week's start.
                     if (!alert.raisedAt().isBefore(weekStart)) {
                         tally.alerts.add(alert);
-                        out.printf("    ⚠ %s %s — %s%n", alert.raisedAt().atZone(zone).format(DateTimeFormatter.ofPattern("EEE HH:mm",
-                                options.language())), labels.get("alert." + alert.kind().name()), describe(alert));
+                        // Printed under the line of the day it was raised on (see the simulated days).
+                        alertLines.add(String.format("    ⚠ %s %s — %s", alert.raisedAt().atZone(zone).format(
+                                DateTimeFormatter.ofPattern("EEE HH:mm", options.language())),
+                                labels.get("alert." + alert.kind().name()), describe(alert)));
                     }
                 })
                 .build();
@@ -656,7 +659,7 @@ final class CommunityWeek {
 
     private String describe(io.cmkit.listening.alert.Alert alert) {
         String evidence = alert.evidence().topMentions().stream().findFirst()
-                .map(m -> " « " + Demo.oneLine(m.text(), 60) + " »").orElse("");
+                .map(m -> " " + labels.quote(Demo.oneLine(m.text(), 60))).orElse("");
         return String.format(options.language(), "%s%s%d %s (%s %.1f)%s", alert.series(), labels.colon(), alert.spike().observed(),
                 labels.get("inOneHour"), labels.get("baseline"), alert.spike().baseline(), evidence);
     }
@@ -747,7 +750,8 @@ final class CommunityWeek {
     private void simulate(ScheduleStore store, Scheduler scheduler, Inbox inbox, ListeningDesk listening, LiveLaunch launch)
             throws ConnectorException {
         heading(labels.get("simulating"));
-        DateTimeFormatter dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(options.language());
+        // One date style in both languages, as elsewhere in the output: "lundi 4 mai 2026", "Monday 4 May 2026".
+        DateTimeFormatter dayFormat = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", options.language());
         WeekTally before = tally.snapshot();
         int day = 1;
         Instant dayEnd = firstDay.plusDays(1).atStartOfDay(zone).toInstant();
@@ -791,6 +795,8 @@ final class CommunityWeek {
                 if (now2.livePublished > before.livePublished) {
                     out.printf("      %s%s%s%n", labels.get("live"), labels.colon(), labels.count(now2.questions - before.questions, "questions"));
                 }
+                alertLines.forEach(out::println);
+                alertLines.clear();
                 before = now2;
                 day++;
                 nextPoll = dayEnd;

@@ -133,6 +133,11 @@ final class Labels {
         return n + " " + (singular && WORDS.containsKey(one) ? get(one) : get(key));
     }
 
+    /** A quotation as the language writes it: « guillemets » in French, “curly quotes” in English. */
+    String quote(String text) {
+        return index == 0 ? "« " + text + " »" : "“" + text + "”";
+    }
+
     /** A colon as the language writes it: French puts a space before it. */
     String colon() {
         return index == 0 ? " : " : ": ";

@@ -171,6 +171,19 @@ class DemoTest {
             assertThat(alerts).anyMatch(a -> a.startsWith("bad buzz brand:cafe-lumiere:negative : "))
                     .allMatch(a -> a.contains(" dans la tranche du ") && !a.contains("baseline"));
             assertThat(run.out()).contains("⚠", "BAD BUZZ");
+            // Each alert is printed under the line of the day it was raised on ("⚠ mar. 11:00" under "jour 2/2 — mardi").
+            String day = null;
+            int alertLines = 0;
+            for (String line : run.out().lines().toList()) {
+                if (line.startsWith("  jour ")) {
+                    day = line.substring(line.indexOf("— ") + 2);
+                } else if (line.contains("⚠ ")) {
+                    String weekday = line.substring(line.indexOf("⚠ ") + 2, line.indexOf('.', line.indexOf("⚠ ")));
+                    assertThat(day).as(line).isNotNull().startsWith(weekday);
+                    alertLines++;
+                }
+            }
+            assertThat(alertLines).isEqualTo(alerts.size());
         }
 
         @Test
@@ -263,6 +276,9 @@ class DemoTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Strategy — Northwind Outdoors", "Platform ranking", "day 1/1", "The week in short",
                 "Launch of our new product", "Client dashboard written to");
+        // English quotes and dates, the same date style as the rest of the output ("Monday 4 May 2026").
+        assertThat(run.out()).contains("Live “Launch of our new product”").doesNotContain("«", "»")
+                .containsPattern("day 1/1 — (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2} [A-Z][a-z]+ \\d{4}:");
         assertThat(run.out()).containsPattern("Objectives on .* \\(actual / target, pacing\\)")
                 .containsPattern("(ahead|on track|behind)");
         assertThat(Long.parseLong(run.summary("The week in short").get("live posts"))).isPositive();
