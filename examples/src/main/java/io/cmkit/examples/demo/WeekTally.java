@@ -32,9 +32,27 @@ final class WeekTally {
     synchronized void moderated(Moderated what) {
         actions.merge(what.action(), 1L, Long::sum);
         actionsByCategory.merge(what.action().name() + "|" + what.category(), 1L, Long::sum);
-        if (examples.stream().noneMatch(e -> e.action() == what.action())) {
-            examples.add(what);
+        // One example per action. One decision often carries several actions (hide + flag + reply),
+        // so an example shown under another action too gives way to the next comment not shown yet.
+        int same = -1;
+        for (int i = 0; i < examples.size(); i++) {
+            if (examples.get(i).action() == what.action()) {
+                same = i;
+            }
         }
+        if (same < 0) {
+            examples.add(what);
+        } else if (shownTwice(examples.get(same)) && !shown(what.text())) {
+            examples.set(same, what);
+        }
+    }
+
+    private boolean shown(String text) {
+        return examples.stream().anyMatch(e -> e.text().equals(text));
+    }
+
+    private boolean shownTwice(Moderated example) {
+        return examples.stream().filter(e -> e.text().equals(example.text())).count() > 1;
     }
 
     synchronized long moderatedCount(Action action) {
