@@ -98,8 +98,7 @@ final class Boosts {
         SimulatedAds ads = new SimulatedAds();
         List<BoostOutcome> outcomes = new BoostApplier(platform -> Optional.of(ads), tracker)
                 .apply(allocation, WeekContent.CAMPAIGN, start, start.plus(Duration.ofDays(3)));
-        out.printf("  %d %s, %d %s%n", performances.size(), labels.get("postsMeasured"), candidates.size(),
-                labels.get("candidates"));
+        out.printf("  %s, %s%n", labels.count(performances.size(), "postsMeasured"), labels.count(candidates.size(), "candidates"));
         for (AllocationLine line : allocation.funded()) {
             BoostCandidate c = line.candidate();
             // French puts a space before the percent sign, English does not (as in the summary).

@@ -367,8 +367,8 @@ final class CommunityWeek {
         clock.set(weekStart);
         inbox.poll();
         listening.flush(false);
-        out.printf("  %d %s, %d %s%n", published, labels.get("pastPosts"),
-                pastOutcomes.values().stream().mapToInt(List::size).sum(), labels.get("pastOutcomes"));
+        out.printf("  %s, %s%n", labels.count(published, "pastPosts"),
+                labels.count(pastOutcomes.values().stream().mapToInt(List::size).sum(), "pastOutcomes"));
     }
 
     /** Three of the four past hours each day, chosen by the seed. */
@@ -459,7 +459,7 @@ final class CommunityWeek {
             }
         }
         entries.sort(Comparator.naturalOrder());
-        out.printf("  %d %s, %d %s%n", posts.size(), labels.get("ideas"), entries.size(), labels.get("entries"));
+        out.printf("  %s, %s%n", labels.count(posts.size(), "ideas"), labels.count(entries.size(), "entries"));
         calendar.conflicts().forEach(c -> out.println("  ! " + c.message()));
 
         // Each calendar entry becomes a post of its own in the workflow: one time, one account, its variant.
@@ -497,12 +497,17 @@ final class CommunityWeek {
             byKey.put(key, weekPost);
         }
         DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", options.language());
+        // Columns as wide as their widest cell ("dim. 10 mai", "173/2200"), so the table lines up.
+        int whenWidth = entries.stream().mapToInt(e -> e.start().format(format).length()).max().orElse(0);
+        int usageWidth = entries.stream().mapToInt(e -> new PlatformLimitsView(lookup, e.account()).usage(e.variant()).length())
+                .max().orElse(0);
         for (CalendarEntry entry : entries) {
             PlatformLimitsView view = new PlatformLimitsView(lookup, entry.account());
-            out.printf("  %s  %-10s %-24s %4s  %s%n", entry.start().format(format), entry.platform().displayName(),
-                    entry.post().pillar().orElse("—"), view.usage(entry.variant()), Demo.oneLine(entry.variant().text(), 48));
+            out.printf("  %-" + whenWidth + "s  %-10s %-24s %-" + usageWidth + "s  %s%n", entry.start().format(format),
+                    entry.platform().displayName(), entry.post().pillar().orElse("—"), view.usage(entry.variant()),
+                    Demo.oneLine(entry.variant().text(), 48));
         }
-        out.printf("  ✓ %d %s (%s → %s → %s)%n", entries.size(), labels.get("approvedScheduled"), AUTHOR, REVIEWER,
+        out.printf("  ✓ %s (%s → %s → %s)%n", labels.count(entries.size(), "approvedScheduled"), AUTHOR, REVIEWER,
                 labels.get("scheduled"));
         return calendar;
     }
@@ -571,9 +576,9 @@ final class CommunityWeek {
             weekPosts.add(post);
             byKey.put(LiveScheduling.keyOf(plan, planned), post);
         }
-        out.printf("  ✓ %s %s %s %s, %d %s (%s)%n", labels.get("live"), labels.quote(name), labels.get("at"),
+        out.printf("  ✓ %s %s %s %s, %s (%s)%n", labels.get("live"), labels.quote(name), labels.get("at"),
                 start.atZone(zone).format(DateTimeFormatter.ofPattern("EEEE d MMM HH:mm", options.language())),
-                plan.posts().size(), labels.get("cues"), "#" + hashtag);
+                labels.count(plan.posts().size(), "cues"), "#" + hashtag);
         return new LiveLaunch(event, plan, new QuestionCollector(event, clock), start);
     }
 

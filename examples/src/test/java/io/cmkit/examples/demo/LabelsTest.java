@@ -25,6 +25,12 @@ class LabelsTest {
         assertThat(english.count(1, "comments")).isEqualTo("1 comment");
         assertThat(english.count(1, "action.REPLY")).isEqualTo("1 reply");
         assertThat(english.count(12, "action.REPLY")).isEqualTo("12 replies");
+        // The plan's lines too ("1 publications au calendrier" was printed for a one-day week).
+        assertThat(french.count(1, "entries")).isEqualTo("1 publication au calendrier");
+        assertThat(french.count(1, "approvedScheduled")).isEqualTo("1 publication relue, approuvée et programmée");
+        assertThat(french.count(19, "approvedScheduled")).isEqualTo("19 publications relues, approuvées et programmées");
+        assertThat(english.count(1, "entries")).isEqualTo("1 calendar entry");
+        assertThat(english.count(1, "postsMeasured")).isEqualTo("1 post measured");
     }
 
     @Test
