@@ -5,13 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cmkit.connectors.contract.Examples;
 import io.cmkit.core.model.Interaction;
 import io.cmkit.core.model.Metric;
@@ -24,12 +22,12 @@ import io.cmkit.core.spi.PostRef;
 import io.cmkit.core.spi.Profile;
 import io.cmkit.core.spi.UnsupportedCapabilityException;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.cmkit.connectors.testkit.LoopbackWireMock;
 
 /**
  * The AppView reads (threads, notifications, counters, profiles), which a lone PDS cannot serve,
@@ -43,23 +41,13 @@ class BlueskyAppViewReadsTest {
     private static final FakeBluesky FAKE = new FakeBluesky();
     private static final String POST = "at://did:plc:brand4h2xq7ykhx3nqvqz4rm/app.bsky.feed.post/3lbq2kx7mfs2a";
     private static final String MARIE = "at://did:plc:fan7k3m2x5q4w6e8r9t0y1u2/app.bsky.feed.post/3lbq3abcd2k2x";
-    private static WireMockServer server;
+    @RegisterExtension
+    static final LoopbackWireMock WIREMOCK = new LoopbackWireMock(FAKE);
     private BlueskyWireMockPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @BeforeEach
     void open() {
-        platform = new BlueskyWireMockPlatform(server, FAKE);
+        platform = new BlueskyWireMockPlatform(WIREMOCK.server(), FAKE);
     }
 
     @AfterEach
@@ -102,7 +90,7 @@ class BlueskyAppViewReadsTest {
         stubThread(thread);
         Page<Interaction> later = moderation.comments(PostRef.of(Platform.BLUESKY, POST), page.next());
         assertThat(later.items()).extracting(Interaction::text).containsExactly("Et le dimanche ?");
-        server.verify(getRequestedFor(urlPathEqualTo("/xrpc/app.bsky.feed.getPostThread"))
+        WIREMOCK.server().verify(getRequestedFor(urlPathEqualTo("/xrpc/app.bsky.feed.getPostThread"))
                 .withQueryParam("uri", equalTo(POST)).withQueryParam("parentHeight", equalTo("0")));
     }
 
@@ -147,7 +135,7 @@ class BlueskyAppViewReadsTest {
         assertThat(page.items().get(0).text()).isEqualTo("@cafe-lumiere.bsky.social vous ouvrez quand ?");
         assertThat(page.items().get(0).thread()).isEqualTo(io.cmkit.core.model.ThreadPosition.standalone());
         assertThat(page.next()).isPresent();
-        server.verify(getRequestedFor(urlPathEqualTo("/xrpc/app.bsky.notification.listNotifications"))
+        WIREMOCK.server().verify(getRequestedFor(urlPathEqualTo("/xrpc/app.bsky.notification.listNotifications"))
                 .withQueryParam("reasons", equalTo("mention")));
     }
 

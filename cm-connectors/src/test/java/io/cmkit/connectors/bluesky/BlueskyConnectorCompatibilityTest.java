@@ -2,10 +2,8 @@ package io.cmkit.connectors.bluesky;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cmkit.connectors.testkit.ConnectorCompatibilityKit;
 import io.cmkit.connectors.testkit.ConnectorHarness;
 import io.cmkit.core.model.Interaction;
@@ -15,32 +13,22 @@ import io.cmkit.core.spi.Pager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.cmkit.connectors.testkit.LoopbackWireMock;
 
 /** The Bluesky connector passes the connector kit against WireMock as its PDS and AppView, with real HTTP faults. */
 @DisplayName("the Bluesky connector passes the connector kit (WireMock held to the lexicons)")
 class BlueskyConnectorCompatibilityTest extends ConnectorCompatibilityKit {
 
     private static final FakeBluesky FAKE = new FakeBluesky();
-    private static WireMockServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final LoopbackWireMock WIREMOCK = new LoopbackWireMock(FAKE);
 
     @Override
     protected ConnectorHarness createHarness() {
-        return new BlueskyWireMockPlatform(server, FAKE);
+        return new BlueskyWireMockPlatform(WIREMOCK.server(), FAKE);
     }
 
     private BlueskyWireMockPlatform platform() {
@@ -62,8 +50,8 @@ class BlueskyConnectorCompatibilityTest extends ConnectorCompatibilityKit {
 
         assertThat(all).extracting(Interaction::text).containsExactlyElementsOf(seeded);
         assertThat(all).allSatisfy(i -> assertThat(i.kind()).isEqualTo(Interaction.Kind.MENTION));
-        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession"))))
+        WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        assertThat(WIREMOCK.server().findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession"))))
                 .allSatisfy(r -> assertThat(r.getBody()).isEmpty());
     }
 
@@ -98,8 +86,8 @@ class BlueskyConnectorCompatibilityTest extends ConnectorCompatibilityKit {
 
         publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("après"), "after-expiry"));
 
-        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
-        server.verify(2, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
+        WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        WIREMOCK.server().verify(2, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
         assertThat(platform().fake().recordCount("app.bsky.feed.post")).isEqualTo(2);
     }
 
@@ -112,7 +100,7 @@ class BlueskyConnectorCompatibilityTest extends ConnectorCompatibilityKit {
 
         publishing.publish(io.cmkit.core.spi.PublishRequest.now(variant("deux"), "renew-2"));
 
-        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
-        server.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
+        WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+        WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.createSession")));
     }
 }

@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.cmkit.connectors.mastodon.MastodonFake.BRAND_ID;
 import static io.cmkit.connectors.mastodon.MastodonFake.START;
 import static io.cmkit.connectors.mastodon.MastodonFake.authorized;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cmkit.connectors.contract.Examples;
@@ -73,14 +71,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.cmkit.connectors.testkit.LoopbackWireMock;
 
 /**
  * What the Mastodon connector does, against a WireMock instance held to the carried Mastodon
@@ -89,23 +87,13 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("the Mastodon connector")
 class MastodonConnectorTest {
 
-    private static WireMockServer server;
+    @RegisterExtension
+    static final LoopbackWireMock WIREMOCK = new LoopbackWireMock();
     private MastodonFake fake;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
 
     @BeforeEach
     void open() {
-        fake = new MastodonFake(server);
+        fake = new MastodonFake(WIREMOCK.server());
     }
 
     @AfterEach
@@ -130,7 +118,7 @@ class MastodonConnectorTest {
     }
 
     private static List<LoggedRequest> statusPosts() {
-        return server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+        return WIREMOCK.server().findAll(postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
     }
 
     @Nested
@@ -140,7 +128,7 @@ class MastodonConnectorTest {
         @Test
         @DisplayName("is found by ServiceLoader beside the sandbox, and makes no network call")
         void discovered() {
-            int before = server.getAllServeEvents().size();
+            int before = WIREMOCK.server().getAllServeEvents().size();
             Connectors connectors = Connectors.discover(MastodonConnectorTest.class.getClassLoader(),
                     new ConnectorContext(fake.clock()));
             assertThat(connectors.providers()).extracting(p -> p.getClass().getSimpleName())
@@ -150,7 +138,7 @@ class MastodonConnectorTest {
                 assertThat(c.platform()).isEqualTo(Platform.MASTODON);
                 assertThat(c.capabilities()).hasSize(5);
             }
-            assertThat(server.getAllServeEvents()).hasSize(before);
+            assertThat(WIREMOCK.server().getAllServeEvents()).hasSize(before);
         }
 
         @Test
@@ -195,9 +183,9 @@ class MastodonConnectorTest {
 
             assertThat(post.ref().id()).isEqualTo("101");
             assertThat(post.idempotencyKey()).isEqualTo("launch-42");
-            server.verify(2, postRequestedFor(urlPathEqualTo("/api/v2/media")));
-            server.verify(getRequestedFor(urlPathEqualTo("/api/v1/media/9001")));
-            server.verify(getRequestedFor(urlPathEqualTo("/api/v1/media/9002")));
+            WIREMOCK.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v2/media")));
+            WIREMOCK.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/media/9001")));
+            WIREMOCK.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/media/9002")));
             List<LoggedRequest> sent = statusPosts();
             assertThat(sent).hasSize(2);
             assertThat(sent).allSatisfy(r -> {
@@ -205,7 +193,7 @@ class MastodonConnectorTest {
                 assertThat(body(r).path("media_ids").toString()).isEqualTo("[\"9001\",\"9002\"]");
                 assertThat(body(r).path("status").asText()).isEqualTo("Deux photos ☕");
             });
-            assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/api/v2/media"))).get(0).getBodyAsString())
+            assertThat(WIREMOCK.server().findAll(postRequestedFor(urlPathEqualTo("/api/v2/media"))).get(0).getBodyAsString())
                     .contains("name=\"description\"").contains("Une tasse");
         }
 
@@ -246,7 +234,7 @@ class MastodonConnectorTest {
 
             publishing().delete(PostRef.of(Platform.MASTODON, "4040"));
 
-            server.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/statuses/4040")));
+            WIREMOCK.server().verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/statuses/4040")));
         }
 
         @Test
@@ -266,7 +254,7 @@ class MastodonConnectorTest {
             assertThat(post.publishedAt()).isEqualTo(at);
             assertThat(body(statusPosts().get(0)).path("scheduled_at").asText()).isEqualTo("2026-12-01T09:00:00Z");
             publishing().delete(post.ref());
-            server.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/scheduled_statuses/3221")));
+            WIREMOCK.server().verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/scheduled_statuses/3221")));
         }
 
         @Test
@@ -404,8 +392,8 @@ class MastodonConnectorTest {
                     .isInstanceOf(UnsupportedCapabilityException.class)
                     .hasMessageContaining("only its own replies").hasMessageContaining("report");
 
-            server.verify(1, deleteRequestedFor(urlPathMatching("/api/v1/statuses/.*")));
-            server.verify(deleteRequestedFor(urlPathEqualTo("/api/v1/statuses/113546798012340003")));
+            WIREMOCK.server().verify(1, deleteRequestedFor(urlPathMatching("/api/v1/statuses/.*")));
+            WIREMOCK.server().verify(deleteRequestedFor(urlPathEqualTo("/api/v1/statuses/113546798012340003")));
         }
 
         @Test
@@ -424,11 +412,11 @@ class MastodonConnectorTest {
             moderation().blockAuthor(rude.author());
             PublishedPost answer = moderation().reply(rude, "Nous livrons partout en France.", "answer-1");
 
-            JsonNode report = body(server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reports"))).get(0));
+            JsonNode report = body(WIREMOCK.server().findAll(postRequestedFor(urlPathEqualTo("/api/v1/reports"))).get(0));
             assertThat(report.path("account_id").asText()).isEqualTo(FAN_B);
             assertThat(report.path("status_ids").toString()).isEqualTo("[\"113546798012340002\"]");
             assertThat(report.path("comment").asText()).isEqualTo("Insulte envers l'équipe");
-            server.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/accounts/" + FAN_B + "/block")));
+            WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/accounts/" + FAN_B + "/block")));
             assertThat(answer.ref().id()).isEqualTo("102");
             JsonNode sent = body(statusPosts().get(0));
             assertThat(sent.path("in_reply_to_id").asText()).isEqualTo("113546798012340002");
@@ -467,7 +455,7 @@ class MastodonConnectorTest {
             assertThat(third.items()).extracting(Interaction::text).containsExactly("@cafelumiere mention 5 of the brand");
             assertThat(end.items()).isEmpty();
             assertThat(end.next()).isEqualTo(third.next());
-            assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/notifications"))))
+            assertThat(WIREMOCK.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/notifications"))))
                     .allSatisfy(r -> assertThat(r.queryParameter("types[]").firstValue()).isEqualTo("mention"));
 
             fake.seedMentions(1);
@@ -599,7 +587,7 @@ class MastodonConnectorTest {
 
             assertThat(p.displayName()).isEqualTo("Café Lumière Lyon");
             assertThat(p.avatar()).contains(URI.create("https://files.mastodon.example/accounts/avatars/logo.png"));
-            LoggedRequest sent = server.findAll(patchRequestedFor(urlPathEqualTo("/api/v1/accounts/update_credentials"))).get(0);
+            LoggedRequest sent = WIREMOCK.server().findAll(patchRequestedFor(urlPathEqualTo("/api/v1/accounts/update_credentials"))).get(0);
             assertThat(sent.getHeader("Content-Type")).startsWith("multipart/form-data");
             String body = new String(sent.getBody(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(body).contains("name=\"display_name\"", "Café Lumière Lyon", "name=\"note\"",
@@ -615,7 +603,7 @@ class MastodonConnectorTest {
         @Test
         @DisplayName("come from the instance: a 600-character instance counting each URL as its characters_reserved_per_url")
         void fromInstance() {
-            MastodonFake other = new MastodonFake(server, HttpConfig.custom().maxAttempts(3).build(), false);
+            MastodonFake other = new MastodonFake(WIREMOCK.server(), HttpConfig.custom().maxAttempts(3).build(), false);
             try {
                 other.instanceLimits(600, 30, 6);
                 PlatformLimits limits = other.connector().limits();
@@ -628,17 +616,17 @@ class MastodonConnectorTest {
                 assertThat(limits.check(PostVariant.text(Platform.MASTODON, "é".repeat(600)))).isEmpty();
                 assertThat(limits.check(PostVariant.text(Platform.MASTODON, "é".repeat(601)))).hasSize(1);
                 other.connector().limits();
-                server.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/instance")));
+                WIREMOCK.server().verify(1, getRequestedFor(urlPathEqualTo("/api/v2/instance")));
             } finally {
                 other.close();
-                fake = new MastodonFake(server); // the server was reset: the next checks start clean
+                fake = new MastodonFake(WIREMOCK.server()); // the server was reset: the next checks start clean
             }
         }
 
         @Test
         @DisplayName("fall back to Mastodon's defaults while the instance cannot say, and are read once it can")
         void fallback() {
-            MastodonFake other = new MastodonFake(server, HttpConfig.custom().maxAttempts(1).build(), false);
+            MastodonFake other = new MastodonFake(WIREMOCK.server(), HttpConfig.custom().maxAttempts(1).build(), false);
             try {
                 other.instanceLimits(600, 23, 4);
                 other.next(1, () -> json(503, "{\"error\":\"Service Unavailable\"}"), "the instance is down");
@@ -651,7 +639,7 @@ class MastodonConnectorTest {
                 assertThat(other.connector().limits().maxTextLength()).isEqualTo(600);
             } finally {
                 other.close();
-                fake = new MastodonFake(server);
+                fake = new MastodonFake(WIREMOCK.server());
             }
         }
     }
@@ -675,7 +663,7 @@ class MastodonConnectorTest {
 
             assertThat(fake.sleeps()).as("paced waits").isNotEmpty();
             assertThat(fake.simulatedClock().instant()).isAfter(START.plusSeconds(10)).isBeforeOrEqualTo(reset);
-            assertThat(server.getAllServeEvents()).noneSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(429));
+            assertThat(WIREMOCK.server().getAllServeEvents()).noneSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(429));
         }
 
         @Test
@@ -703,13 +691,13 @@ class MastodonConnectorTest {
             assertThat(e).isNotNull();
             assertThat(e.resetAt()).isAfter(START);
             assertThat(e.isRetryable()).isTrue();
-            server.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/verify_credentials")));
+            WIREMOCK.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/verify_credentials")));
         }
 
         @Test
         @DisplayName("a timed-out publish is retried with the same Idempotency-Key, so it cannot post twice")
         void timeout() throws Exception {
-            MastodonFake slow = new MastodonFake(server, HttpConfig.custom().maxAttempts(3)
+            MastodonFake slow = new MastodonFake(WIREMOCK.server(), HttpConfig.custom().maxAttempts(3)
                     .requestTimeout(Duration.ofMillis(400)).build(), true);
             try {
                 slow.stub(authorized(post(urlPathEqualTo("/api/v1/statuses")).atPriority(1))
@@ -725,7 +713,7 @@ class MastodonConnectorTest {
                         .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("k-timeout"));
             } finally {
                 slow.close();
-                fake = new MastodonFake(server);
+                fake = new MastodonFake(WIREMOCK.server());
             }
         }
 
@@ -752,7 +740,7 @@ class MastodonConnectorTest {
 
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("JSON").contains("GET /api/v1/accounts/verify_credentials");
-            server.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/verify_credentials")));
+            WIREMOCK.server().verify(3, getRequestedFor(urlPathEqualTo("/api/v1/accounts/verify_credentials")));
         }
 
         @Test

@@ -44,9 +44,12 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MastodonConnectorCompatibilityTest extends ConnectorCompatibilityKit {
+ *     @RegisterExtension
+ *     static final LoopbackWireMock WIREMOCK = new LoopbackWireMock();
+ *
  *     @Override
  *     protected ConnectorHarness createHarness() {
- *         return new MastodonHarness(wireMock);
+ *         return new MastodonFake(WIREMOCK.server());
  *     }
  * }
  * }</pre>

@@ -9,11 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.cmkit.connectors.http.ApiRequest;
 import io.cmkit.connectors.http.HttpConfig;
@@ -38,11 +36,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.cmkit.connectors.testkit.LoopbackWireMock;
 
 /**
  * The HTTP foundation against real HTTP on WireMock (127.0.0.1, a dynamic port), through the echo
@@ -52,25 +50,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the HTTP foundation")
 class FoundationWireMockTest {
 
-    private static WireMockServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final LoopbackWireMock WIREMOCK = new LoopbackWireMock();
 
     private static EchoPlatform echo() {
-        return new EchoPlatform(server);
+        return new EchoPlatform(WIREMOCK.server());
     }
 
     private static EchoPlatform echo(HttpConfig.Builder config) {
-        return new EchoPlatform(server, config.build());
+        return new EchoPlatform(WIREMOCK.server(), config.build());
     }
 
     private static HttpConfig.Builder config() {
@@ -123,7 +111,7 @@ class FoundationWireMockTest {
             assertThat(e.getMessage()).contains("HTTP 500 on POST /api/v1/statuses", "not retried",
                     "without an idempotency key");
             assertThat(e.platformMessage()).contains("Internal server error");
-            server.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+            WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
         }
 
         @Test
@@ -135,14 +123,14 @@ class FoundationWireMockTest {
             echo.echo().api().send(ApiRequest.post("/api/v1/statuses").jsonBody(Map.of("status", "hello"))
                     .idempotencyKey("Idempotency-Key", "k-1"));
 
-            server.verify(2, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+            WIREMOCK.server().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
         }
 
         @Test
         @DisplayName("a multipart upload reaches the platform as form data, its parts intact")
         void multipart() throws Exception {
             EchoPlatform echo = echo(config());
-            server.stubFor(EchoPlatform.authorized(post(urlPathEqualTo("/api/v2/media")))
+            WIREMOCK.server().stubFor(EchoPlatform.authorized(post(urlPathEqualTo("/api/v2/media")))
                     .withMultipartRequestBody(aMultipart("file")
                             .withHeader("Content-Type", equalTo("image/png"))
                             .withBody(binaryEqualTo(new byte[] {1, 2, 3})))
@@ -219,7 +207,7 @@ class FoundationWireMockTest {
         @DisplayName("when the platform says nothing is left, the next request waits for the reset instead of earning a 429")
         void waitsBeforeA429() throws Exception {
             EchoPlatform echo = echo(config());
-            server.stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
+            WIREMOCK.server().stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
                     .willReturn(okJson("[]").withHeader("RateLimit-Limit", "300").withHeader("RateLimit-Remaining", "0")
                             .withHeader("RateLimit-Reset", "30")));
             Instant start = echo.clock().instant();
@@ -237,7 +225,7 @@ class FoundationWireMockTest {
         @DisplayName("below the reserve, the remaining requests are spread evenly until the reset")
         void spreads() throws Exception {
             EchoPlatform echo = echo(config().rateLimitReserve(5));
-            server.stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
+            WIREMOCK.server().stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
                     .willReturn(okJson("[]").withHeader("RateLimit-Remaining", "2").withHeader("RateLimit-Reset", "30")));
 
             firstMentions(echo);
@@ -250,7 +238,7 @@ class FoundationWireMockTest {
         @DisplayName("a spent window resetting beyond the longest wait fails at once, without sending the request")
         void spentWindowFailsFast() throws Exception {
             EchoPlatform echo = echo(config().maxRateLimitWait(Duration.ofMinutes(1)));
-            server.stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
+            WIREMOCK.server().stubFor(EchoPlatform.authorized(get(urlPathEqualTo("/api/v1/mentions")).atPriority(3))
                     .willReturn(okJson("[]").withHeader("RateLimit-Remaining", "0").withHeader("RateLimit-Reset", "900")));
             firstMentions(echo);
 
@@ -352,8 +340,8 @@ class FoundationWireMockTest {
 
             assertThat(first).hasSize(2);
             assertThat(rest).extracting(Interaction::text).containsExactlyElementsOf(seeded.subList(2, 5));
-            server.verify(1, postRequestedFor(urlPathEqualTo("/auth/session")));
-            server.verify(1, postRequestedFor(urlPathEqualTo("/auth/refresh")));
+            WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/auth/session")));
+            WIREMOCK.server().verify(1, postRequestedFor(urlPathEqualTo("/auth/refresh")));
         }
 
         @Test
