@@ -508,7 +508,7 @@ final class CommunityWeek {
                     Demo.oneLine(entry.variant().text(), 48));
         }
         out.printf("  ✓ %s (%s → %s → %s)%n", labels.count(entries.size(), "approvedScheduled"), AUTHOR, REVIEWER,
-                labels.get("scheduled"));
+                labels.agreeing(entries.size(), "scheduled"));
         return calendar;
     }
 

@@ -93,6 +93,7 @@ final class Labels {
             Map.entry("one.ideas", new String[] {"idée de publication", "post idea"}),
             Map.entry("one.entries", new String[] {"publication au calendrier", "calendar entry"}),
             Map.entry("one.approvedScheduled", new String[] {"publication relue, approuvée et programmée", "post reviewed, approved and scheduled"}),
+            Map.entry("one.scheduled", new String[] {"programmée", "scheduled"}),
             Map.entry("one.cues", new String[] {"publication au conducteur", "run-of-show post"}),
             Map.entry("one.postsMeasured", new String[] {"publication mesurée", "post measured"}),
             Map.entry("one.candidates", new String[] {"au-dessus de la moyenne du compte", "above its account's baseline"}),
@@ -136,9 +137,14 @@ final class Labels {
      * {@code key} names the plural (an {@code action.X} key's singular is {@code one.X}).
      */
     String count(long n, String key) {
+        return n + " " + agreeing(n, key);
+    }
+
+    /** The word under {@code key} agreeing with {@code n}, as {@link #count} writes it, without the number. */
+    String agreeing(long n, String key) {
         boolean singular = index == 0 ? Math.abs(n) <= 1 : Math.abs(n) == 1;
         String one = "one." + (key.startsWith("action.") ? key.substring("action.".length()) : key);
-        return n + " " + (singular && WORDS.containsKey(one) ? get(one) : get(key));
+        return singular && WORDS.containsKey(one) ? get(one) : get(key);
     }
 
     /** A quotation as the language writes it: « guillemets » in French, “curly quotes” in English. */

@@ -31,6 +31,8 @@ class LabelsTest {
         assertThat(french.count(19, "approvedScheduled")).isEqualTo("19 publications relues, approuvées et programmées");
         assertThat(english.count(1, "entries")).isEqualTo("1 calendar entry");
         assertThat(english.count(1, "postsMeasured")).isEqualTo("1 post measured");
+        assertThat(french.agreeing(1, "scheduled")).isEqualTo("programmée");
+        assertThat(french.agreeing(2, "scheduled")).isEqualTo("programmées");
     }
 
     @Test
