@@ -433,7 +433,7 @@ final class CommunityWeek {
                     .map(c -> c.day().getDisplayName(java.time.format.TextStyle.SHORT, options.language()) + " "
                             + String.format("%02dh", c.hour()))
                     .collect(Collectors.joining(", "));
-            out.printf("  %-10s %d %s — %s%s%s%n", platform.displayName(), cadence.postsPerWeek(), labels.get("perWeek"),
+            out.printf("  %-10s %s — %s%s%s%n", platform.displayName(), labels.count(cadence.postsPerWeek(), "perWeek"),
                     labels.get("best"), labels.colon(), best.isEmpty() ? labels.get("noData") : best);
         }
         EditorialCalendar calendar = builder.build();

@@ -93,6 +93,7 @@ final class Labels {
             Map.entry("one.ideas", new String[] {"idée de publication", "post idea"}),
             Map.entry("one.entries", new String[] {"publication au calendrier", "calendar entry"}),
             Map.entry("one.approvedScheduled", new String[] {"publication relue, approuvée et programmée", "post reviewed, approved and scheduled"}),
+            Map.entry("one.perWeek", new String[] {"post/semaine", "post/week"}),
             Map.entry("one.scheduled", new String[] {"programmée", "scheduled"}),
             Map.entry("one.cues", new String[] {"publication au conducteur", "run-of-show post"}),
             Map.entry("one.postsMeasured", new String[] {"publication mesurée", "post measured"}),
@@ -150,6 +151,11 @@ final class Labels {
     /** A quotation as the language writes it: « guillemets » in French, “curly quotes” in English. */
     String quote(String text) {
         return index == 0 ? "« " + text + " »" : "“" + text + "”";
+    }
+
+    /** A percentage as the language writes it: "35 %" in French, "35%" in English. */
+    String percent(String number) {
+        return index == 0 ? number + " %" : number + "%";
     }
 
     /** A colon as the language writes it: French puts a space before it. */

@@ -67,10 +67,10 @@ final class StrategySummary {
         out.printf("    %-14s %s%n", labels.get("languages"),
                 line.languages().stream().map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
         out.printf("    %-14s %s%n", labels.get("pillars"), line.pillars().stream()
-                .map(p -> p.name() + " " + number(p.targetShare()) + " %").collect(Collectors.joining(" · ")));
+                .map(p -> p.name() + " " + labels.percent(number(p.targetShare()))).collect(Collectors.joining(" · ")));
         for (PostingCadence cadence : line.cadences()) {
-            out.printf("    %-14s %s%s%d %s (%s)%n", labels.get("cadence"), cadence.platform().displayName(),
-                    labels.colon(), cadence.postsPerWeek(), labels.get("perWeek"),
+            out.printf("    %-14s %s%s%s (%s)%n", labels.get("cadence"), cadence.platform().displayName(),
+                    labels.colon(), labels.count(cadence.postsPerWeek(), "perWeek"),
                     cadence.days().stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale))
                             .collect(Collectors.joining(" ")));
         }

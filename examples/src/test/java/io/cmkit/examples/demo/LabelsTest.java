@@ -33,6 +33,10 @@ class LabelsTest {
         assertThat(english.count(1, "postsMeasured")).isEqualTo("1 post measured");
         assertThat(french.agreeing(1, "scheduled")).isEqualTo("programmée");
         assertThat(french.agreeing(2, "scheduled")).isEqualTo("programmées");
+        assertThat(english.count(1, "perWeek")).isEqualTo("1 post/week");
+        assertThat(french.count(5, "perWeek")).isEqualTo("5 posts/semaine");
+        assertThat(english.percent("40")).isEqualTo("40%");
+        assertThat(french.percent("40")).isEqualTo("40 %");
     }
 
     @Test
