@@ -10,6 +10,7 @@ import org.xml.sax.InputSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.ByteArrayOutputStream;
+import io.cmkit.core.model.DateRange;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,16 @@ class HtmlDashboardTest {
         String html = html(SampleReports.full(Locale.ENGLISH, 7));
         assertThat(html).doesNotContain("<b>not HTML</b>").contains("&lt;b&gt;not HTML&lt;/b&gt;");
         assertThat(html).contains("&quot;old-style&quot;");
+    }
+
+    @Test
+    @DisplayName("a one-day period reads as that day, not as a range from it to itself")
+    void oneDayPeriod() throws IOException {
+        DateRange day = DateRange.parse("2026-11-04..2026-11-04");
+        assertThat(html(ClientReport.builder(SampleReports.brand(), day, Locale.FRANCE, SampleReports.GENERATED_ON).build()))
+                .contains("Période : le 4 nov. 2026").doesNotContain("Période : du");
+        assertThat(html(ClientReport.builder(SampleReports.brand(), day, Locale.ENGLISH, SampleReports.GENERATED_ON).build()))
+                .contains("Period: Nov 4, 2026<").doesNotContain("Period: Nov 4, 2026 to");
     }
 
     @Test

@@ -48,7 +48,9 @@ public record ReportContent(ClientReport report, ReportText text, String title, 
                 b.posts(ReportTable.BOTTOM_POSTS, "bottomPosts", report.bottomPosts()),
                 b.sentiment(), b.moderation());
         return new ReportContent(report, text, text.label("report.title") + " · " + report.brand().name(),
-                text.label("report.period", text.date(report.period().start()), text.date(report.period().end())),
+                report.period().start().equals(report.period().end())
+                        ? text.label("report.periodOneDay", text.date(report.period().start()))   // not "du 4 mai au 4 mai"
+                        : text.label("report.period", text.date(report.period().start()), text.date(report.period().end())),
                 text.label("report.generated", text.date(report.generatedOn())), sections);
     }
 
