@@ -59,6 +59,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
     private final StrikeCounter strikes;
     private final Optional<String> brandName;
     private final List<Compiled> ordered;
+    /** The positions in {@link #ordered} of the rules that require no word list: tried for every comment. */
+    private final int[] alwaysTried;
+    /** For each word list, the position in {@link #ordered} of the rule that requires it, or -1. */
+    private final int[] requiredBy;
+    /** The position of the first rule that requires a word list ({@link Integer#MAX_VALUE} if none). */
+    private final int firstWithWords;
     private final PatternMatcher<Integer> words;
     private final int wordConditions;
     private final TrafficWindows windows;
@@ -99,6 +105,29 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         this.ordered = List.copyOf(compiled);
         this.wordConditions = compiler.wordIndex;
+        this.requiredBy = new int[wordConditions];
+        java.util.Arrays.fill(requiredBy, -1);
+        int unconditional = 0;
+        for (int k = 0; k < compiled.size(); k++) {
+            if (compiled.get(k).words >= 0) {
+                requiredBy[compiled.get(k).words] = k;
+            } else {
+                unconditional++;
+            }
+        }
+        int first = Integer.MAX_VALUE;
+        for (int k = compiled.size() - 1; k >= 0; k--) {
+            if (compiled.get(k).words >= 0) {
+                first = k;
+            }
+        }
+        this.firstWithWords = first;
+        this.alwaysTried = new int[unconditional];
+        for (int k = 0, u = 0; k < compiled.size(); k++) {
+            if (compiled.get(k).words < 0) {
+                alwaysTried[u++] = k;
+            }
+        }
         this.words = compiler.wordIndex == 0 ? null : compiler.matcher.build();
         this.windows = compiler.longestWindow.isZero() ? null : new TrafficWindows(compiler.longestWindow);
         this.needsDuplicates = compiler.duplicates;
@@ -121,23 +150,97 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
     @Override
     public Decision decide(Interaction interaction) {
+        return decide(interaction, false);
+    }
+
+    /**
+     * {@link #decide} without skipping any rule: every rule's test runs, in order, until one holds.
+     * The tests' reference for the skipping (a skipped rule must be one whose test would fail).
+     */
+    Decision decideTryingEveryRule(Interaction interaction) {
+        return decide(interaction, true);
+    }
+
+    private Decision decide(Interaction interaction, boolean everyRule) {
         Instant now = clock.instant();
         Features f = new Features(interaction, now);
         if (windows != null) {
             windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", needsDuplicates ? f.duplicateHash() : 0, now);
         }
         List<Evidence> evidence = new ArrayList<>(4);
-        for (Compiled c : ordered) {
-            if (c.words >= 0 && f.words(c.words).isEmpty()) {
-                continue; // its required word list has no match: the rule cannot hold
-            }
-            evidence.clear();
-            if (c.test.test(f, evidence)) {
-                return decision(c.rule, f, evidence, now);
-            }
+        Compiled holding = everyRule ? firstHoldingOfEvery(f, evidence) : firstHolding(f, evidence);
+        if (holding != null) {
+            return decision(holding.rule, f, evidence, now);
         }
         return new Decision(interaction.key(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty(), config.dryRun(), now);
+    }
+
+    /**
+     * The first rule, in order, that holds ({@code evidence} then holds its evidence), or null. A rule
+     * whose required word list has no match cannot hold and is not visited at all: the rules without
+     * one are merged, by position, with the rules whose list matched (known once the first rule with a
+     * list is reached: the word scan runs no earlier).
+     */
+    private Compiled firstHolding(Features f, List<Evidence> evidence) {
+        int[] always = alwaysTried;
+        int[] matched = null;
+        int a = 0;
+        int m = 0;
+        while (true) {
+            int next = a < always.length ? always[a] : Integer.MAX_VALUE;
+            if (matched == null && firstWithWords < next) {
+                matched = matchedRules(f);
+            }
+            int fromWords = matched != null && m < matched.length ? matched[m] : Integer.MAX_VALUE;
+            int k;
+            if (next < fromWords) {
+                k = next;
+                a++;
+            } else if (fromWords != Integer.MAX_VALUE) {
+                k = fromWords;
+                m++;
+            } else {
+                return null;
+            }
+            Compiled c = ordered.get(k);
+            evidence.clear();
+            if (c.test.test(f, evidence)) {
+                return c;
+            }
+        }
+    }
+
+    /** The first rule, in order, that holds, trying every rule's test. */
+    private Compiled firstHoldingOfEvery(Features f, List<Evidence> evidence) {
+        for (Compiled c : ordered) {
+            evidence.clear();
+            if (c.test.test(f, evidence)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The positions, in order, of the rules whose required word list matched {@code f}. */
+    private int[] matchedRules(Features f) {
+        int[] lists = f.matchedLists();
+        int n = 0;
+        int[] out = new int[lists.length];
+        for (int list : lists) {
+            int k = requiredBy[list];
+            if (k >= 0) {
+                out[n++] = k;
+            }
+        }
+        java.util.Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[distinct - 1] != out[i]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return distinct == out.length ? out : java.util.Arrays.copyOf(out, distinct);
     }
 
     /**
@@ -205,14 +308,18 @@ public final class DefaultModerationEngine implements ModerationEngine {
         if (!removes) {
             return;
         }
-        Optional<Evidence> cued = evidence.stream()
-                .filter(e -> e.kind() != Evidence.Kind.LINK && e.span().isPresent())
-                .filter(e -> CounterSpeech.cued(f.text, e.span().get().start(), e.span().get().end()))
-                .findFirst();
-        if (cued.isEmpty()) {
+        Evidence cued = null;
+        for (Evidence e : evidence) {
+            if (e.kind() != Evidence.Kind.LINK && e.span().isPresent()
+                    && CounterSpeech.cued(f.text, e.span().get().start(), e.span().get().end())) {
+                cued = e;
+                break;
+            }
+        }
+        if (cued == null) {
             return;
         }
-        String why = "\"" + cued.get().text() + "\" is quoted, reported or negated: counter-speech goes to review";
+        String why = "\"" + cued.text() + "\" is quoted, reported or negated: counter-speech goes to review";
         for (Action a : List.of(Action.DELETE, Action.HIDE, Action.BLOCK_AUTHOR)) {
             if (actions.remove(a)) {
                 adjustments.add(new Adjustment(Adjustment.Kind.SAFETY, a, Optional.of(Action.FLAG), why));
@@ -285,7 +392,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private String duplicateKey;
         private long duplicateHash;
         private boolean hashed;
-        private List<Match<Integer>>[] wordMatches;
+        /** Every match of the rules' word lists (null until scanned); each match's payload is its list's index. */
+        private List<Match<Integer>> wordMatches;
         private List<LexiconHit> hits;
         private List<Token> tokens;
         private Optional<Locale> language;
@@ -325,20 +433,35 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return duplicateHash;
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Match<Integer>> words(int index) {
+        private List<Match<Integer>> wordMatches() {
             if (wordMatches == null) {
-                wordMatches = new List[wordConditions];
-                for (Match<Integer> m : words.findAll(normalized())) {
-                    int i = m.payload();
-                    if (wordMatches[i] == null) {
-                        wordMatches[i] = new ArrayList<>(2);
+                wordMatches = words.findAll(normalized());
+            }
+            return wordMatches;
+        }
+
+        /** The matches of word list {@code index}, in the order the matcher found them. */
+        List<Match<Integer>> words(int index) {
+            List<Match<Integer>> l = null;
+            for (Match<Integer> m : wordMatches()) {
+                if (m.payload() == index) {
+                    if (l == null) {
+                        l = new ArrayList<>(2);
                     }
-                    wordMatches[i].add(m);
+                    l.add(m);
                 }
             }
-            List<Match<Integer>> l = wordMatches[index];
             return l == null ? List.of() : l;
+        }
+
+        /** The index of the word list of every match (a list may repeat). */
+        int[] matchedLists() {
+            List<Match<Integer>> all = wordMatches();
+            int[] out = new int[all.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all.get(i).payload();
+            }
+            return out;
         }
 
         List<LexiconHit> hits() {
