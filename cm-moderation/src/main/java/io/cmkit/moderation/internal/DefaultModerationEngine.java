@@ -69,6 +69,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
     private final int wordConditions;
     private final TrafficWindows windows;
     private final boolean needsDuplicates;
+    /** One bit for each of the lexicon's categories (at most 63 of them; none when it has more). */
+    private final Map<String, Long> categoryBits;
 
     /**
      * A compiled rule; {@code words} is the index of a word list the rule cannot hold without (a
@@ -92,6 +94,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         this.config = config;
         this.strikes = strikes;
         this.brandName = brandName;
+        this.categoryBits = categoryBits(lexicon);
         Compiler compiler = new Compiler();
         List<Rule> sorted = new ArrayList<>(rules.rules());
         sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
@@ -154,8 +157,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
     }
 
     /**
-     * {@link #decide} without skipping any rule: every rule's test runs, in order, until one holds.
-     * The tests' reference for the skipping (a skipped rule must be one whose test would fail).
+     * {@link #decide} without its shortcuts: every rule's test runs, in order, until one holds, and a
+     * category test counts the hits even when none is in its categories. The tests' reference for
+     * the shortcuts (a rule skipped or cut short must be one whose test would fail).
      */
     Decision decideTryingEveryRule(Interaction interaction) {
         return decide(interaction, true);
@@ -163,7 +167,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
     private Decision decide(Interaction interaction, boolean everyRule) {
         Instant now = clock.instant();
-        Features f = new Features(interaction, now);
+        Features f = new Features(interaction, now, !everyRule);
         if (windows != null) {
             windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", needsDuplicates ? f.duplicateHash() : 0, now);
         }
@@ -220,6 +224,17 @@ public final class DefaultModerationEngine implements ModerationEngine {
             }
         }
         return null;
+    }
+
+    private static Map<String, Long> categoryBits(Optional<Lexicon> lexicon) {
+        if (lexicon.isEmpty() || lexicon.get().categories().size() > 63) {
+            return Map.of();
+        }
+        Map<String, Long> bits = new HashMap<>();
+        for (String category : new java.util.TreeSet<>(lexicon.get().categories())) {
+            bits.put(category, 1L << bits.size());
+        }
+        return Map.copyOf(bits);
     }
 
     /** The positions, in order, of the rules whose required word list matched {@code f}. */
@@ -395,6 +410,8 @@ public final class DefaultModerationEngine implements ModerationEngine {
         /** Every match of the rules' word lists (null until scanned); each match's payload is its list's index. */
         private List<Match<Integer>> wordMatches;
         private List<LexiconHit> hits;
+        private long hitCategories;
+        private boolean hitCategoriesKnown;
         private List<Token> tokens;
         private Optional<Locale> language;
         private Map<String, Double> scores;
@@ -403,8 +420,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private List<Token> urls;
         private List<String> domains;
 
-        Features(Interaction interaction, Instant now) {
+        /** Whether tests may take their shortcuts (false for the tests' reference path). */
+        final boolean shortcuts;
+
+        Features(Interaction interaction, Instant now, boolean shortcuts) {
             this.interaction = interaction;
+            this.shortcuts = shortcuts;
             this.text = interaction.text();
             this.now = now;
             this.authorKey = interaction.platform().id() + ":" + interaction.author().id();
@@ -473,6 +494,19 @@ public final class DefaultModerationEngine implements ModerationEngine {
                         : l.scan(text, language());
             }
             return hits;
+        }
+
+        /** One bit per category of the hits (see {@link #categoryBits}): which categories were hit at all. */
+        long hitCategories() {
+            if (!hitCategoriesKnown) {
+                long mask = 0;
+                for (LexiconHit h : hits()) {
+                    mask |= categoryBits.getOrDefault(h.category(), -1L); // a category without a bit: every bit
+                }
+                hitCategories = mask;
+                hitCategoriesKnown = true;
+            }
+            return hitCategories;
         }
 
         /** Counts letters and capitals once, for every caps-ratio condition. */
@@ -814,7 +848,15 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 errors.add("rule '" + rule + "' names categories the lexicon lacks: "
                         + c.categories().stream().filter(x -> !lexicon.get().categories().contains(x)).sorted().toList());
             }
+            long wanted = 0; // the bits of the categories this condition counts; all of them if one has none
+            for (String category : c.categories()) {
+                wanted |= categoryBits.getOrDefault(category, -1L);
+            }
+            long mask = wanted;
             return (f, out) -> {
+                if (f.shortcuts && c.atLeast() > 0 && (f.hitCategories() & mask) == 0) {
+                    return false; // no hit in these categories: none to count
+                }
                 int n = 0;
                 for (LexiconHit h : f.hits()) {
                     if (c.categories().contains(h.category())) {
