@@ -301,11 +301,37 @@ public final class Automaton {
      * @param alt alternative readings, or {@code null} when the text has none
      */
     public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        return scan(t, alt, n, ws, false);
+    }
+
+    /**
+     * {@link #scan(char[], char[], int, NormalizerEngine.Workspace)}; {@code reference} steps
+     * through every character, root included (for tests: the two must agree).
+     */
+    public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
         ws.lastSkip = -1;
         int s = 0;
         boolean multi = false;
         int ns = 0;
+        int[] d = da;
+        char[] codes = codeOf;
+        int rootBase = d[0];
         for (int i = 0; i < n; i++) {
+            if (s == 0 && !multi && !reference) {
+                // At the root, a character without a second reading that no pattern starts with
+                // leaves the automaton at the root and reports nothing (the root reports no
+                // pattern): runs of them are passed over in a tight loop.
+                while (i < n && (alt == null || alt[i] == 0)) {
+                    int code = codes[t[i]];
+                    if (code != 0 && d[4 * (rootBase + code) + 1] == 0) {
+                        break;
+                    }
+                    i++;
+                }
+                if (i == n) {
+                    break;
+                }
+            }
             char a = alt == null ? 0 : alt[i];
             if (a == Buffer.SKIP) {
                 ws.lastSkip = i;
