@@ -893,15 +893,19 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 if (!literals.isEmpty() && !containsAny(subject, literals)) {
                     return false;
                 }
-                if (around != null && !around.mayMatch(subject)) {
-                    return false;
-                }
                 int from = 0;
-                if (starts != null) {
-                    from = starts.firstStart(subject);
+                if (around != null) {
+                    from = around.firstStart(subject);
                     if (from < 0) {
+                        return false; // the symbol never sits between the classes every match has around it
+                    }
+                }
+                if (starts != null) {
+                    int start = starts.firstStart(subject);
+                    if (start < 0) {
                         return false; // no match can start anywhere
                     }
+                    from = Math.max(from, start);
                 }
                 Matcher m = p.matcher(subject);
                 int n = 0;
