@@ -918,6 +918,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     if (m.end() == m.start() && m.end() >= subject.length()) {
                         break;
                     }
+                    if (around != null && !around.mayMatchFrom(subject, m.end())) {
+                        break; // a next match would start after this one and hold a fitting symbol: there is none
+                    }
                     found = m.find();
                 }
                 return n > 0;

@@ -72,7 +72,16 @@ final class SymbolContext {
 
     /** Whether {@code text} has the symbol with an allowed character on each constrained side. */
     boolean mayMatch(String text) {
-        return firstFit(text) >= 0;
+        return firstFit(text, 0) >= 0;
+    }
+
+    /**
+     * Whether a match may still lie at or after {@code from} (the end of the previous match): a
+     * fitting symbol from there on. When there is none, searching on would only run the regex to
+     * the end of the text for nothing.
+     */
+    boolean mayMatchFrom(String text, int from) {
+        return firstFit(text, from) >= 0;
     }
 
     /**
@@ -84,7 +93,7 @@ final class SymbolContext {
      * that same run; else 0.
      */
     int firstStart(String text) {
-        int p = firstFit(text);
+        int p = firstFit(text, 0);
         if (p < 0) {
             return -1;
         }
@@ -98,10 +107,10 @@ final class SymbolContext {
         return s;
     }
 
-    /** The first symbol with an allowed character on each constrained side, or -1. */
-    private int firstFit(String text) {
+    /** The first symbol at or after {@code from} with an allowed character on each constrained side, or -1. */
+    private int firstFit(String text, int from) {
         int n = text.length();
-        for (int p = text.indexOf(symbol); p >= 0; p = text.indexOf(symbol, p + 1)) {
+        for (int p = text.indexOf(symbol, from); p >= 0; p = text.indexOf(symbol, p + 1)) {
             if ((before == null || p > 0 && in(before, text.charAt(p - 1)))
                     && (after == null || p + 1 < n && in(after, text.charAt(p + 1)))) {
                 return p;

@@ -72,14 +72,19 @@ class SymbolContextTest {
         assertThat(SymbolContext.of("[a-z@]+@[a-z]+").orElseThrow().firstStart("x @y@ab@cd")).isEqualTo(2);
     }
 
-    /** The bound is exact: the regex's first match never starts before it, so searching from it finds the same matches. */
+    /**
+     * The bounds are exact: the regex's first match never starts before {@link SymbolContext#firstStart},
+     * so searching from there finds the same matches, and no match follows one after which
+     * {@link SymbolContext#mayMatchFrom} says no.
+     */
     @Test
     void noMatchStartsBeforeTheFirstStart() {
         List<String> patterns = List.of(EMAIL, "[a-z]+@[a-z0-9-]+", "[\\w.]+:[0-9]{2,}", "x[ab-d]%[\\d\\-]", "[a-c]+#",
-                "[a-z@]+@[a-z]+", "[a-z.]+@[a-z]+\\.[a-z]{2,}");
+                "[a-z@]+@[a-z]+", "[a-z.]+@[a-z]+\\.[a-z]{2,}", "%[0-9]+");
         String alphabet = "ab cdx@@:%#-.9_AZé";
         SplittableRandom random = new SplittableRandom(11);
         int bounded = 0;
+        int stopped = 0;
         for (String regex : patterns) {
             SymbolContext gate = SymbolContext.of(regex).orElseThrow();
             Pattern p = Pattern.compile(regex);
@@ -98,13 +103,21 @@ class SymbolContextTest {
                 assertThat(from).as("%s on '%s'", regex, t).isBetween(0, all.start());
                 com.google.re2j.Matcher fromThere = p.matcher(t);
                 assertThat(fromThere.find(from)).isTrue();
+                boolean more;
                 do {
                     assertThat(fromThere.start()).as("%s on '%s' from %d", regex, t, from).isEqualTo(all.start());
                     assertThat(fromThere.end()).isEqualTo(all.end());
-                } while (all.find() & fromThere.find());
+                    boolean mayGoOn = gate.mayMatchFrom(t, all.end());
+                    more = all.find() & fromThere.find();
+                    if (!mayGoOn) {
+                        assertThat(more).as("%s on '%s': a match after %d", regex, t, fromThere.end()).isFalse();
+                        stopped++;
+                    }
+                } while (more);
                 bounded += from > 0 ? 1 : 0;
             }
         }
         assertThat(bounded).as("texts where the search starts later").isGreaterThan(3_000);
+        assertThat(stopped).as("searches stopped after a match").isGreaterThan(5_000);
     }
 }
