@@ -890,7 +890,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
             RegexStarts starts = RegexStarts.of(r.pattern()).orElse(null);
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
-                if (!literals.isEmpty() && !containsAny(subject, literals)) {
+                if (!literals.isEmpty() && !containsAny(subject, literals, 0)) {
                     return false;
                 }
                 int from = 0;
@@ -918,8 +918,13 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     if (m.end() == m.start() && m.end() >= subject.length()) {
                         break;
                     }
-                    if (around != null && !around.mayMatchFrom(subject, m.end())) {
-                        break; // a next match would start after this one and hold a fitting symbol: there is none
+                    // A next match starts where this one ends or later and holds what every match holds: when
+                    // nothing of it is left, RE2J need not run to the end of the text to say so.
+                    int end = m.end();
+                    if (!literals.isEmpty() && !containsAny(subject, literals, end)
+                            || around != null && !around.mayMatchFrom(subject, end)
+                            || starts != null && starts.firstStart(subject, end) < 0) {
+                        break;
                     }
                     found = m.find();
                 }
@@ -927,9 +932,9 @@ public final class DefaultModerationEngine implements ModerationEngine {
             };
         }
 
-        private static boolean containsAny(String subject, List<String> literals) {
+        private static boolean containsAny(String subject, List<String> literals, int from) {
             for (String literal : literals) {
-                if (subject.contains(literal)) {
+                if (subject.indexOf(literal, from) >= 0) {
                     return true;
                 }
             }

@@ -116,8 +116,16 @@ final class RegexStarts {
 
     /** The first index of {@code text} where a match may start, or -1 if none can. */
     int firstStart(String text) {
+        return firstStart(text, 0);
+    }
+
+    /**
+     * The first index of {@code text} from {@code from} on (a code point boundary) where a match may
+     * start, or -1 if none can: after a match, -1 says the search may stop there.
+     */
+    int firstStart(String text, int from) {
         int n = text.length();
-        for (int p = 0; p < n; ) {
+        for (int p = from; p < n; ) {
             int cp = text.codePointAt(p);
             if (first.has(cp)) {
                 for (Cls[] s : sequences) {

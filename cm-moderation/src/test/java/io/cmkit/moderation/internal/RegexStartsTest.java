@@ -58,7 +58,10 @@ class RegexStartsTest {
         return out;
     }
 
-    /** What the engine does: nothing when no match can start, else the same loop from the first possible start. */
+    /**
+     * What the engine does: nothing when no match can start, else the same loop from the first
+     * possible start, stopped after a match when no match can start from its end on.
+     */
     private static List<String> gated(Pattern p, RegexStarts starts, String text) {
         List<String> out = new ArrayList<>();
         int from = starts.firstStart(text);
@@ -69,7 +72,7 @@ class RegexStartsTest {
         boolean found = m.find(from);
         while (found && out.size() < 10) {
             out.add(m.start() + "-" + m.end());
-            if (m.end() == m.start() && m.end() >= text.length()) {
+            if (m.end() == m.start() && m.end() >= text.length() || starts.firstStart(text, m.end()) < 0) {
                 break;
             }
             found = m.find();
