@@ -81,6 +81,28 @@ class RegexStartsTest {
     }
 
     @Test
+    @DisplayName("jumping between the first characters with indexOf finds the place reading every character finds, "
+            + "from anywhere, on 20,000 random texts per pattern")
+    void indexOfJumpsAsReadingEveryCharacter() {
+        SplittableRandom random = new SplittableRandom(9);
+        int found = 0;
+        for (String regex : PATTERNS) {
+            RegexStarts starts = RegexStarts.of(regex).orElseThrow();
+            for (int i = 0; i < 20_000; i++) {
+                String text = randomText(random);
+                int from = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+                if (from > 0 && from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
+                    from--; // a code point boundary, as a match's end is
+                }
+                int expected = starts.firstStartEveryChar(text, from);
+                assertThat(starts.firstStart(text, from)).as("%s on \"%s\" from %d", regex, text, from).isEqualTo(expected);
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        assertThat(found).isGreaterThan(25_000);
+    }
+
+    @Test
     @DisplayName("the pre-scan never changes what the regex finds, on 40,000 random texts per pattern")
     void findsTheSameMatchesAsTheRegexAlone() {
         SplittableRandom random = new SplittableRandom(5);
