@@ -25,8 +25,8 @@ public final class Comments {
     private Comments() {
     }
 
-    /** A clock tests move by hand. */
-    static final class TestClock extends Clock {
+    /** A clock tests move by hand, starting at {@link #NOW}. */
+    public static final class TestClock extends Clock {
         private Instant now = NOW;
 
         @Override
@@ -44,7 +44,7 @@ public final class Comments {
             return now;
         }
 
-        synchronized void advance(Duration d) {
+        public synchronized void advance(Duration d) {
             now = now.plus(d);
         }
     }

@@ -25,7 +25,9 @@ import java.util.Locale;
  * median of the per-round ratios, the figure to trust.
  *
  * <p>Arguments: jar A (before), jar B (after), comments (400,000), timed rounds (8), slice per
- * round (25,000), warm-up rounds (8, not timed).
+ * round (25,000), warm-up rounds (8, not timed). A side may also name a cm-core jar after its
+ * cm-moderation jar, joined by the path separator ({@code before/cm-moderation.jar:before/cm-core.jar}):
+ * that side then loads cm-core's classes from it too, so changes to cm-core are compared as well.
  */
 public final class RuleEngineComparison {
 
@@ -45,11 +47,15 @@ public final class RuleEngineComparison {
         int warmUp = args.length > 5 ? Integer.parseInt(args[5]) : 8;
         MethodHandle[] decide = new MethodHandle[2];
         for (int k = 0; k < 2; k++) {
-            Path jar = Path.of(jars[k]);
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException("jar " + (k == 0 ? "A" : "B") + ": no such file: " + jar);
+            List<Path> side = new ArrayList<>();
+            for (String j : jars[k].split(java.io.File.pathSeparator)) {
+                Path jar = Path.of(j);
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalArgumentException("jar " + (k == 0 ? "A" : "B") + ": no such file: " + jar);
+                }
+                side.add(jar);
             }
-            decide[k] = engine(jar, comments);
+            decide[k] = engine(side, comments);
         }
         List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>());
         int from = 0;
@@ -83,14 +89,22 @@ public final class RuleEngineComparison {
                 ratios.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
     }
 
-    /** A {@link RuleSetBenchmark} set up in a class loader of its own over {@code jar}: its decideOne. */
-    private static MethodHandle engine(Path jar, int comments) throws ReflectiveOperationException, MalformedURLException {
+    /**
+     * A {@link RuleSetBenchmark} set up in a class loader of its own over {@code jars} (cm-moderation,
+     * then optionally cm-core): its decideOne.
+     */
+    private static MethodHandle engine(List<Path> jars, int comments) throws ReflectiveOperationException, MalformedURLException {
         URL bench = RuleEngineComparison.class.getProtectionDomain().getCodeSource().getLocation();
-        ClassLoader loader = new URLClassLoader(new URL[] {bench, jar.toUri().toURL()},
-                RuleEngineComparison.class.getClassLoader()) {
+        List<URL> urls = new ArrayList<>(List.of(bench));
+        for (Path jar : jars) {
+            urls.add(jar.toUri().toURL());
+        }
+        boolean ownCore = jars.size() > 1;
+        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), RuleEngineComparison.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.startsWith("io.cmkit.moderation.") && !name.startsWith("io.cmkit.bench.moderation.")) {
+                if (!name.startsWith("io.cmkit.moderation.") && !name.startsWith("io.cmkit.bench.moderation.")
+                        && !(ownCore && name.startsWith("io.cmkit.core."))) {
                     return super.loadClass(name, resolve);
                 }
                 synchronized (getClassLoadingLock(name)) { // this jar's own copy, not the parent's

@@ -125,7 +125,7 @@ public final class PatternMatcher<P> {
             anchored.scanAnchored(chars, alt, n, ws, reference);
         }
         if (floating != null) {
-            floating.scan(chars, alt, n, ws);
+            floating.scan(chars, alt, n, ws, reference);
         }
         return ws.rawCount;
     }

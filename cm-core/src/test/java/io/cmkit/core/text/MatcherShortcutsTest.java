@@ -153,6 +153,38 @@ class MatcherShortcutsTest {
         assertThat(matched).isGreaterThan(10_000);
     }
 
+    @Test
+    @DisplayName("a few patterns that need no word start (as a lexicon's \".com\" and emoji), with whole words: the scan "
+            + "that passes over the characters no pattern starts with finds the same matches, in texts and their pieces")
+    void fewFloatingPatterns() {
+        Random r = new Random(17L);
+        List<String> terms = terms(r);
+        PatternMatcher.Builder<Integer> b = PatternMatcher.<Integer>builder();
+        for (int i = 0; i < terms.size(); i++) {
+            b.add(terms.get(i), MatchMode.WHOLE_WORD, i);
+        }
+        b.add(".com", MatchMode.ANYWHERE, -1);
+        b.add("\uD83D\uDD95", MatchMode.WHOLE_WORD, -2); // 🖕
+        b.add("ard", MatchMode.SUFFIX, -3);
+        b.add("-x", MatchMode.WHOLE_WORD, -4);
+        b.add("lol", MatchMode.ANYWHERE, -5); // a leet 1 reads i first, l second: only the second reading starts it
+        PatternMatcher<Integer> m = b.build();
+        String[] floating = {".com", ".c0m", "..com", ". com", "\uD83D\uDD95", "\uD83D\uDD95\uD83D\uDD95", "connard", "c0nn4rd",
+            "-x", "--x", "www.exemple.com/a", "a.coom", "\uD83D\uDE00", "bat.com.", "ard", "aaard",
+            "1o1", "x1olx", "l0000l", "lol", "c.c0000m", "4rd"};
+        long matched = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder(randomText(r, terms));
+            for (int k = r.nextInt(4); k > 0; k--) {
+                text.insert(r.nextInt(text.length() + 1), floating[r.nextInt(floating.length)]);
+            }
+            List<Match<Integer>> expected = m.findAllReference(text);
+            assertThat(m.findAll(text)).as("\"%s\"", text).isEqualTo(expected);
+            matched += expected.stream().filter(x -> x.payload() < 0).count();
+        }
+        assertThat(matched).as("matches of the patterns that need no word start").isGreaterThan(10_000);
+    }
+
     private static void assertSameNormalisation(NormalizationOptions options, String text) {
         NormalizerEngine engine = TextNormalizer.of(options).engine();
         NormalizerEngine.Workspace ws = NormalizerEngine.workspace();

@@ -31,6 +31,9 @@ final class ArrivalLog {
     private long tail;
 
     // The table: linear probing, at most half full (stale keys included); latest[i] is the key's newest arrival number.
+    // A slot is free when its hash is EMPTY (a key hashing to it is stored as 1), so a probe reads the
+    // hashes alone and the key only when the hash is its own.
+    private static final long EMPTY = 0;
     private String[] tableKeys;
     private long[] tableHashes;
     private long[] latest;
@@ -173,15 +176,24 @@ final class ArrivalLog {
         return (int) (hash >>> 32);
     }
 
+    /** The hash as the table holds it: never {@link #EMPTY}. */
+    private static long stored(long hash) {
+        return hash == EMPTY ? 1 : hash;
+    }
+
     private int find(String key, long hash) {
+        long h = stored(hash);
         int mask = tableKeys.length - 1;
-        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            String k = tableKeys[i];
-            if (k == null) {
+        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+            long th = tableHashes[i];
+            if (th == EMPTY) {
                 return FREE;
             }
-            if (tableHashes[i] == hash && (k == key || k.equals(key))) {
-                return i;
+            if (th == h) {
+                String k = tableKeys[i];
+                if (k == key || k.equals(key)) {
+                    return i;
+                }
             }
         }
     }
@@ -190,13 +202,14 @@ final class ArrivalLog {
         if (2 * (size + 1) > tableKeys.length) {
             rebuildTable();
         }
+        long h = stored(hash);
         int mask = tableKeys.length - 1;
-        int i = spread(hash) & mask;
-        while (tableKeys[i] != null) {
+        int i = spread(h) & mask;
+        while (tableHashes[i] != EMPTY) {
             i = (i + 1) & mask;
         }
         tableKeys[i] = key;
-        tableHashes[i] = hash;
+        tableHashes[i] = h;
         latest[i] = arrival;
         size++;
     }
@@ -219,7 +232,7 @@ final class ArrivalLog {
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null && oldLatest[j] >= head) {
                 int i = spread(oldHashes[j]) & mask;
-                while (tableKeys[i] != null) {
+                while (tableHashes[i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
                 tableKeys[i] = oldKeys[j];

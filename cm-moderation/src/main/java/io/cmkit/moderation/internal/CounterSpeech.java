@@ -45,7 +45,45 @@ public final class CounterSpeech {
     private static final Map<String, List<String>> PADDED_CUES_BY_FIRST_WORD = CUES.stream()
             .collect(Collectors.groupingBy(c -> c.split(" ")[0], Collectors.mapping(c -> " " + c + " ", Collectors.toList())));
 
+    /** The same map as an open-addressing table read in place: a word of the text is looked up without a substring. */
+    private static final String[] FIRST_WORDS = new String[256];
+    @SuppressWarnings("unchecked")
+    private static final List<String>[] CUES_OF_FIRST_WORD = new List[256];
+
+    static {
+        for (Map.Entry<String, List<String>> e : PADDED_CUES_BY_FIRST_WORD.entrySet()) {
+            String w = e.getKey();
+            int i = slot(w, 0, w.length());
+            while (FIRST_WORDS[i] != null) {
+                i = (i + 1) & (FIRST_WORDS.length - 1);
+            }
+            FIRST_WORDS[i] = w;
+            CUES_OF_FIRST_WORD[i] = List.copyOf(e.getValue());
+        }
+    }
+
     private CounterSpeech() {
+    }
+
+    private static int slot(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        h *= 0x9E3779B9;
+        return (h ^ (h >>> 16)) & (FIRST_WORDS.length - 1);
+    }
+
+    /** The padded cues whose first word is {@code s[start, end)}, or null. */
+    private static List<String> cuesStartingWith(String s, int start, int end) {
+        int length = end - start;
+        for (int i = slot(s, start, end); FIRST_WORDS[i] != null; i = (i + 1) & (FIRST_WORDS.length - 1)) {
+            String w = FIRST_WORDS[i];
+            if (w.length() == length && s.regionMatches(start, w, 0, length)) {
+                return CUES_OF_FIRST_WORD[i];
+            }
+        }
+        return null;
     }
 
     /** The reported-speech cues, normalised, one to four words each. */
@@ -118,7 +156,7 @@ public final class CounterSpeech {
         // each word (after a space) is looked up once instead of searching the text for every cue
         for (int space = 0; space + 1 < padded.length(); space = padded.indexOf(' ', space + 1)) {
             int end = padded.indexOf(' ', space + 1);
-            List<String> cues = PADDED_CUES_BY_FIRST_WORD.get(padded.substring(space + 1, end));
+            List<String> cues = cuesStartingWith(padded, space + 1, end);
             if (cues != null) {
                 for (String cue : cues) {
                     if (padded.startsWith(cue, space)) {

@@ -59,10 +59,18 @@ public final class DefaultModerationEngine implements ModerationEngine {
     private final StrikeCounter strikes;
     private final Optional<String> brandName;
     private final List<Compiled> ordered;
+    /** The positions in {@link #ordered} of the rules that require no word list: tried for every comment. */
+    private final int[] alwaysTried;
+    /** For each word list, the position in {@link #ordered} of the rule that requires it, or -1. */
+    private final int[] requiredBy;
+    /** The position of the first rule that requires a word list ({@link Integer#MAX_VALUE} if none). */
+    private final int firstWithWords;
     private final PatternMatcher<Integer> words;
     private final int wordConditions;
     private final TrafficWindows windows;
     private final boolean needsDuplicates;
+    /** One bit for each of the lexicon's categories (at most 63 of them; none when it has more). */
+    private final Map<String, Long> categoryBits;
 
     /**
      * A compiled rule; {@code words} is the index of a word list the rule cannot hold without (a
@@ -86,6 +94,7 @@ public final class DefaultModerationEngine implements ModerationEngine {
         this.config = config;
         this.strikes = strikes;
         this.brandName = brandName;
+        this.categoryBits = categoryBits(lexicon);
         Compiler compiler = new Compiler();
         List<Rule> sorted = new ArrayList<>(rules.rules());
         sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
@@ -99,6 +108,29 @@ public final class DefaultModerationEngine implements ModerationEngine {
         }
         this.ordered = List.copyOf(compiled);
         this.wordConditions = compiler.wordIndex;
+        this.requiredBy = new int[wordConditions];
+        java.util.Arrays.fill(requiredBy, -1);
+        int unconditional = 0;
+        for (int k = 0; k < compiled.size(); k++) {
+            if (compiled.get(k).words >= 0) {
+                requiredBy[compiled.get(k).words] = k;
+            } else {
+                unconditional++;
+            }
+        }
+        int first = Integer.MAX_VALUE;
+        for (int k = compiled.size() - 1; k >= 0; k--) {
+            if (compiled.get(k).words >= 0) {
+                first = k;
+            }
+        }
+        this.firstWithWords = first;
+        this.alwaysTried = new int[unconditional];
+        for (int k = 0, u = 0; k < compiled.size(); k++) {
+            if (compiled.get(k).words < 0) {
+                alwaysTried[u++] = k;
+            }
+        }
         this.words = compiler.wordIndex == 0 ? null : compiler.matcher.build();
         this.windows = compiler.longestWindow.isZero() ? null : new TrafficWindows(compiler.longestWindow);
         this.needsDuplicates = compiler.duplicates;
@@ -121,23 +153,109 @@ public final class DefaultModerationEngine implements ModerationEngine {
 
     @Override
     public Decision decide(Interaction interaction) {
+        return decide(interaction, false);
+    }
+
+    /**
+     * {@link #decide} without its shortcuts: every rule's test runs, in order, until one holds, and a
+     * category test counts the hits even when none is in its categories. The tests' reference for
+     * the shortcuts (a rule skipped or cut short must be one whose test would fail).
+     */
+    Decision decideTryingEveryRule(Interaction interaction) {
+        return decide(interaction, true);
+    }
+
+    private Decision decide(Interaction interaction, boolean everyRule) {
         Instant now = clock.instant();
-        Features f = new Features(interaction, now);
+        Features f = new Features(interaction, now, !everyRule);
         if (windows != null) {
             windows.record(f.authorKey, needsDuplicates ? f.duplicateKey() : "", needsDuplicates ? f.duplicateHash() : 0, now);
         }
         List<Evidence> evidence = new ArrayList<>(4);
-        for (Compiled c : ordered) {
-            if (c.words >= 0 && f.words(c.words).isEmpty()) {
-                continue; // its required word list has no match: the rule cannot hold
-            }
-            evidence.clear();
-            if (c.test.test(f, evidence)) {
-                return decision(c.rule, f, evidence, now);
-            }
+        Compiled holding = everyRule ? firstHoldingOfEvery(f, evidence) : firstHolding(f, evidence);
+        if (holding != null) {
+            return decision(holding.rule, f, evidence, now);
         }
         return new Decision(interaction.key(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty(), config.dryRun(), now);
+    }
+
+    /**
+     * The first rule, in order, that holds ({@code evidence} then holds its evidence), or null. A rule
+     * whose required word list has no match cannot hold and is not visited at all: the rules without
+     * one are merged, by position, with the rules whose list matched (known once the first rule with a
+     * list is reached: the word scan runs no earlier).
+     */
+    private Compiled firstHolding(Features f, List<Evidence> evidence) {
+        int[] always = alwaysTried;
+        int[] matched = null;
+        int a = 0;
+        int m = 0;
+        while (true) {
+            int next = a < always.length ? always[a] : Integer.MAX_VALUE;
+            if (matched == null && firstWithWords < next) {
+                matched = matchedRules(f);
+            }
+            int fromWords = matched != null && m < matched.length ? matched[m] : Integer.MAX_VALUE;
+            int k;
+            if (next < fromWords) {
+                k = next;
+                a++;
+            } else if (fromWords != Integer.MAX_VALUE) {
+                k = fromWords;
+                m++;
+            } else {
+                return null;
+            }
+            Compiled c = ordered.get(k);
+            evidence.clear();
+            if (c.test.test(f, evidence)) {
+                return c;
+            }
+        }
+    }
+
+    /** The first rule, in order, that holds, trying every rule's test. */
+    private Compiled firstHoldingOfEvery(Features f, List<Evidence> evidence) {
+        for (Compiled c : ordered) {
+            evidence.clear();
+            if (c.test.test(f, evidence)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Long> categoryBits(Optional<Lexicon> lexicon) {
+        if (lexicon.isEmpty() || lexicon.get().categories().size() > 63) {
+            return Map.of();
+        }
+        Map<String, Long> bits = new HashMap<>();
+        for (String category : new java.util.TreeSet<>(lexicon.get().categories())) {
+            bits.put(category, 1L << bits.size());
+        }
+        return Map.copyOf(bits);
+    }
+
+    /** The positions, in order, of the rules whose required word list matched {@code f}. */
+    private int[] matchedRules(Features f) {
+        int[] lists = f.matchedLists();
+        int n = 0;
+        int[] out = new int[lists.length];
+        for (int list : lists) {
+            int k = requiredBy[list];
+            if (k >= 0) {
+                out[n++] = k;
+            }
+        }
+        java.util.Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[distinct - 1] != out[i]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return distinct == out.length ? out : java.util.Arrays.copyOf(out, distinct);
     }
 
     /**
@@ -205,14 +323,18 @@ public final class DefaultModerationEngine implements ModerationEngine {
         if (!removes) {
             return;
         }
-        Optional<Evidence> cued = evidence.stream()
-                .filter(e -> e.kind() != Evidence.Kind.LINK && e.span().isPresent())
-                .filter(e -> CounterSpeech.cued(f.text, e.span().get().start(), e.span().get().end()))
-                .findFirst();
-        if (cued.isEmpty()) {
+        Evidence cued = null;
+        for (Evidence e : evidence) {
+            if (e.kind() != Evidence.Kind.LINK && e.span().isPresent()
+                    && CounterSpeech.cued(f.text, e.span().get().start(), e.span().get().end())) {
+                cued = e;
+                break;
+            }
+        }
+        if (cued == null) {
             return;
         }
-        String why = "\"" + cued.get().text() + "\" is quoted, reported or negated: counter-speech goes to review";
+        String why = "\"" + cued.text() + "\" is quoted, reported or negated: counter-speech goes to review";
         for (Action a : List.of(Action.DELETE, Action.HIDE, Action.BLOCK_AUTHOR)) {
             if (actions.remove(a)) {
                 adjustments.add(new Adjustment(Adjustment.Kind.SAFETY, a, Optional.of(Action.FLAG), why));
@@ -285,8 +407,11 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private String duplicateKey;
         private long duplicateHash;
         private boolean hashed;
-        private List<Match<Integer>>[] wordMatches;
+        /** Every match of the rules' word lists (null until scanned); each match's payload is its list's index. */
+        private List<Match<Integer>> wordMatches;
         private List<LexiconHit> hits;
+        private long hitCategories;
+        private boolean hitCategoriesKnown;
         private List<Token> tokens;
         private Optional<Locale> language;
         private Map<String, Double> scores;
@@ -295,8 +420,12 @@ public final class DefaultModerationEngine implements ModerationEngine {
         private List<Token> urls;
         private List<String> domains;
 
-        Features(Interaction interaction, Instant now) {
+        /** Whether tests may take their shortcuts (false for the tests' reference path). */
+        final boolean shortcuts;
+
+        Features(Interaction interaction, Instant now, boolean shortcuts) {
             this.interaction = interaction;
+            this.shortcuts = shortcuts;
             this.text = interaction.text();
             this.now = now;
             this.authorKey = interaction.platform().id() + ":" + interaction.author().id();
@@ -325,20 +454,35 @@ public final class DefaultModerationEngine implements ModerationEngine {
             return duplicateHash;
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Match<Integer>> words(int index) {
+        private List<Match<Integer>> wordMatches() {
             if (wordMatches == null) {
-                wordMatches = new List[wordConditions];
-                for (Match<Integer> m : words.findAll(normalized())) {
-                    int i = m.payload();
-                    if (wordMatches[i] == null) {
-                        wordMatches[i] = new ArrayList<>(2);
+                wordMatches = words.findAll(normalized());
+            }
+            return wordMatches;
+        }
+
+        /** The matches of word list {@code index}, in the order the matcher found them. */
+        List<Match<Integer>> words(int index) {
+            List<Match<Integer>> l = null;
+            for (Match<Integer> m : wordMatches()) {
+                if (m.payload() == index) {
+                    if (l == null) {
+                        l = new ArrayList<>(2);
                     }
-                    wordMatches[i].add(m);
+                    l.add(m);
                 }
             }
-            List<Match<Integer>> l = wordMatches[index];
             return l == null ? List.of() : l;
+        }
+
+        /** The index of the word list of every match (a list may repeat). */
+        int[] matchedLists() {
+            List<Match<Integer>> all = wordMatches();
+            int[] out = new int[all.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all.get(i).payload();
+            }
+            return out;
         }
 
         List<LexiconHit> hits() {
@@ -350,6 +494,19 @@ public final class DefaultModerationEngine implements ModerationEngine {
                         : l.scan(text, language());
             }
             return hits;
+        }
+
+        /** One bit per category of the hits (see {@link #categoryBits}): which categories were hit at all. */
+        long hitCategories() {
+            if (!hitCategoriesKnown) {
+                long mask = 0;
+                for (LexiconHit h : hits()) {
+                    mask |= categoryBits.getOrDefault(h.category(), -1L); // a category without a bit: every bit
+                }
+                hitCategories = mask;
+                hitCategoriesKnown = true;
+            }
+            return hitCategories;
         }
 
         /** Counts letters and capitals once, for every caps-ratio condition. */
@@ -691,7 +848,15 @@ public final class DefaultModerationEngine implements ModerationEngine {
                 errors.add("rule '" + rule + "' names categories the lexicon lacks: "
                         + c.categories().stream().filter(x -> !lexicon.get().categories().contains(x)).sorted().toList());
             }
+            long wanted = 0; // the bits of the categories this condition counts; all of them if one has none
+            for (String category : c.categories()) {
+                wanted |= categoryBits.getOrDefault(category, -1L);
+            }
+            long mask = wanted;
             return (f, out) -> {
+                if (f.shortcuts && c.atLeast() > 0 && (f.hitCategories() & mask) == 0) {
+                    return false; // no hit in these categories: none to count
+                }
                 int n = 0;
                 for (LexiconHit h : f.hits()) {
                     if (c.categories().contains(h.category())) {
@@ -725,18 +890,22 @@ public final class DefaultModerationEngine implements ModerationEngine {
             RegexStarts starts = RegexStarts.of(r.pattern()).orElse(null);
             return (f, out) -> {
                 String subject = r.normalized() ? f.normalized().text() : f.text;
-                if (!literals.isEmpty() && !containsAny(subject, literals)) {
-                    return false;
-                }
-                if (around != null && !around.mayMatch(subject)) {
+                if (!literals.isEmpty() && !containsAny(subject, literals, 0)) {
                     return false;
                 }
                 int from = 0;
-                if (starts != null) {
-                    from = starts.firstStart(subject);
+                if (around != null) {
+                    from = around.firstStart(subject);
                     if (from < 0) {
+                        return false; // the symbol never sits between the classes every match has around it
+                    }
+                }
+                if (starts != null) {
+                    int start = starts.firstStart(subject);
+                    if (start < 0) {
                         return false; // no match can start anywhere
                     }
+                    from = Math.max(from, start);
                 }
                 Matcher m = p.matcher(subject);
                 int n = 0;
@@ -749,15 +918,23 @@ public final class DefaultModerationEngine implements ModerationEngine {
                     if (m.end() == m.start() && m.end() >= subject.length()) {
                         break;
                     }
+                    // A next match starts where this one ends or later and holds what every match holds: when
+                    // nothing of it is left, RE2J need not run to the end of the text to say so.
+                    int end = m.end();
+                    if (!literals.isEmpty() && !containsAny(subject, literals, end)
+                            || around != null && !around.mayMatchFrom(subject, end)
+                            || starts != null && starts.firstStart(subject, end) < 0) {
+                        break;
+                    }
                     found = m.find();
                 }
                 return n > 0;
             };
         }
 
-        private static boolean containsAny(String subject, List<String> literals) {
+        private static boolean containsAny(String subject, List<String> literals, int from) {
             for (String literal : literals) {
-                if (subject.contains(literal)) {
+                if (subject.indexOf(literal, from) >= 0) {
                     return true;
                 }
             }

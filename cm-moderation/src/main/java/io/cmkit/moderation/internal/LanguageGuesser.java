@@ -47,7 +47,21 @@ public final class LanguageGuesser {
 
     /** {@code c} lower-cased when {@code lowerIt}, else as it is (the text was lower-cased whole). */
     private static char lower(char c, boolean lowerIt) {
-        return lowerIt ? Character.toLowerCase(c) : c;
+        if (!lowerIt) {
+            return c;
+        }
+        if (c < 0x80) { // ASCII without Character's tables: the same answer
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** {@link Character#isLetter(char)}, ASCII without the tables. */
+    private static boolean isLetter(char c) {
+        if (c < 0x80) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c);
     }
 
     private static int slot(String s, boolean lowerIt, int start, int end) {
@@ -109,7 +123,7 @@ public final class LanguageGuesser {
         int n = s.length();
         for (int i = 0; i <= n; i++) {
             char c = i < n ? lower(s.charAt(i), lowerIt) : ' ';
-            boolean word = Character.isLetter(c) || c == '-';
+            boolean word = isLetter(c) || c == '-';
             if (c == '\'' || c == '’') {
                 if (start >= 0 && (languages(s, lowerIt, start, i) & 1) != 0) {
                     fr++; // an elided French word: l', qu', c'

@@ -73,6 +73,12 @@ final class RegexStarts {
 
     private final Cls[][] sequences;
     private final Cls first;
+    /**
+     * The characters a match may start with, when they are ASCII and at most three: the scan then
+     * jumps from one to the next with {@link String#indexOf(int, int)} instead of reading every
+     * character. Null otherwise.
+     */
+    private final char[] firstChars;
 
     private RegexStarts(Set<List<Cls>> sequences) {
         this.sequences = sequences.stream().map(s -> s.toArray(Cls[]::new)).toArray(Cls[][]::new);
@@ -81,6 +87,13 @@ final class RegexStarts {
             f = f.or(s[0]);
         }
         this.first = f;
+        StringBuilder chars = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            if (f.has(c)) {
+                chars.append(c);
+            }
+        }
+        this.firstChars = !f.nonAscii && chars.length() <= 3 ? chars.toString().toCharArray() : null;
     }
 
     /** The pre-scan for {@code regex} (RE2 syntax), if it reads it and it is worth it. */
@@ -116,8 +129,51 @@ final class RegexStarts {
 
     /** The first index of {@code text} where a match may start, or -1 if none can. */
     int firstStart(String text) {
+        return firstStart(text, 0);
+    }
+
+    /**
+     * The first index of {@code text} from {@code from} on (a code point boundary) where a match may
+     * start, or -1 if none can: after a match, -1 says the search may stop there.
+     */
+    int firstStart(String text, int from) {
+        if (firstChars == null) {
+            return firstStartEveryChar(text, from);
+        }
+        // the next place of each first character; a position holds only one of them
+        char[] fc = firstChars;
+        int a = fc.length > 0 ? text.indexOf(fc[0], from) : -1;
+        int b = fc.length > 1 ? text.indexOf(fc[1], from) : -1;
+        int c = fc.length > 2 ? text.indexOf(fc[2], from) : -1;
+        while (true) {
+            int p = earliest(earliest(a, b), c);
+            if (p < 0) {
+                return -1;
+            }
+            for (Cls[] s : sequences) {
+                if (fits(text, p, s)) {
+                    return p;
+                }
+            }
+            if (p == a) {
+                a = text.indexOf(fc[0], p + 1);
+            } else if (p == b) {
+                b = text.indexOf(fc[1], p + 1);
+            } else {
+                c = text.indexOf(fc[2], p + 1);
+            }
+        }
+    }
+
+    /** The smaller of two positions, -1 standing for none. */
+    private static int earliest(int x, int y) {
+        return x < 0 ? y : y < 0 ? x : Math.min(x, y);
+    }
+
+    /** {@link #firstStart(String, int)} reading every code point: the general scan, and the tests' reference. */
+    int firstStartEveryChar(String text, int from) {
         int n = text.length();
-        for (int p = 0; p < n; ) {
+        for (int p = from; p < n; ) {
             int cp = text.codePointAt(p);
             if (first.has(cp)) {
                 for (Cls[] s : sequences) {

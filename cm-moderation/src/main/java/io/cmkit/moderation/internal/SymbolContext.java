@@ -20,11 +20,18 @@ final class SymbolContext {
     private final boolean[] before;
     /** The class right after the symbol; null when anything may follow it. */
     private final boolean[] after;
+    /**
+     * Whether the regex opens with the class before the symbol, repeated ({@code [...]+}): then
+     * every match starts inside the run of class characters right before a fitting symbol, so none
+     * starts before the run of the first one (see {@link #firstStart}).
+     */
+    private final boolean leadingRun;
 
-    private SymbolContext(char symbol, boolean[] before, boolean[] after) {
+    private SymbolContext(char symbol, boolean[] before, boolean[] after, boolean leadingRun) {
         this.symbol = symbol;
         this.before = before;
         this.after = after;
+        this.leadingRun = leadingRun;
     }
 
     /** The gate of {@code regex}, when it has a top-level symbol next to at least one plain class. */
@@ -54,7 +61,9 @@ final class SymbolContext {
                 boolean[] before = classBefore(regex, i);
                 boolean[] after = classAfter(regex, i + 1);
                 if (before != null || after != null) {
-                    return Optional.of(new SymbolContext(c, before, after));
+                    boolean leadingRun = before != null && regex.charAt(i - 1) == '+'
+                            && regex.startsWith("[") && classEnd(regex, 0) == i - 2;
+                    return Optional.of(new SymbolContext(c, before, after, leadingRun));
                 }
             }
         }
@@ -63,14 +72,51 @@ final class SymbolContext {
 
     /** Whether {@code text} has the symbol with an allowed character on each constrained side. */
     boolean mayMatch(String text) {
+        return firstFit(text, 0) >= 0;
+    }
+
+    /**
+     * Whether a match may still lie at or after {@code from} (the end of the previous match): a
+     * fitting symbol from there on. When there is none, searching on would only run the regex to
+     * the end of the text for nothing.
+     */
+    boolean mayMatchFrom(String text, int from) {
+        return firstFit(text, from) >= 0;
+    }
+
+    /**
+     * Where the first match may start at the earliest: -1 if {@code text} has no fitting symbol
+     * ({@link #mayMatch} says no); for a regex opening with a repeated class before its symbol
+     * ({@code [A-Za-z0-9._%+-]+@...}), the start of the run of class characters before the first
+     * fitting symbol: a match's own symbol is that one or a later one, and the class characters
+     * that open the match reach it without a break, so a match starting earlier would start inside
+     * that same run; else 0.
+     */
+    int firstStart(String text) {
+        int p = firstFit(text, 0);
+        if (p < 0) {
+            return -1;
+        }
+        if (!leadingRun) {
+            return 0;
+        }
+        int s = p - 1;
+        while (s > 0 && in(before, text.charAt(s - 1))) {
+            s--;
+        }
+        return s;
+    }
+
+    /** The first symbol at or after {@code from} with an allowed character on each constrained side, or -1. */
+    private int firstFit(String text, int from) {
         int n = text.length();
-        for (int p = text.indexOf(symbol); p >= 0; p = text.indexOf(symbol, p + 1)) {
+        for (int p = text.indexOf(symbol, from); p >= 0; p = text.indexOf(symbol, p + 1)) {
             if ((before == null || p > 0 && in(before, text.charAt(p - 1)))
                     && (after == null || p + 1 < n && in(after, text.charAt(p + 1)))) {
-                return true;
+                return p;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean in(boolean[] cls, char c) {

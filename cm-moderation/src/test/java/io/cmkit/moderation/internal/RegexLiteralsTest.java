@@ -62,4 +62,39 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.shortAnyOf("(a|b)\\d|x")).isEmpty();           // a top-level alternative
         assertThat(RegexLiterals.shortAnyOf("(?i)x\\d")).isEmpty();             // flags
     }
+
+    /**
+     * Every match holds one of the literals inside it, so after a match the engine stops searching
+     * when no literal is left from its end on.
+     */
+    @Test
+    void everyMatchHoldsOneOfTheLiterals() {
+        List<String> patterns = List.of("commande\\s*(n|no|numero)?\\s*\\d{6}", "order\\s*(no|number)?\\s*\\d{6}",
+                "(\\+33|0)\\s?[67](\\s?\\d{2}){4}", "fr\\d{2}(\\s?[0-9a-z]{4}){5}", "(promo|discount)\\s*code\\s*:?\\s*[a-z0-9]{4,}",
+                "gagn(e|ez|er)\\s+(un|une|des)\\s+(iphone|ipad|voyage|bon)", "\\d{2,3}\\s*%\\s*(off|de reduction|remise)",
+                "(whats\\s?app|telegram)\\s*:?\\s*\\+?\\d[\\d ]{7,}");
+        String[] pieces = {"commande", "order", " ", "no", "n", "number", "123456", "1234", "+33", "0", "6", "7", "12", "fr",
+            "76", "abcd", "promo", "discount", "code", ":", "gagnez", "gagne", "un", "des", "iphone", "bon", "50", "%", "off",
+            "remise", "whats", "app", "telegram", "x", "9"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int matches = 0;
+        for (String regex : patterns) {
+            List<String> literals = RegexLiterals.shortAnyOf(regex).orElseThrow(() -> new AssertionError(regex));
+            com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(regex);
+            for (int k = 0; k < 20_000; k++) {
+                StringBuilder b = new StringBuilder();
+                for (int j = random.nextInt(30); j > 0; j--) {
+                    b.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String text = b.toString();
+                com.google.re2j.Matcher m = p.matcher(text);
+                while (m.find()) {
+                    String match = m.group();
+                    assertThat(literals.stream().anyMatch(match::contains)).as("%s: '%s' in '%s'", regex, match, text).isTrue();
+                    matches++;
+                }
+            }
+        }
+        assertThat(matches).isGreaterThan(1_000);
+    }
 }

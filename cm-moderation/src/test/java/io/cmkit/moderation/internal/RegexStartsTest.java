@@ -58,7 +58,10 @@ class RegexStartsTest {
         return out;
     }
 
-    /** What the engine does: nothing when no match can start, else the same loop from the first possible start. */
+    /**
+     * What the engine does: nothing when no match can start, else the same loop from the first
+     * possible start, stopped after a match when no match can start from its end on.
+     */
     private static List<String> gated(Pattern p, RegexStarts starts, String text) {
         List<String> out = new ArrayList<>();
         int from = starts.firstStart(text);
@@ -69,12 +72,34 @@ class RegexStartsTest {
         boolean found = m.find(from);
         while (found && out.size() < 10) {
             out.add(m.start() + "-" + m.end());
-            if (m.end() == m.start() && m.end() >= text.length()) {
+            if (m.end() == m.start() && m.end() >= text.length() || starts.firstStart(text, m.end()) < 0) {
                 break;
             }
             found = m.find();
         }
         return out;
+    }
+
+    @Test
+    @DisplayName("jumping between the first characters with indexOf finds the place reading every character finds, "
+            + "from anywhere, on 20,000 random texts per pattern")
+    void indexOfJumpsAsReadingEveryCharacter() {
+        SplittableRandom random = new SplittableRandom(9);
+        int found = 0;
+        for (String regex : PATTERNS) {
+            RegexStarts starts = RegexStarts.of(regex).orElseThrow();
+            for (int i = 0; i < 20_000; i++) {
+                String text = randomText(random);
+                int from = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+                if (from > 0 && from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
+                    from--; // a code point boundary, as a match's end is
+                }
+                int expected = starts.firstStartEveryChar(text, from);
+                assertThat(starts.firstStart(text, from)).as("%s on \"%s\" from %d", regex, text, from).isEqualTo(expected);
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        assertThat(found).isGreaterThan(25_000);
     }
 
     @Test

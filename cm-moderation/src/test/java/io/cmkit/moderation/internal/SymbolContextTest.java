@@ -58,4 +58,66 @@ class SymbolContextTest {
         }
         assertThat(turnedAway).isGreaterThan(10_000);
     }
+
+    @Test
+    void anEmailMatchStartsNoEarlierThanTheRunBeforeTheFirstFittingAt() {
+        SymbolContext gate = SymbolContext.of(EMAIL).orElseThrow();
+        String text = "merci @cafe_lumiere, écrivez à jean.dupont@example.org ou a@b";
+        assertThat(gate.firstStart(text)).isEqualTo(text.indexOf("jean"));
+        assertThat(gate.firstStart("merci @cafe_lumiere")).isEqualTo(-1);
+        // a symbol between classes that does not open the regex bounds nothing
+        assertThat(SymbolContext.of("x[ab-d]%[\\d\\-]").orElseThrow().firstStart("..xa%1")).isZero();
+        // a class holding the symbol itself: the run reaches back across earlier symbols, as a match would
+        assertThat(SymbolContext.of("[a-z@]+@[a-z]+").orElseThrow().firstStart("x y@ab@cd")).isEqualTo(2);
+        assertThat(SymbolContext.of("[a-z@]+@[a-z]+").orElseThrow().firstStart("x @y@ab@cd")).isEqualTo(2);
+    }
+
+    /**
+     * The bounds are exact: the regex's first match never starts before {@link SymbolContext#firstStart},
+     * so searching from there finds the same matches, and no match follows one after which
+     * {@link SymbolContext#mayMatchFrom} says no.
+     */
+    @Test
+    void noMatchStartsBeforeTheFirstStart() {
+        List<String> patterns = List.of(EMAIL, "[a-z]+@[a-z0-9-]+", "[\\w.]+:[0-9]{2,}", "x[ab-d]%[\\d\\-]", "[a-c]+#",
+                "[a-z@]+@[a-z]+", "[a-z.]+@[a-z]+\\.[a-z]{2,}", "%[0-9]+");
+        String alphabet = "ab cdx@@:%#-.9_AZé";
+        SplittableRandom random = new SplittableRandom(11);
+        int bounded = 0;
+        int stopped = 0;
+        for (String regex : patterns) {
+            SymbolContext gate = SymbolContext.of(regex).orElseThrow();
+            Pattern p = Pattern.compile(regex);
+            for (int k = 0; k < 20_000; k++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(30);
+                for (int j = 0; j < length; j++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String t = text.toString();
+                int from = gate.firstStart(t);
+                com.google.re2j.Matcher all = p.matcher(t);
+                if (!all.find()) {
+                    continue;
+                }
+                assertThat(from).as("%s on '%s'", regex, t).isBetween(0, all.start());
+                com.google.re2j.Matcher fromThere = p.matcher(t);
+                assertThat(fromThere.find(from)).isTrue();
+                boolean more;
+                do {
+                    assertThat(fromThere.start()).as("%s on '%s' from %d", regex, t, from).isEqualTo(all.start());
+                    assertThat(fromThere.end()).isEqualTo(all.end());
+                    boolean mayGoOn = gate.mayMatchFrom(t, all.end());
+                    more = all.find() & fromThere.find();
+                    if (!mayGoOn) {
+                        assertThat(more).as("%s on '%s': a match after %d", regex, t, fromThere.end()).isFalse();
+                        stopped++;
+                    }
+                } while (more);
+                bounded += from > 0 ? 1 : 0;
+            }
+        }
+        assertThat(bounded).as("texts where the search starts later").isGreaterThan(3_000);
+        assertThat(stopped).as("searches stopped after a match").isGreaterThan(5_000);
+    }
 }

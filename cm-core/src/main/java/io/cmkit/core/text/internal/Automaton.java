@@ -40,9 +40,17 @@ public final class Automaton {
     private final char[] codeOf;
     /**
      * Per state, four ints side by side so one step touches one cache line: base, check, failure
-     * link, and the nearest state on the failure chain (itself included) where a pattern ends.
+     * link, and the nearest state on the failure chain (itself included) where a pattern ends. In an
+     * automaton whose patterns all start a word ({@link #anchoredOnly}), which is only walked from
+     * word starts and never follows a failure link, the third int is instead the state's first
+     * output ({@link #out}), with {@link #ALL_NEED_END} set when every pattern ending there needs a
+     * word boundary after it: a walk that reaches a pattern's end inside a longer word then reads
+     * nothing beyond the cache line it has just read.
      */
     private final int[] da;
+    /** Whether every pattern starts a word ({@link #NEED_START}): only {@link #scanAnchored} may walk it. */
+    private final boolean anchoredOnly;
+    private static final int ALL_NEED_END = 1 << 30;
     private final int[] out;
     private final int slots;
     private final int stateCount;
@@ -234,13 +242,34 @@ public final class Automaton {
             }
         }
         slots = len;
+        boolean allStart = true;
+        for (byte f : flags) {
+            allStart &= (f & NEED_START) != 0;
+        }
+        anchoredOnly = allStart;
         da = new int[len * 4];
         for (int i = 0; i < len; i++) {
             da[4 * i] = base[i];
             da[4 * i + 1] = check[i];
-            da[4 * i + 2] = fail[i];
+            da[4 * i + 2] = allStart ? outputSlot(out[i]) : fail[i];
             da[4 * i + 3] = report[i];
         }
+    }
+
+    /** The first output {@code first} (or -1), with {@link #ALL_NEED_END} when every pattern of its chain needs an end boundary. */
+    private int outputSlot(int first) {
+        if (first < 0) {
+            return -1;
+        }
+        if (first >= ALL_NEED_END) {
+            throw new IllegalArgumentException("too many patterns: " + first);
+        }
+        for (int p = first; p >= 0; p = nextSame[p]) {
+            if ((patFlags[p] & NEED_END) == 0) {
+                return first;
+            }
+        }
+        return first | ALL_NEED_END;
     }
 
     private static void sortByCode(int[] codes, int[] kids, int m) {
@@ -301,11 +330,40 @@ public final class Automaton {
      * @param alt alternative readings, or {@code null} when the text has none
      */
     public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws) {
+        return scan(t, alt, n, ws, false);
+    }
+
+    /**
+     * {@link #scan(char[], char[], int, NormalizerEngine.Workspace)}; {@code reference} steps
+     * through every character, root included (for tests: the two must agree).
+     */
+    public int scan(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
+        if (anchoredOnly) {
+            throw new IllegalStateException("an automaton of patterns that all start a word is walked from word starts only");
+        }
         ws.lastSkip = -1;
         int s = 0;
         boolean multi = false;
         int ns = 0;
+        int[] d = da;
+        char[] codes = codeOf;
+        int rootBase = d[0];
         for (int i = 0; i < n; i++) {
+            if (s == 0 && !multi && !reference) {
+                // At the root, a character without a second reading that no pattern starts with
+                // leaves the automaton at the root and reports nothing (the root reports no
+                // pattern): runs of them are passed over in a tight loop.
+                while (i < n && (alt == null || alt[i] == 0)) {
+                    int code = codes[t[i]];
+                    if (code != 0 && d[4 * (rootBase + code) + 1] == 0) {
+                        break;
+                    }
+                    i++;
+                }
+                if (i == n) {
+                    break;
+                }
+            }
             char a = alt == null ? 0 : alt[i];
             if (a == Buffer.SKIP) {
                 ws.lastSkip = i;
@@ -430,6 +488,7 @@ public final class Automaton {
      * agree).
      */
     public int scanAnchored(char[] t, char[] alt, int n, NormalizerEngine.Workspace ws, boolean reference) {
+        ws.referenceOutputs = reference;
         boolean prevWord = false;
         for (int i = 0; i < n; i++) {
             char c = t[i];
@@ -523,7 +582,21 @@ public final class Automaton {
         }
         boolean endOk = false; // computed once, when a pattern needs it
         boolean endKnown = false;
-        for (int p = out[s]; p >= 0; p = nextSame[p]) {
+        int first;
+        if (ws.referenceOutputs || !anchoredOnly) {
+            first = out[s];
+        } else {
+            int slot = da[4 * s + 2];
+            first = slot & ~ALL_NEED_END;
+            if (slot != first) { // every pattern here needs a boundary after it
+                if (!boundaryAfter(t, alt, n, e)) {
+                    return;
+                }
+                endOk = true;
+                endKnown = true;
+            }
+        }
+        for (int p = first; p >= 0; p = nextSame[p]) {
             if ((patFlags[p] & NEED_END) != 0) {
                 if (!endKnown) {
                     endOk = boundaryAfter(t, alt, n, e);

@@ -74,6 +74,8 @@ public final class NormalizerEngine {
         public int lastSkip;
         /** Steps left for matching one pattern backwards. */
         public int backBudget;
+        /** Whether the anchored scan reads outputs as first written (the tests' reference), not from the state's slot. */
+        public boolean referenceOutputs;
         public int[] states = new int[16];
         public int[] states2 = new int[16];
         public boolean[] consumed2 = new boolean[16];

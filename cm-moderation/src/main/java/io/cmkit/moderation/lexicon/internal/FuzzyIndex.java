@@ -127,10 +127,13 @@ public final class FuzzyIndex {
                 i++;
             }
             int len = i - start;
+            if (len < MIN_SWAP || len > MAX_WORD) {
+                continue; // too short or too long to be read (tested first: most words are short)
+            }
             // a word glued to a digit or another script is not a plain word
-            boolean plain = (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-                    && (i == n || !Character.isLetterOrDigit(text.charAt(i)));
-            if (!plain || len < MIN_SWAP || len > MAX_WORD) {
+            boolean plain = (start == 0 || !letterOrDigit(text.charAt(start - 1)))
+                    && (i == n || !letterOrDigit(text.charAt(i)));
+            if (!plain) {
                 continue;
             }
             text.getChars(start, i, w, 0);
@@ -184,6 +187,14 @@ public final class FuzzyIndex {
                 }
             }
         }
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, without its tables for ASCII (what the neighbours of most words are). */
+    private static boolean letterOrDigit(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private void report(int group, int start, int end, Sink sink) {
