@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,18 +44,36 @@ import java.util.Set;
  * (so their baseline exists before the first complaint). A mention is counted at its creation
  * time, or at the clock's time if it claims to come from the future. Deterministic: the same calls
  * with the same clock give the same alerts. Thread-safe (calls are serialised).
+ *
+ * <p><b>One bad buzz, one alert.</b> A burst about a brand usually makes several of its series
+ * spike within the same bucket: the query's and the brand's volume, their negative volume. By
+ * default ({@link Builder#groupAlerts(boolean)}) the sinks hear the first of them, and then only an
+ * alert that says more: a bad buzz after a volume spike, a competitor's engagement after its
+ * volume. The others of the same owner (the brand or competitor, whichever of its queries or its
+ * whole series spiked) and the same bucket are returned in {@link Update#grouped()} and not
+ * delivered. Within one mention, brand-wide series come before a query's and bad buzz before
+ * volume, so the alert delivered names the brand and the worst news.
  */
 public final class Listening {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listening.class);
     private static final List<Metric> ENGAGEMENT = List.of(Metric.LIKES, Metric.SHARES, Metric.COMMENTS, Metric.QUOTES);
 
-    /** What one mention gave: its sentiment and the alerts it raised (already delivered to the sinks). */
-    public record Update(Sentiment sentiment, List<Alert> alerts) {
+    /**
+     * What one mention gave: its sentiment, the alerts it raised and delivered to the sinks, and
+     * those it raised but did not deliver because an alert already delivered for the same owner
+     * and bucket says as much (empty when grouping is off).
+     */
+    public record Update(Sentiment sentiment, List<Alert> alerts, List<Alert> grouped) {
         public Update {
             Objects.requireNonNull(sentiment, "Update.sentiment");
             alerts = List.copyOf(alerts);
+            grouped = List.copyOf(grouped);
         }
+    }
+
+    /** The kinds already delivered for one owner's bucket. */
+    private record Incident(Instant bucketStart, EnumSet<AlertKind> delivered) {
     }
 
     private final Clock clock;
@@ -61,12 +82,17 @@ public final class Listening {
     private final List<AlertSink> sinks;
     private final Map<Integer, EvidenceCollector> evidence = new HashMap<>();
     private final Map<String, Long> lastEngagement = new HashMap<>();
+    private final boolean groupAlerts;
+    /** Whose each series is ("own:cafe", "competitor:rival"), learnt from the matches. */
+    private final Map<SeriesKey, String> ownerOf = new HashMap<>();
+    private final Map<String, Incident> incidents = new HashMap<>();
 
     private Listening(Builder builder) {
         this.clock = builder.clock;
         this.sentiment = builder.sentiment;
         this.detector = new SpikeDetector(builder.spikes);
         this.sinks = List.copyOf(builder.sinks);
+        this.groupAlerts = builder.groupAlerts;
     }
 
     /** A builder; the clock decides alert times and caps mention times. */
@@ -106,10 +132,14 @@ public final class Listening {
             SeriesKey brand = new SeriesKey(match.competitor() ? SeriesKey.Scope.COMPETITOR : SeriesKey.Scope.BRAND,
                     match.brandId(), SeriesKey.Measure.VOLUME);
             series.computeIfAbsent(brand, k -> new LinkedHashSet<>()).addAll(match.terms());
+            String owner = (match.competitor() ? "competitor:" : "own:") + match.brandId();
+            ownerOf.putIfAbsent(query, owner);
+            ownerOf.putIfAbsent(brand, owner);
             if (!match.competitor()) {
                 for (SeriesKey negativeKey : List.of(
                         new SeriesKey(SeriesKey.Scope.QUERY, match.queryId(), SeriesKey.Measure.NEGATIVE),
                         new SeriesKey(SeriesKey.Scope.BRAND, match.brandId(), SeriesKey.Measure.NEGATIVE))) {
+                    ownerOf.putIfAbsent(negativeKey, owner);
                     Set<String> terms = series.computeIfAbsent(negativeKey, k -> new LinkedHashSet<>());
                     if (negative) {
                         terms.addAll(match.terms());
@@ -133,9 +163,16 @@ public final class Listening {
                     kindOf(spike.series(), competitorQueries.contains(spike.series())), spike,
                     detector.config().bucket(), now, collector.evidence())));
         }
-        deliver(alerts);
-        return new Update(score, alerts);
+        alerts.sort(WORST_NEWS_FIRST);
+        List<Alert> grouped = new ArrayList<>();
+        deliver(alerts, grouped);
+        return new Update(score, alerts, grouped);
     }
+
+    /** Bad buzz before volume; a brand's or competitor's whole series before one query's. */
+    private static final Comparator<Alert> WORST_NEWS_FIRST = Comparator
+            .comparingInt((Alert a) -> a.kind() == AlertKind.BAD_BUZZ ? 0 : 1)
+            .thenComparingInt(a -> a.series().scope() == SeriesKey.Scope.QUERY ? 1 : 0);
 
     /**
      * Takes a metric snapshot of a competitor's post and adds the engagement it gained since the
@@ -166,10 +203,11 @@ public final class Listening {
         if (collector.moveTo(detector.bucketOf(at)) && gained > 0) {
             collector.post(post, gained);
         }
+        ownerOf.putIfAbsent(key, "competitor:" + competitorBrandId);
         List<Alert> alerts = new ArrayList<>();
         detector.add(id, at.toEpochMilli(), gained).ifPresent(spike -> alerts.add(new Alert(
                 AlertKind.COMPETITOR_ENGAGEMENT, spike, detector.config().bucket(), now, collector.evidence())));
-        deliver(alerts);
+        deliver(alerts, new ArrayList<>());
         return alerts;
     }
 
@@ -193,7 +231,28 @@ public final class Listening {
         return key.scope() == SeriesKey.Scope.COMPETITOR || competitorQuery ? AlertKind.COMPETITOR_VOLUME : AlertKind.VOLUME_SPIKE;
     }
 
-    private void deliver(List<Alert> alerts) {
+    /**
+     * Delivers the alerts to the sinks, but moves to {@code grouped} (and out of {@code alerts})
+     * those an alert already delivered for the same owner and bucket covers.
+     */
+    private void deliver(List<Alert> alerts, List<Alert> grouped) {
+        if (groupAlerts) {
+            for (Iterator<Alert> it = alerts.iterator(); it.hasNext(); ) {
+                Alert alert = it.next();
+                String owner = ownerOf.getOrDefault(alert.series(), alert.series().toString());
+                Incident incident = incidents.get(owner);
+                if (incident == null || !incident.bucketStart().equals(alert.spike().bucketStart())) {
+                    incident = new Incident(alert.spike().bucketStart(), EnumSet.noneOf(AlertKind.class));
+                    incidents.put(owner, incident);
+                }
+                if (covered(incident.delivered(), alert.kind())) {
+                    it.remove();
+                    grouped.add(alert);
+                } else {
+                    incident.delivered().add(alert.kind());
+                }
+            }
+        }
         for (Alert alert : alerts) {
             for (AlertSink sink : sinks) {
                 try {
@@ -205,12 +264,18 @@ public final class Listening {
         }
     }
 
+    /** Whether an alert of {@code kind} says nothing the kinds already delivered did not. */
+    private static boolean covered(Set<AlertKind> delivered, AlertKind kind) {
+        return delivered.contains(kind) || (kind == AlertKind.VOLUME_SPIKE && delivered.contains(AlertKind.BAD_BUZZ));
+    }
+
     /** Builds a {@link Listening}. */
     public static final class Builder {
         private final Clock clock;
         private SpikeConfig spikes = SpikeConfig.defaults();
         private SentimentAnalyzer sentiment;
         private final List<AlertSink> sinks = new ArrayList<>();
+        private boolean groupAlerts = true;
 
         private Builder(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -231,6 +296,15 @@ public final class Listening {
         /** Adds a sink; alerts go to every sink in the order they were added. */
         public Builder sink(AlertSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Whether the sinks hear one alert per owner and bucket, plus any that says more (the
+         * default), or one alert per series that spiked ({@code false}). See the class comment.
+         */
+        public Builder groupAlerts(boolean group) {
+            this.groupAlerts = group;
             return this;
         }
 

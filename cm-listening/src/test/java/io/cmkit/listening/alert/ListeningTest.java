@@ -80,8 +80,48 @@ class ListeningTest {
         }
     }
 
+    /** Feeds 20 negative mentions of the brand in one hour, after the history; returns each update. */
+    private List<Listening.Update> negativeBurst(Listening listening, ManualClock clock, Instant spikeHour) {
+        List<Listening.Update> updates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant at = spikeHour.plus(Duration.ofMinutes(i));
+            clock.now = at;
+            Listening.Update update = listening.accept(
+                    mention("Café Lumière, c'est une arnaque ! Honte à vous", at, 100 + i), List.of(CAFE));
+            assertThat(update.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+            updates.add(update);
+        }
+        return updates;
+    }
+
+    private static List<Alert> delivered(List<Listening.Update> updates) {
+        return updates.stream().flatMap(u -> u.alerts().stream()).toList();
+    }
+
+    private static List<Alert> grouped(List<Listening.Update> updates) {
+        return updates.stream().flatMap(u -> u.grouped().stream()).toList();
+    }
+
     @Test
-    @DisplayName("a burst of negative mentions raises bad-buzz alerts for the query and the brand, with the evidence")
+    @DisplayName("with grouping off, a burst of negative mentions raises bad-buzz and volume alerts for the query and the brand")
+    void everySeriesAlertsWhenGroupingIsOff() {
+        ManualClock clock = new ManualClock(MONDAY);
+        List<Alert> sunk = new ArrayList<>();
+        Listening listening = Listening.builder(clock).groupAlerts(false).sink(sunk::add).build();
+        history(listening, clock);
+        List<Listening.Update> updates = negativeBurst(listening, clock, MONDAY.plus(Duration.ofHours(3 * 168 + 10)));
+        assertThat(sunk).isEqualTo(delivered(updates));
+        assertThat(grouped(updates)).isEmpty();
+        assertThat(sunk).extracting(Alert::kind, a -> a.series().toString(), a -> a.spike().observed())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative", 10L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "query:q-cafe:negative", 10L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "brand:cafe:volume", 14L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "query:q-cafe:volume", 14L));
+    }
+
+    @Test
+    @DisplayName("a burst of negative mentions: one bad-buzz alert for the brand, with the evidence; the query's and the volume alerts grouped under it")
     void badBuzz() {
         ManualClock clock = new ManualClock(MONDAY);
         List<Alert> delivered = new ArrayList<>();
@@ -90,23 +130,17 @@ class ListeningTest {
         assertThat(delivered).isEmpty();
 
         Instant spikeHour = MONDAY.plus(Duration.ofHours(3 * 168 + 10));
-        List<Alert> raised = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Instant at = spikeHour.plus(Duration.ofMinutes(i));
-            clock.now = at;
-            Listening.Update update = listening.accept(
-                    mention("Café Lumière, c'est une arnaque ! Honte à vous", at, 100 + i), List.of(CAFE));
-            assertThat(update.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
-            raised.addAll(update.alerts());
-        }
+        List<Listening.Update> updates = negativeBurst(listening, clock, spikeHour);
+        List<Alert> raised = delivered(updates);
         assertThat(delivered).isEqualTo(raised);
         assertThat(raised).extracting(Alert::kind, a -> a.series().toString(), a -> a.spike().observed())
-                .containsExactlyInAnyOrder(
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative", 10L));
+        assertThat(grouped(updates)).extracting(Alert::kind, a -> a.series().toString(), a -> a.spike().observed())
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "query:q-cafe:negative", 10L),
-                        org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative", 10L),
-                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "query:q-cafe:volume", 14L),
-                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "brand:cafe:volume", 14L));
-        Alert badBuzz = raised.stream().filter(a -> a.series().toString().equals("brand:cafe:negative")).findFirst().orElseThrow();
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "brand:cafe:volume", 14L),
+                        org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "query:q-cafe:volume", 14L));
+        Alert badBuzz = raised.get(0);
         assertThat(badBuzz.spike().baseline()).isZero();
         assertThat(badBuzz.spike().bucketStart()).isEqualTo(spikeHour);
         assertThat(badBuzz.raisedAt()).isEqualTo(spikeHour.plus(Duration.ofMinutes(9)));
@@ -153,14 +187,58 @@ class ListeningTest {
         });
 
         Instant burst = MONDAY.plus(Duration.ofHours(3 * 168 + 5));
-        List<Alert> volume = new ArrayList<>();
+        List<Listening.Update> updates = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             clock.now = burst.plus(Duration.ofMinutes(i));
-            volume.addAll(listening.accept(mention("Rival coffee lance un nouveau latte", clock.now, 5), List.of(RIVAL)).alerts());
+            updates.add(listening.accept(mention("Rival coffee lance un nouveau latte", clock.now, 5), List.of(RIVAL)));
         }
-        assertThat(volume).extracting(Alert::kind).containsOnly(AlertKind.COMPETITOR_VOLUME);
-        assertThat(volume).extracting(a -> a.series().toString())
-                .containsExactlyInAnyOrder("query:q-rival:volume", "competitor:rival:volume");
+        // The competitor's whole series and its query's spike together: one alert, the query's grouped under it.
+        assertThat(delivered(updates)).extracting(Alert::kind, a -> a.series().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.COMPETITOR_VOLUME, "competitor:rival:volume"));
+        assertThat(grouped(updates)).extracting(Alert::kind, a -> a.series().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.COMPETITOR_VOLUME, "query:q-rival:volume"));
+    }
+
+    @Test
+    @DisplayName("grouping: a bad buzz after a volume spike in the same hour is delivered; another owner's spike is its own; a later bucket opens a new incident")
+    void groupingDeliversWhatSaysMore() {
+        ManualClock clock = new ManualClock(MONDAY);
+        List<Alert> sunk = new ArrayList<>();
+        Listening listening = Listening.builder(clock).sink(sunk::add).build();
+        history(listening, clock);
+        Instant hour = MONDAY.plus(Duration.ofHours(3 * 168 + 10));
+        List<Listening.Update> updates = new ArrayList<>();
+        // 20 neutral mentions of the brand and 30 of the competitor, then 12 negative ones, all in one hour.
+        for (int i = 0; i < 30; i++) {
+            clock.now = hour.plus(Duration.ofSeconds(60L * i));
+            if (i < 20) {
+                updates.add(listening.accept(mention("Le café ouvre à 9 heures", clock.now, 10), List.of(CAFE)));
+            }
+            updates.add(listening.accept(mention("Rival coffee lance un nouveau latte", clock.now, 5), List.of(RIVAL)));
+        }
+        for (int i = 0; i < 12; i++) {
+            clock.now = hour.plus(Duration.ofMinutes(31 + i));
+            updates.add(listening.accept(mention("Café Lumière, c'est une arnaque ! Honte à vous", clock.now, 10), List.of(CAFE)));
+        }
+        assertThat(sunk).isEqualTo(delivered(updates));
+        assertThat(sunk).extracting(Alert::kind, a -> a.series().toString()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(AlertKind.VOLUME_SPIKE, "brand:cafe:volume"),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.COMPETITOR_VOLUME, "competitor:rival:volume"),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative"));
+        assertThat(sunk.stream().filter(a -> a.kind() == AlertKind.BAD_BUZZ).findFirst().orElseThrow().raisedAt())
+                .isAfter(sunk.stream().filter(a -> a.kind() == AlertKind.VOLUME_SPIKE).findFirst().orElseThrow().raisedAt());
+        assertThat(grouped(updates)).extracting(a -> a.series().toString())
+                .containsExactlyInAnyOrder("query:q-cafe:volume", "query:q-rival:volume", "query:q-cafe:negative");
+
+        // Seven hours later, after the 6-hour cooldown: a new bucket, a new incident, heard again.
+        Instant later = hour.plus(Duration.ofHours(7));
+        int before = sunk.size();
+        for (int i = 0; i < 12; i++) {
+            clock.now = later.plus(Duration.ofMinutes(i));
+            listening.accept(mention("Café Lumière, c'est une arnaque ! Honte à vous", clock.now, 10), List.of(CAFE));
+        }
+        assertThat(sunk.subList(before, sunk.size())).extracting(Alert::kind, a -> a.series().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.BAD_BUZZ, "brand:cafe:negative"));
     }
 
     @Test
@@ -202,7 +280,7 @@ class ListeningTest {
         for (int i = 0; i < 12; i++) {
             listening.accept(mention("bonjour", clock.now.plus(Duration.ofDays(3)), 1), List.of(CAFE));
         }
-        assertThat(delivered).extracting(a -> a.series().toString()).contains("query:q-cafe:volume", "brand:cafe:volume");
+        assertThat(delivered).extracting(a -> a.series().toString()).containsExactly("brand:cafe:volume");
         assertThat(delivered).allSatisfy(a -> assertThat(a.spike().bucketStart()).isEqualTo(clock.now));
         assertThat(listening.openCount(new SeriesKey(SeriesKey.Scope.BRAND, "cafe", SeriesKey.Measure.VOLUME))).contains(12L);
         clock.now = clock.now.plus(Duration.ofHours(5));

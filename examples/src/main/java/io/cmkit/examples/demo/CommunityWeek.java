@@ -665,8 +665,15 @@ final class CommunityWeek {
     private String describe(io.cmkit.listening.alert.Alert alert) {
         String evidence = alert.evidence().topMentions().stream().findFirst()
                 .map(m -> " " + labels.quote(Demo.oneLine(m.text(), 60))).orElse("");
-        return String.format(options.language(), "%s%s%d %s (%s %.1f)%s", alert.series(), labels.colon(), alert.spike().observed(),
-                labels.get("inOneHour"), labels.get("baseline"), alert.spike().baseline(), evidence);
+        io.cmkit.listening.alert.SeriesKey series = alert.series();
+        String whose = switch (series.scope()) {
+            case BRAND -> strategy.brand().name();
+            case COMPETITOR -> competitorName();
+            case QUERY -> labels.get("savedQuery") + " " + labels.quote(series.id());
+        };
+        return String.format(options.language(), "%s%s%d %s %s (%s %.1f)%s", whose, labels.colon(), alert.spike().observed(),
+                labels.get("measure." + series.measure().name()), labels.get("inOneHour"), labels.get("baseline"),
+                alert.spike().baseline(), evidence);
     }
 
     // --------------------------------------------------------------------------------- moderation
