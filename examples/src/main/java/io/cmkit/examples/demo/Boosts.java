@@ -15,12 +15,16 @@ import io.cmkit.core.model.Money;
 import io.cmkit.core.spi.Connector;
 import io.cmkit.core.spi.ConnectorException;
 import io.cmkit.core.spi.Metrics;
+import io.cmkit.core.spi.PostRef;
 import java.io.PrintStream;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,12 +52,14 @@ final class Boosts {
     private final Labels labels;
     private final DemoOptions options;
     private final Clock clock;
+    private final ZoneId zone;
 
-    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock) {
+    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock, ZoneId zone) {
         this.out = out;
         this.labels = labels;
         this.options = options;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** An amount with its currency's code, the way the reader writes numbers: "150,00 EUR", "150.00 EUR". */
@@ -76,6 +82,8 @@ final class Boosts {
         out.println(title);
         out.println("─".repeat(Math.min(72, title.length() + 4)));
         List<PostPerformance> performances = new ArrayList<>();
+        // How a community manager recognises a post: when it went out and how it starts, not its platform id.
+        Map<PostRef, String> described = new HashMap<>();
         for (CommunityWeek.WeekPost post : posts) {
             Connector connector = connectors.get(post.account.key());
             if (post.published == null || post.live || connector == null) {
@@ -89,6 +97,10 @@ final class Boosts {
             if (audience > 0 && engagements <= audience) {
                 performances.add(new PostPerformance(post.published.ref(), post.account, post.published.publishedAt(),
                         engagements, audience, false));
+                String text = post.post.variantFor(post.account.platform()).map(v -> v.text()).orElse("");
+                described.put(post.published.ref(), post.published.publishedAt().atZone(zone)
+                        .format(DateTimeFormatter.ofPattern("EEE d MMM HH:mm", options.language())) + " "
+                        + labels.quote(Demo.oneLine(text, 32)));
             }
         }
         List<BoostCandidate> candidates = CandidateRules.DEFAULTS.select(performances, clock);
@@ -102,9 +114,10 @@ final class Boosts {
         for (AllocationLine line : allocation.funded()) {
             BoostCandidate c = line.candidate();
             // French puts a space before the percent sign, English does not (as in the summary).
-            out.printf(options.language(), options.french() ? "  %-10s %-22s %s  (%s %.0f %%, ×%.2f)%n"
-                            : "  %-10s %-22s %s  (%s %.0f%%, ×%.2f)%n",
-                    c.performance().account().platform().displayName(), c.performance().post().id(),
+            out.printf(options.language(), options.french() ? "  %-10s %-56s %s  (%s %.0f %%, ×%.2f)%n"
+                            : "  %-10s %-56s %s  (%s %.0f%%, ×%.2f)%n",
+                    c.performance().account().platform().displayName(),
+                    described.getOrDefault(c.performance().post(), c.performance().post().id()),
                     money(line.amount(), options.language()), labels.get("winChance"),
                     line.winProbability() * 100, c.lift());
         }

@@ -199,6 +199,12 @@ class DemoTest {
             Matcher boosts = Pattern.compile("(\\d+) \\((\\d+,\\d\\d) / 300,00 EUR\\)").matcher(summary.get("publications sponsorisées"));
             assertThat(boosts.matches()).isTrue();
             assertThat(Double.parseDouble(boosts.group(2).replace(',', '.'))).isLessThanOrEqualTo(300.0);
+            // Each funded post is named by when it went out and how it starts, not by its platform id.
+            String section = run.out().substring(run.out().indexOf("Publications à sponsoriser"));
+            List<String> funded = section.lines().filter(l -> l.contains(" EUR  (")).toList();
+            assertThat(funded).isNotEmpty().allSatisfy(line -> assertThat(line)
+                    .matches("  \\S+ +(lun|mar|mer|jeu|ven|sam|dim)\\. \\d{1,2} \\S+ \\d\\d:\\d\\d « .+ » +[\\d\\h,]+ EUR  \\(.*")
+                    .doesNotContain("at://", "s42-"));
         }
 
         @Test
