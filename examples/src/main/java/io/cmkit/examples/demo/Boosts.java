@@ -37,9 +37,10 @@ import java.util.Optional;
  */
 final class Boosts {
 
-    static final Money ENVELOPE = Money.of("300", "EUR");
-    static final Money CAP_PER_POST = Money.of("150", "EUR");
-    static final Money FLOOR = Money.of("30", "EUR");
+    /** The week's envelope, the most one post may get and the least worth buying, in the brand's currency. */
+    private final Money envelope;
+    private final Money capPerPost;
+    private final Money floor;
 
     /** What was boosted. */
     record Result(int candidates, List<BoostOutcome> outcomes, Money envelope, Money committed) {
@@ -54,12 +55,32 @@ final class Boosts {
     private final Clock clock;
     private final ZoneId zone;
 
-    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock, ZoneId zone) {
+    Boosts(PrintStream out, Labels labels, DemoOptions options, Clock clock, ZoneId zone, Locale brandLanguage) {
         this.out = out;
         this.labels = labels;
         this.options = options;
         this.clock = clock;
         this.zone = zone;
+        String currency = currencyOf(brandLanguage);
+        this.envelope = Money.of("300", currency);
+        this.capPerPost = Money.of("150", currency);
+        this.floor = Money.of("30", currency);
+    }
+
+    /**
+     * The currency of the brand's country, read from its default language ({@code en-US}: USD,
+     * {@code fr-FR}: EUR, {@code fr-CH}: CHF); EUR when the language names no country.
+     */
+    static String currencyOf(Locale brandLanguage) {
+        if (brandLanguage.getCountry().isEmpty()) {
+            return "EUR";
+        }
+        try {
+            java.util.Currency currency = java.util.Currency.getInstance(brandLanguage);
+            return currency == null ? "EUR" : currency.getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return "EUR"; // a region with no ISO 4217 currency (e.g. 001, the world)
+        }
     }
 
     /** An amount with its currency's code, the way the reader writes numbers: "150,00 EUR", "150.00 EUR". */
@@ -78,7 +99,7 @@ final class Boosts {
 
     Result run(List<CommunityWeek.WeekPost> posts, Map<String, Connector> connectors) throws ConnectorException {
         out.println();
-        String title = labels.get("boosts") + " (" + money(ENVELOPE, options.language()) + ")";
+        String title = labels.get("boosts") + " (" + money(envelope, options.language()) + ")";
         out.println(title);
         out.println("─".repeat(Math.min(72, title.length() + 4)));
         List<PostPerformance> performances = new ArrayList<>();
@@ -104,9 +125,9 @@ final class Boosts {
             }
         }
         List<BoostCandidate> candidates = CandidateRules.DEFAULTS.select(performances, clock);
-        Allocation allocation = new ThompsonAllocator(options.seed()).allocate(candidates, ENVELOPE, CAP_PER_POST, FLOOR);
+        Allocation allocation = new ThompsonAllocator(options.seed()).allocate(candidates, envelope, capPerPost, floor);
         Instant start = clock.instant();
-        SpendTracker tracker = new SpendTracker(ENVELOPE, start, start.plus(Duration.ofDays(7)), clock);
+        SpendTracker tracker = new SpendTracker(envelope, start, start.plus(Duration.ofDays(7)), clock);
         SimulatedAds ads = new SimulatedAds();
         List<BoostOutcome> outcomes = new BoostApplier(platform -> Optional.of(ads), tracker)
                 .apply(allocation, WeekContent.CAMPAIGN, start, start.plus(Duration.ofDays(3)));
@@ -126,6 +147,6 @@ final class Boosts {
                 out.printf("  ! %s %s%n", outcome.post().id(), outcome.status());
             }
         }
-        return new Result(candidates.size(), outcomes, ENVELOPE, tracker.committed());
+        return new Result(candidates.size(), outcomes, envelope, tracker.committed());
     }
 }

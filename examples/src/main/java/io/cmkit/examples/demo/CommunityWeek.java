@@ -263,7 +263,7 @@ final class CommunityWeek {
             }
             // Posts on a real PDS have no sandbox counters: boosts are chosen among the sandbox's.
             List<WeekPost> measurable = weekPosts.stream().filter(p -> !onRealServer(p.account)).toList();
-            Boosts.Result boosts = new Boosts(out, labels, options, clock, zone).run(measurable, connectors);
+            Boosts.Result boosts = new Boosts(out, labels, options, clock, zone, strategy.brand().defaultLanguage()).run(measurable, connectors);
             List<String> top = launch.collector.questions(QuestionOrder.byTime()).stream().limit(3)
                     .map(q -> "@" + q.interaction().author().handle() + ": " + Demo.oneLine(q.interaction().text()))
                     .toList();
