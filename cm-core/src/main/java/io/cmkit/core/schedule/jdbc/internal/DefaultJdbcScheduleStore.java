@@ -80,7 +80,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             new StoreSchema.Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
             new StoreSchema.Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"),
             new StoreSchema.Migration(3, "history in a table, open publications counted",
-                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run)));
+                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run),
+            new StoreSchema.Migration(4, "fewer indexes written per publication",
+                    "/io/cmkit/core/schedule/jdbc/db/V4__leaner_indexes_${dialect}.sql")));
 
     /** Posts locked by one statement of a claim. */
     private static final int POSTS_PER_STATEMENT = 100;
