@@ -579,11 +579,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     @Override
     public Optional<Instant> nextClaimableAt() {
         return inTransaction("find the next claimable time", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(claimable_at) FROM " + pubs);
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+            // Not MIN(claimable_at): H2 finds it by stepping over every NULL of the index (each publication that
+            // ended) one at a time; the lower bound starts its index scan after them, as in the claim.
+            try (PreparedStatement ps = c.prepareStatement("SELECT claimable_at FROM " + pubs
+                    + " WHERE claimable_at >= ? ORDER BY claimable_at LIMIT 1")) {
+                ps.setLong(1, Long.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.<Instant>empty();
+                }
             }
         });
     }
@@ -656,11 +659,13 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             }
         }
         if (!ended.isEmpty()) {
-            settlePosts(c, ended, post -> {
+            Function<PostKey, Actor> who = post -> {
                 Recording r = lastOfPost.get(post);
                 return r.actor().isPresent() ? new Actor(PostAction.RESOLVE, r.actor().get())
                         : new Actor(PostAction.COMPLETE, held.get(r.key()).owner().orElseThrow());
-            }, now);
+            };
+            Map<PostKey, PostState> done = dialect == Dialect.H2 ? settlePostsInPlace(c, ended) : settlePosts(c, ended);
+            appendCompletions(c, done, who, now);
         }
         return List.of(recorded);
     }
@@ -682,15 +687,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /**
      * The posts whose publications ended ({@code ended}, in key order): their counts of open and
      * failed publications are updated, and those PUBLISHING with none left open move to PUBLISHED,
-     * or FAILED when one failed ({@link Publication#completedState}), with their transitions
-     * ({@code who} says by whom). Each post is read, then written by one compare-and-set
+     * or FAILED when one failed ({@link Publication#completedState}); PostgreSQL's resolutions take
+     * this path. Each post is read, then written by one compare-and-set
      * {@code UPDATE ... WHERE key AND state, version and counts are as read} (one read per 100 posts,
-     * one batch of updates, one of inserts); a post another transaction changed in between is read
-     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Only a post that
-     * fails is read further: the reasons of its failed publications, for the comment.
+     * one batch of updates); a post another transaction changed in between is read
+     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Returns the posts
+     * that completed, in key order, with the state they moved to.
      */
-    private void settlePosts(Connection c, Map<PostKey, PostCounts> ended, Function<PostKey, Actor> who,
-                             Instant now) throws SQLException {
+    private Map<PostKey, PostState> settlePosts(Connection c, Map<PostKey, PostCounts> ended) throws SQLException {
         List<PostKey> left = List.copyOf(ended.keySet());
         Map<PostKey, PostState> done = new LinkedHashMap<>();
         for (int attempt = 1; !left.isEmpty(); attempt++) {
@@ -742,6 +746,56 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 left = again;
             }
         }
+        return done;
+    }
+
+    /**
+     * {@link #settlePosts} on H2, where an update can return the row as it was before it ({@code
+     * SELECT ... FROM OLD TABLE (UPDATE ...)}): one statement per post, in key order, that updates its
+     * counts and, when it is PUBLISHING and none is left open, its state and version, under the row
+     * lock the update takes; the row as it was tells whether it completed. No read before, no
+     * compare-and-set to retry. (Every expression of the {@code SET} sees the row as it was.)
+     */
+    private Map<PostKey, PostState> settlePostsInPlace(Connection c, Map<PostKey, PostCounts> ended)
+            throws SQLException {
+        String completes = "state = 'PUBLISHING' AND open_publications <= ?";
+        Map<PostKey, PostState> done = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, open_publications, failed_publications "
+                + "FROM OLD TABLE (UPDATE " + posts + " SET open_publications = GREATEST(0, open_publications - ?), "
+                + "failed_publications = failed_publications + ?, state = CASE WHEN " + completes
+                + " THEN (CASE WHEN failed_publications + ? > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) ELSE state END, "
+                + "version = CASE WHEN " + completes + " THEN version + 1 ELSE version END "
+                + "WHERE brand_id = ? AND post_id = ?)")) {
+            for (Map.Entry<PostKey, PostCounts> e : ended.entrySet()) {
+                PostCounts counts = e.getValue();
+                ps.setInt(1, counts.ended());
+                ps.setInt(2, counts.failed());
+                ps.setInt(3, counts.ended());
+                ps.setInt(4, counts.failed());
+                ps.setInt(5, counts.ended());
+                ps.setString(6, e.getKey().brandId());
+                ps.setString(7, e.getKey().postId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        continue; // not in the store: nothing to settle
+                    }
+                    PostState was = PostState.valueOf(rs.getString(1));
+                    int failed = rs.getInt(3) + counts.failed();
+                    if (was == PostState.PUBLISHING && rs.getInt(2) <= counts.ended()) {
+                        done.put(e.getKey(), failed > 0 ? PostState.FAILED : PostState.PUBLISHED);
+                    }
+                }
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The transitions of the posts that completed ({@code done}, in key order), by {@code who}; a
+     * post that failed is read further: the reasons of its failed publications, for the comment.
+     */
+    private void appendCompletions(Connection c, Map<PostKey, PostState> done, Function<PostKey, Actor> who,
+                                   Instant now) throws SQLException {
         Map<PostKey, String> reasons = failureReasons(c, done.entrySet().stream()
                 .filter(e -> e.getValue() == PostState.FAILED).map(Map.Entry::getKey).toList());
         Map<PostKey, List<Transition>> history = new LinkedHashMap<>();

@@ -14,4 +14,8 @@ DROP INDEX IF EXISTS ${prefix}schedule_publication_post;
 
 DROP INDEX IF EXISTS ${prefix}schedule_publication_of_post;
 
+-- Posts by state: findByState reads them with a scan of the posts instead. The index was written twice per
+-- publication (SCHEDULED to PUBLISHING at the claim, to PUBLISHED or FAILED at the completion) and, on
+-- PostgreSQL, made every update of a post write its key's index too; its one caller in cmkit reads the states
+-- that hold most posts (PUBLISHED, PUBLISHING, FAILED), which an index does not speed up.
 DROP INDEX IF EXISTS ${prefix}schedule_post_state;
