@@ -332,17 +332,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                     c -> claimInOneStatement(c, owner, now, at, expiresAt, limit, claimToken));
         }
         return inTransaction("claim due publications for " + owner, c -> {
-            List<Publication> due;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
-                    + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? "
-                    + "FOR UPDATE SKIP LOCKED")) {
-                // The lower bound is always true of a non-NULL time; it makes H2 start its index scan after the
-                // NULLs (publications that ended), which it otherwise walks through on every claim.
-                ps.setLong(1, Long.MIN_VALUE);
-                ps.setLong(2, at.toEpochMilli());
-                ps.setInt(3, limit);
-                due = publicationsOf(ps);
-            }
+            List<Publication> due = lockDue(c, at, limit);
             List<Publication> claimed = new ArrayList<>(due.size());
             for (Publication p : due) {
                 if (p.isClaimableAt(at)) {
@@ -388,6 +378,72 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
+    }
+
+    /**
+     * The due publications the claim takes on H2: up to {@code limit}, earliest first, each locked and
+     * still claimable under its lock. H2 cannot read {@code ORDER BY ... LIMIT n FOR UPDATE} from the
+     * index in order: it locks every row the {@code WHERE} matches, then sorts them and keeps n, so
+     * such a claim locked every due publication (2,000 row locks, each an undo-log entry, to take 50;
+     * and other instances' claims found them all held). Here the due publications are found in order
+     * without a lock (the index read in order, only as many as asked), then locked by key with
+     * {@code FOR UPDATE SKIP LOCKED}, the condition checked again under the lock; when other claims
+     * hold some, the next ones in order are tried, until {@code limit} are held or none is left. The
+     * key list always has {@code window} places (the last key repeated), so its text stays the same.
+     */
+    private List<Publication> lockDue(Connection c, Instant at, int limit) throws SQLException {
+        int window = Math.min(limit, POSTS_PER_STATEMENT);
+        List<Publication> held = new ArrayList<>(Math.min(limit, 1024));
+        Set<String> seen = new HashSet<>();
+        try (PreparedStatement find = c.prepareStatement("SELECT idempotency_key FROM " + pubs
+                + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? OFFSET ?");
+             PreparedStatement lock = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
+                     + " WHERE idempotency_key IN (" + String.join(", ", Collections.nCopies(window, "?"))
+                     + ") AND claimable_at >= ? AND claimable_at <= ? FOR UPDATE SKIP LOCKED")) {
+            int offset = 0;
+            while (held.size() < limit) {
+                int ask = Math.min(window, limit - held.size());
+                // The lower bound is always true of a non-NULL time; it makes H2 start its index scan after the
+                // NULLs (publications that ended), which it otherwise walks through on every claim.
+                find.setLong(1, Long.MIN_VALUE);
+                find.setLong(2, at.toEpochMilli());
+                find.setInt(3, ask);
+                find.setInt(4, offset);
+                int returned = 0;
+                List<String> candidates = new ArrayList<>(ask);
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        returned++;
+                        String key = rs.getString(1);
+                        if (seen.add(key)) { // a row moved up by another claim's commit may come twice
+                            candidates.add(key);
+                        }
+                    }
+                }
+                offset += returned;
+                if (!candidates.isEmpty()) {
+                    for (int i = 0; i < window; i++) {
+                        lock.setString(i + 1, candidates.get(Math.min(i, candidates.size() - 1)));
+                    }
+                    lock.setLong(window + 1, Long.MIN_VALUE);
+                    lock.setLong(window + 2, at.toEpochMilli());
+                    Map<String, Publication> locked = new HashMap<>();
+                    for (Publication p : publicationsOf(lock)) {
+                        locked.put(p.idempotencyKey(), p);
+                    }
+                    for (String key : candidates) {
+                        Publication p = locked.get(key);
+                        if (p != null) {
+                            held.add(p);
+                        }
+                    }
+                }
+                if (returned < ask) {
+                    break; // no more is due
+                }
+            }
+        }
+        return held;
     }
 
     /**
