@@ -57,13 +57,15 @@ import java.util.stream.Collectors;
  * <p>Schema version 3 keeps a post's state and version in columns, its history in a table of its
  * own, and counts of its open (not yet PUBLISHED or FAILED) and failed publications on its row, so
  * that the scheduler's hot path never reads or rewrites a post's JSON body, and writes each row
- * once: a claim moves its SCHEDULED posts with one batch of guarded updates
- * ({@code WHERE key AND state = 'SCHEDULED'}) and one batched insert of DISPATCH transitions;
- * {@link #completeAll} records a batch's outcomes with one read of the publications, one batch of
- * guarded updates ({@code WHERE key AND status AND lease token}), one read of their posts, one
- * batch of compare-and-set updates of the posts' counts and states, and one batched insert of the
- * COMPLETE transitions. H2 takes a write lock (an undo-log entry) for every row a
- * {@code SELECT ... FOR UPDATE} returns, so the completion does not lock by reading.
+ * once: a claim locks only the publications it takes ({@link #lockDue}), moves its SCHEDULED posts
+ * with one batch of guarded updates ({@code WHERE key AND state = 'SCHEDULED'}) and one batched
+ * insert of DISPATCH transitions; {@link #completeAll} records a batch's outcomes with one read of
+ * the publications, one batch of guarded updates ({@code WHERE key AND status AND lease token}),
+ * one update per post of its counts and state that returns the row as it was
+ * ({@link #settlePostsInPlace}), and one batched insert of the COMPLETE transitions. H2 takes a
+ * write lock (an undo-log entry) for every row a {@code SELECT ... FOR UPDATE} matches, so the
+ * completion does not lock by reading. Schema version 4 drops the indexes whose upkeep served no
+ * read (see its scripts).
  *
  * <p>On PostgreSQL the claim and the completion are each one statement with data-modifying
  * {@code WITH} clauses ({@link #claimInOneStatement}, {@link #completeInOneStatement}): the same
@@ -309,8 +311,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     /**
-     * One transaction: {@code SELECT ... WHERE claimable_at <= now ORDER BY claimable_at, seq LIMIT n
-     * FOR UPDATE SKIP LOCKED}, then the lease on each row (one batch), then the posts still SCHEDULED
+     * One transaction: the due publications, up to n, earliest first, locked with {@code FOR UPDATE
+     * SKIP LOCKED} ({@link #lockDue}), then the lease on each row (one batch), then the posts still SCHEDULED
      * move to PUBLISHING: one guarded {@code UPDATE ... WHERE key AND state = 'SCHEDULED'} per post
      * in one batch, in key order (its update counts say which moved), and their DISPATCH transitions
      * inserted in one batch.
