@@ -97,7 +97,7 @@ public final class SchedulerCpuReport {
     }
 
     /** The postmaster listening on {@code port}: the process whose command line has {@code -p port}. */
-    private static long postmasterOf(int port) {
+    static long postmasterOf(int port) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> cmdline(p).contains("postgres") && cmdline(p).contains("-p\u0000" + port))
@@ -112,7 +112,7 @@ public final class SchedulerCpuReport {
      * CPU ticks (1/100 s) of the postmaster, of its children that ended (cutime, cstime) and of
      * those still running (their connections are open during a run).
      */
-    private static long serverCpuTicks(long postmaster) {
+    static long serverCpuTicks(long postmaster) {
         if (postmaster < 0) {
             return 0;
         }

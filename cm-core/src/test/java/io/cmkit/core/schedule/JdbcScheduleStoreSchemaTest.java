@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,14 @@ class JdbcScheduleStoreSchemaTest {
         String user() {
             return "postgres";
         }
+
+        @Override
+        List<String> latestIndexes() {
+            return List.of("cm_schedule_post (brand_id, post_id) unique",
+                    "cm_schedule_publication (brand_id, post_id, seq)", "cm_schedule_publication (claimable_at, seq)",
+                    "cm_schedule_publication (idempotency_key) unique",
+                    "cm_schedule_transition (brand_id, post_id, seq) unique");
+        }
     }
 
     @Nested
@@ -80,6 +89,15 @@ class JdbcScheduleStoreSchemaTest {
             return "";
         }
 
+        @Override
+        List<String> latestIndexes() {
+            // (brand_id, post_id) of publications and transitions: the index H2 made for each foreign key.
+            return List.of("cm_schedule_post (brand_id, post_id) unique",
+                    "cm_schedule_publication (brand_id, post_id)", "cm_schedule_publication (claimable_at, seq)",
+                    "cm_schedule_publication (idempotency_key) unique",
+                    "cm_schedule_transition (brand_id, post_id)", "cm_schedule_transition (seq) unique");
+        }
+
         @AfterEach
         void drop() {
             names.forEach(TestDatabases::dropH2);
@@ -93,6 +111,9 @@ class JdbcScheduleStoreSchemaTest {
         abstract String newDatabase();
 
         abstract String user();
+
+        /** The indexes of the schedule tables at the latest version, as {@link #indexes} lists them. */
+        abstract List<String> latestIndexes();
 
         JdbcScheduleStore open(String url, JdbcStoreConfig config) {
             JdbcScheduleStore store = JdbcScheduleStore.connect(url, user(), "", config);
@@ -108,17 +129,18 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a fresh database gets its tables and the latest schema version (3) on first use")
+        @DisplayName("a fresh database gets its tables and the latest schema version (4) on first use")
         void createdOnFirstUse() throws SQLException {
             String url = newDatabase();
             assertThat(tables(url)).isEmpty();
 
             JdbcScheduleStore store = open(url, JdbcStoreConfig.ofDefaults());
 
-            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(4);
             assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schedule_transition",
                     "cm_schema_version");
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(indexes(url)).isEqualTo(latestIndexes());
             store.insert(Samples.draft("p1"));
             assertThat(store.find(Samples.key("p1"))).isPresent();
         }
@@ -144,7 +166,7 @@ class JdbcScheduleStoreSchemaTest {
             }
             pool.shutdown();
 
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
             for (int i = 0; i < starters; i++) {
                 stores.get(i).insert(Samples.draft("p" + i));
             }
@@ -171,18 +193,18 @@ class JdbcScheduleStoreSchemaTest {
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             first.insert(Samples.draft("p1"));
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
-                    + "VALUES ('schedule', 4, 'from a newer cmkit', 0)");
+                    + "VALUES ('schedule', 5, 'from a newer cmkit', 0)");
             List<String> tablesBefore = tables(url);
             List<String> versionsBefore = versionRows(url);
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
 
             assertThatThrownBy(() -> open(url, JdbcStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                        assertThat(e.foundVersion()).isEqualTo(4);
-                        assertThat(e.supportedVersion()).isEqualTo(3);
+                        assertThat(e.foundVersion()).isEqualTo(5);
+                        assertThat(e.supportedVersion()).isEqualTo(4);
                         assertThat(e.jdbcUrl()).isEqualTo(first.jdbcUrl());
                     })
-                    .hasMessageContaining("version 4").hasMessageContaining("version 3")
+                    .hasMessageContaining("version 5").hasMessageContaining("version 4")
                     .hasMessageContaining(first.jdbcUrl()).hasMessageContaining("nothing was changed");
 
             assertThat(tables(url)).isEqualTo(tablesBefore);
@@ -191,7 +213,7 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 1 database is migrated to version 3: its posts and publications stay, and replies can be stored")
+        @DisplayName("a version 1 database is migrated to version 4: its posts and publications stay, and replies can be stored")
         void migratesFromVersion1() throws SQLException {
             String url = newDatabase();
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
@@ -206,8 +228,9 @@ class JdbcScheduleStoreSchemaTest {
 
             JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
-            assertThat(migrated.schemaVersion()).isEqualTo(3);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+            assertThat(migrated.schemaVersion()).isEqualTo(4);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(indexes(url)).isEqualTo(latestIndexes());
             assertThat(migrated.publications(Samples.key("p1"))).isEqualTo(before)
                     .allSatisfy(p -> assertThat(p.replyTo()).isEmpty());
             assertThat(migrated.find(Samples.key("p1"))).contains(postBefore);
@@ -223,11 +246,46 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 2 database is migrated to version 3: posts, histories (who, when, comments) and "
+        @DisplayName("a version 2 database is migrated to version 4: posts, histories (who, when, comments) and "
                 + "publications stay, and the open publications are counted")
         void migratesFromVersion2() throws SQLException {
             String url = newDatabase();
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
+            Stored before = fourPosts(first);
+            downgradeToVersion2(url, first);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+            assertThat(tables(url)).doesNotContain("cm_schedule_transition");
+
+            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
+
+            assertMigratedAndWorking(url, migrated, before);
+        }
+
+        @Test
+        @DisplayName("a version 3 database is migrated to version 4: its indexes change, and posts, histories and "
+                + "publications stay")
+        void migratesFromVersion3() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
+            Stored before = fourPosts(first);
+            downgradeToVersion3(url);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+            assertThat(indexes(url)).isNotEqualTo(latestIndexes());
+
+            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
+
+            assertMigratedAndWorking(url, migrated, before);
+        }
+
+        /** The posts and publications of {@link #fourPosts}, as stored before a downgrade. */
+        record Stored(Map<String, ScheduledPost> posts, Map<String, List<Publication>> publications) {
+        }
+
+        /**
+         * Four posts in every state a migration must keep: p1 PUBLISHING (a history with a rejection's
+         * comment, one publication out and one to check), p2 SCHEDULED later, p3 PUBLISHED, p4 FAILED.
+         */
+        Stored fourPosts(JdbcScheduleStore first) {
             Duration lease = Duration.ofMinutes(5);
             Instant t0 = Samples.T0;
             // p1: reviewed, rejected with a comment, approved, scheduled; one publication out, one to check.
@@ -271,15 +329,19 @@ class JdbcScheduleStoreSchemaTest {
             assertThat(postsBefore.get("p1").history()).hasSize(7);
             assertThat(postsBefore.get("p3").state()).isEqualTo(PostState.PUBLISHED);
             assertThat(postsBefore.get("p4").state()).isEqualTo(PostState.FAILED);
-            downgradeToVersion2(url, first);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
-            assertThat(tables(url)).doesNotContain("cm_schedule_transition");
+            return new Stored(postsBefore, pubsBefore);
+        }
 
-            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
-
-            assertThat(migrated.schemaVersion()).isEqualTo(3);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
-            for (String id : ids) {
+        /** The migrated store holds {@code before} as it was, with the latest indexes, and goes on working. */
+        void assertMigratedAndWorking(String url, JdbcScheduleStore migrated, Stored before) throws SQLException {
+            Duration lease = Duration.ofMinutes(5);
+            Instant t0 = Samples.T0;
+            Map<String, ScheduledPost> postsBefore = before.posts();
+            Map<String, List<Publication>> pubsBefore = before.publications();
+            assertThat(migrated.schemaVersion()).isEqualTo(4);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(indexes(url)).isEqualTo(latestIndexes());
+            for (String id : postsBefore.keySet()) {
                 assertThat(migrated.find(Samples.key(id))).as(id).contains(postsBefore.get(id));
                 assertThat(migrated.publications(Samples.key(id))).as(id).isEqualTo(pubsBefore.get(id));
             }
@@ -329,6 +391,15 @@ class JdbcScheduleStoreSchemaTest {
          * no version 3 row.
          */
         void downgradeToVersion2(String url, JdbcScheduleStore store) throws SQLException {
+            List<ScheduledPost> posts = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(url, user(), "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT brand_id, post_id FROM cm_schedule_post")) {
+                while (rs.next()) {
+                    posts.add(store.find(new PostKey(rs.getString(1), rs.getString(2))).orElseThrow());
+                }
+            }
+            downgradeToVersion3(url);
             ObjectMapper json = new ObjectMapper();
             try (Connection c = DriverManager.getConnection(url, user(), "")) {
                 Map<PostKey, String> bodies = new LinkedHashMap<>();
@@ -341,7 +412,8 @@ class JdbcScheduleStoreSchemaTest {
                 for (Map.Entry<PostKey, String> e : bodies.entrySet()) {
                     ObjectNode body = (ObjectNode) json.readTree(e.getValue());
                     ArrayNode history = body.putArray("history");
-                    for (Transition t : store.find(e.getKey()).orElseThrow().history()) {
+                    ScheduledPost post = posts.stream().filter(p -> p.key().equals(e.getKey())).findFirst().orElseThrow();
+                    for (Transition t : post.history()) {
                         ObjectNode n = history.addObject();
                         n.put("action", t.action().name());
                         t.from().ifPresent(f -> n.put("from", f.name()));
@@ -360,12 +432,60 @@ class JdbcScheduleStoreSchemaTest {
                 }
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE cm_schedule_transition");
+                    s.execute("DROP INDEX cm_schedule_publication_of_post");
                     s.execute("ALTER TABLE cm_schedule_post DROP COLUMN open_publications");
                     s.execute("ALTER TABLE cm_schedule_post DROP COLUMN failed_publications");
                     s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 3");
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("a stored body is not JSON", e);
+            }
+        }
+
+        /**
+         * Turns the latest schema back into what a cmkit of schema version 3 left: the indexes version 4
+         * dropped (posts by state, publications by post twice, transitions by post and seq), on PostgreSQL
+         * the transitions' key on seq alone, no version 4 row.
+         */
+        void downgradeToVersion3(String url) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
+                if (url.startsWith("jdbc:postgresql:")) {
+                    s.execute("ALTER TABLE cm_schedule_transition DROP CONSTRAINT cm_schedule_transition_pk");
+                    s.execute("ALTER TABLE cm_schedule_transition ADD CONSTRAINT cm_schedule_transition_pk PRIMARY KEY (seq)");
+                } else {
+                    s.execute("CREATE INDEX cm_schedule_publication_post ON cm_schedule_publication (brand_id, post_id, seq)");
+                }
+                s.execute("CREATE INDEX cm_schedule_post_state ON cm_schedule_post (state)");
+                s.execute("CREATE INDEX cm_schedule_transition_post ON cm_schedule_transition (brand_id, post_id, seq)");
+                s.execute("CREATE INDEX cm_schedule_publication_of_post ON cm_schedule_publication (brand_id, post_id)");
+                s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 4");
+            }
+        }
+
+        /** The indexes of the three schedule tables, each as {@code table (columns)} and {@code unique} if it is. */
+        List<String> indexes(String url) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), "")) {
+                DatabaseMetaData meta = c.getMetaData();
+                TreeSet<String> out = new TreeSet<>();
+                for (String table : List.of("cm_schedule_post", "cm_schedule_publication", "cm_schedule_transition")) {
+                    String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+                    Map<String, TreeMap<Integer, String>> columns = new TreeMap<>();
+                    Map<String, Boolean> unique = new TreeMap<>();
+                    try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), name, false, false)) {
+                        while (rs.next()) {
+                            String index = rs.getString("INDEX_NAME");
+                            if (index == null) {
+                                continue;
+                            }
+                            columns.computeIfAbsent(index, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"),
+                                    rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                            unique.put(index, !rs.getBoolean("NON_UNIQUE"));
+                        }
+                    }
+                    columns.forEach((index, cols) -> out.add(table + " (" + String.join(", ", cols.values()) + ")"
+                            + (unique.get(index) ? " unique" : "")));
+                }
+                return List.copyOf(out);
             }
         }
 

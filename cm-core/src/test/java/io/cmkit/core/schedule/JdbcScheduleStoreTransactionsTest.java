@@ -202,6 +202,29 @@ class JdbcScheduleStoreTransactionsTest {
         }
 
         @Test
+        @DisplayName("a claim whose first due rows other transactions hold takes the next ones, earliest first")
+        void claimGoesPastLockedRows() throws SQLException {
+            Samples.scheduled(store, "p1", T0);
+            Samples.scheduled(store, "p2", T0.plusSeconds(1));
+            Samples.scheduled(store, "p3", T0.plusSeconds(2));
+            try (Connection other = DriverManager.getConnection(url, user(), "")) {
+                other.setAutoCommit(false);
+                try (Statement s = other.createStatement()) {
+                    s.executeQuery("SELECT * FROM cm_schedule_publication WHERE post_id = 'p1' FOR UPDATE").close();
+                }
+
+                // Three of six: the two earliest are held, so p2's two and the first of p3's.
+                List<Publication> claimed = assertTimeoutPreemptively(AT_ONCE,
+                        () -> store.claimDue("a", T0.plusSeconds(2), LEASE, 3));
+
+                assertThat(claimed).extracting(p -> p.post().postId()).containsExactly("p2", "p2", "p3");
+                other.rollback();
+            }
+            assertThat(store.claimDue("b", T0.plusSeconds(2), LEASE, 10)).extracting(p -> p.post().postId())
+                    .containsExactly("p1", "p1", "p3");
+        }
+
+        @Test
         @DisplayName("an edit replacing publications that a scheduler holds fails at once with ConcurrentEditException")
         void editWhileClaiming() throws SQLException {
             ScheduledPost before = Samples.scheduled(store, "p1", T0);

@@ -57,13 +57,15 @@ import java.util.stream.Collectors;
  * <p>Schema version 3 keeps a post's state and version in columns, its history in a table of its
  * own, and counts of its open (not yet PUBLISHED or FAILED) and failed publications on its row, so
  * that the scheduler's hot path never reads or rewrites a post's JSON body, and writes each row
- * once: a claim moves its SCHEDULED posts with one batch of guarded updates
- * ({@code WHERE key AND state = 'SCHEDULED'}) and one batched insert of DISPATCH transitions;
- * {@link #completeAll} records a batch's outcomes with one read of the publications, one batch of
- * guarded updates ({@code WHERE key AND status AND lease token}), one read of their posts, one
- * batch of compare-and-set updates of the posts' counts and states, and one batched insert of the
- * COMPLETE transitions. H2 takes a write lock (an undo-log entry) for every row a
- * {@code SELECT ... FOR UPDATE} returns, so the completion does not lock by reading.
+ * once: a claim locks only the publications it takes ({@link #lockDue}), moves its SCHEDULED posts
+ * with one batch of guarded updates ({@code WHERE key AND state = 'SCHEDULED'}) and one batched
+ * insert of DISPATCH transitions; {@link #completeAll} records a batch's outcomes with one read of
+ * the publications, one batch of guarded updates ({@code WHERE key AND status AND lease token}),
+ * one update per post of its counts and state that returns the row as it was
+ * ({@link #settlePostsInPlace}), and one batched insert of the COMPLETE transitions. H2 takes a
+ * write lock (an undo-log entry) for every row a {@code SELECT ... FOR UPDATE} matches, so the
+ * completion does not lock by reading. Schema version 4 drops the indexes whose upkeep served no
+ * read (see its scripts).
  *
  * <p>On PostgreSQL the claim and the completion are each one statement with data-modifying
  * {@code WITH} clauses ({@link #claimInOneStatement}, {@link #completeInOneStatement}): the same
@@ -80,7 +82,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             new StoreSchema.Migration(1, "posts and publications", "/io/cmkit/core/schedule/jdbc/db/V1__schedule.sql"),
             new StoreSchema.Migration(2, "replies: reply_to of publications", "/io/cmkit/core/schedule/jdbc/db/V2__reply_to.sql"),
             new StoreSchema.Migration(3, "history in a table, open publications counted",
-                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run)));
+                    "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run),
+            new StoreSchema.Migration(4, "fewer indexes written per publication",
+                    "/io/cmkit/core/schedule/jdbc/db/V4__leaner_indexes_${dialect}.sql")));
 
     /** Posts locked by one statement of a claim. */
     private static final int POSTS_PER_STATEMENT = 100;
@@ -307,8 +311,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     /**
-     * One transaction: {@code SELECT ... WHERE claimable_at <= now ORDER BY claimable_at, seq LIMIT n
-     * FOR UPDATE SKIP LOCKED}, then the lease on each row (one batch), then the posts still SCHEDULED
+     * One transaction: the due publications, up to n, earliest first, locked with {@code FOR UPDATE
+     * SKIP LOCKED} ({@link #lockDue}), then the lease on each row (one batch), then the posts still SCHEDULED
      * move to PUBLISHING: one guarded {@code UPDATE ... WHERE key AND state = 'SCHEDULED'} per post
      * in one batch, in key order (its update counts say which moved), and their DISPATCH transitions
      * inserted in one batch.
@@ -330,17 +334,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                     c -> claimInOneStatement(c, owner, now, at, expiresAt, limit, claimToken));
         }
         return inTransaction("claim due publications for " + owner, c -> {
-            List<Publication> due;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
-                    + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? "
-                    + "FOR UPDATE SKIP LOCKED")) {
-                // The lower bound is always true of a non-NULL time; it makes H2 start its index scan after the
-                // NULLs (publications that ended), which it otherwise walks through on every claim.
-                ps.setLong(1, Long.MIN_VALUE);
-                ps.setLong(2, at.toEpochMilli());
-                ps.setInt(3, limit);
-                due = publicationsOf(ps);
-            }
+            List<Publication> due = lockDue(c, at, limit);
             List<Publication> claimed = new ArrayList<>(due.size());
             for (Publication p : due) {
                 if (p.isClaimableAt(at)) {
@@ -386,6 +380,72 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
+    }
+
+    /**
+     * The due publications the claim takes on H2: up to {@code limit}, earliest first, each locked and
+     * still claimable under its lock. H2 cannot read {@code ORDER BY ... LIMIT n FOR UPDATE} from the
+     * index in order: it locks every row the {@code WHERE} matches, then sorts them and keeps n, so
+     * such a claim locked every due publication (2,000 row locks, each an undo-log entry, to take 50;
+     * and other instances' claims found them all held). Here the due publications are found in order
+     * without a lock (the index read in order, only as many as asked), then locked by key with
+     * {@code FOR UPDATE SKIP LOCKED}, the condition checked again under the lock; when other claims
+     * hold some, the next ones in order are tried, until {@code limit} are held or none is left. The
+     * key list always has {@code window} places (the last key repeated), so its text stays the same.
+     */
+    private List<Publication> lockDue(Connection c, Instant at, int limit) throws SQLException {
+        int window = Math.min(limit, POSTS_PER_STATEMENT);
+        List<Publication> held = new ArrayList<>(Math.min(limit, 1024));
+        Set<String> seen = new HashSet<>();
+        try (PreparedStatement find = c.prepareStatement("SELECT idempotency_key FROM " + pubs
+                + " WHERE claimable_at >= ? AND claimable_at <= ? ORDER BY claimable_at, seq LIMIT ? OFFSET ?");
+             PreparedStatement lock = c.prepareStatement("SELECT " + PUB_COLUMNS + " FROM " + pubs
+                     + " WHERE idempotency_key IN (" + String.join(", ", Collections.nCopies(window, "?"))
+                     + ") AND claimable_at >= ? AND claimable_at <= ? FOR UPDATE SKIP LOCKED")) {
+            int offset = 0;
+            while (held.size() < limit) {
+                int ask = Math.min(window, limit - held.size());
+                // The lower bound is always true of a non-NULL time; it makes H2 start its index scan after the
+                // NULLs (publications that ended), which it otherwise walks through on every claim.
+                find.setLong(1, Long.MIN_VALUE);
+                find.setLong(2, at.toEpochMilli());
+                find.setInt(3, ask);
+                find.setInt(4, offset);
+                int returned = 0;
+                List<String> candidates = new ArrayList<>(ask);
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        returned++;
+                        String key = rs.getString(1);
+                        if (seen.add(key)) { // a row moved up by another claim's commit may come twice
+                            candidates.add(key);
+                        }
+                    }
+                }
+                offset += returned;
+                if (!candidates.isEmpty()) {
+                    for (int i = 0; i < window; i++) {
+                        lock.setString(i + 1, candidates.get(Math.min(i, candidates.size() - 1)));
+                    }
+                    lock.setLong(window + 1, Long.MIN_VALUE);
+                    lock.setLong(window + 2, at.toEpochMilli());
+                    Map<String, Publication> locked = new HashMap<>();
+                    for (Publication p : publicationsOf(lock)) {
+                        locked.put(p.idempotencyKey(), p);
+                    }
+                    for (String key : candidates) {
+                        Publication p = locked.get(key);
+                        if (p != null) {
+                            held.add(p);
+                        }
+                    }
+                }
+                if (returned < ask) {
+                    break; // no more is due
+                }
+            }
+        }
+        return held;
     }
 
     /**
@@ -577,11 +637,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     @Override
     public Optional<Instant> nextClaimableAt() {
         return inTransaction("find the next claimable time", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(claimable_at) FROM " + pubs);
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+            // Not MIN(claimable_at): H2 finds it by stepping over every NULL of the index (each publication that
+            // ended) one at a time; the lower bound starts its index scan after them, as in the claim.
+            try (PreparedStatement ps = c.prepareStatement("SELECT claimable_at FROM " + pubs
+                    + " WHERE claimable_at >= ? ORDER BY claimable_at LIMIT 1")) {
+                ps.setLong(1, Long.MIN_VALUE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.<Instant>empty();
+                }
             }
         });
     }
@@ -654,11 +717,13 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             }
         }
         if (!ended.isEmpty()) {
-            settlePosts(c, ended, post -> {
+            Function<PostKey, Actor> who = post -> {
                 Recording r = lastOfPost.get(post);
                 return r.actor().isPresent() ? new Actor(PostAction.RESOLVE, r.actor().get())
                         : new Actor(PostAction.COMPLETE, held.get(r.key()).owner().orElseThrow());
-            }, now);
+            };
+            Map<PostKey, PostState> done = dialect == Dialect.H2 ? settlePostsInPlace(c, ended) : settlePosts(c, ended);
+            appendCompletions(c, done, who, now);
         }
         return List.of(recorded);
     }
@@ -680,15 +745,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /**
      * The posts whose publications ended ({@code ended}, in key order): their counts of open and
      * failed publications are updated, and those PUBLISHING with none left open move to PUBLISHED,
-     * or FAILED when one failed ({@link Publication#completedState}), with their transitions
-     * ({@code who} says by whom). Each post is read, then written by one compare-and-set
+     * or FAILED when one failed ({@link Publication#completedState}); PostgreSQL's resolutions take
+     * this path. Each post is read, then written by one compare-and-set
      * {@code UPDATE ... WHERE key AND state, version and counts are as read} (one read per 100 posts,
-     * one batch of updates, one of inserts); a post another transaction changed in between is read
-     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Only a post that
-     * fails is read further: the reasons of its failed publications, for the comment.
+     * one batch of updates); a post another transaction changed in between is read
+     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Returns the posts
+     * that completed, in key order, with the state they moved to.
      */
-    private void settlePosts(Connection c, Map<PostKey, PostCounts> ended, Function<PostKey, Actor> who,
-                             Instant now) throws SQLException {
+    private Map<PostKey, PostState> settlePosts(Connection c, Map<PostKey, PostCounts> ended) throws SQLException {
         List<PostKey> left = List.copyOf(ended.keySet());
         Map<PostKey, PostState> done = new LinkedHashMap<>();
         for (int attempt = 1; !left.isEmpty(); attempt++) {
@@ -740,6 +804,56 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 left = again;
             }
         }
+        return done;
+    }
+
+    /**
+     * {@link #settlePosts} on H2, where an update can return the row as it was before it ({@code
+     * SELECT ... FROM OLD TABLE (UPDATE ...)}): one statement per post, in key order, that updates its
+     * counts and, when it is PUBLISHING and none is left open, its state and version, under the row
+     * lock the update takes; the row as it was tells whether it completed. No read before, no
+     * compare-and-set to retry. (Every expression of the {@code SET} sees the row as it was.)
+     */
+    private Map<PostKey, PostState> settlePostsInPlace(Connection c, Map<PostKey, PostCounts> ended)
+            throws SQLException {
+        String completes = "state = 'PUBLISHING' AND open_publications <= ?";
+        Map<PostKey, PostState> done = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, open_publications, failed_publications "
+                + "FROM OLD TABLE (UPDATE " + posts + " SET open_publications = GREATEST(0, open_publications - ?), "
+                + "failed_publications = failed_publications + ?, state = CASE WHEN " + completes
+                + " THEN (CASE WHEN failed_publications + ? > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) ELSE state END, "
+                + "version = CASE WHEN " + completes + " THEN version + 1 ELSE version END "
+                + "WHERE brand_id = ? AND post_id = ?)")) {
+            for (Map.Entry<PostKey, PostCounts> e : ended.entrySet()) {
+                PostCounts counts = e.getValue();
+                ps.setInt(1, counts.ended());
+                ps.setInt(2, counts.failed());
+                ps.setInt(3, counts.ended());
+                ps.setInt(4, counts.failed());
+                ps.setInt(5, counts.ended());
+                ps.setString(6, e.getKey().brandId());
+                ps.setString(7, e.getKey().postId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        continue; // not in the store: nothing to settle
+                    }
+                    PostState was = PostState.valueOf(rs.getString(1));
+                    int failed = rs.getInt(3) + counts.failed();
+                    if (was == PostState.PUBLISHING && rs.getInt(2) <= counts.ended()) {
+                        done.put(e.getKey(), failed > 0 ? PostState.FAILED : PostState.PUBLISHED);
+                    }
+                }
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The transitions of the posts that completed ({@code done}, in key order), by {@code who}; a
+     * post that failed is read further: the reasons of its failed publications, for the comment.
+     */
+    private void appendCompletions(Connection c, Map<PostKey, PostState> done, Function<PostKey, Actor> who,
+                                   Instant now) throws SQLException {
         Map<PostKey, String> reasons = failureReasons(c, done.entrySet().stream()
                 .filter(e -> e.getValue() == PostState.FAILED).map(Map.Entry::getKey).toList());
         Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
