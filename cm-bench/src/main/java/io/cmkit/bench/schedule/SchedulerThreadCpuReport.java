@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * checked for exactly once), with every thread of this process read from {@code /proc/self/task}
  * before and after the timed part: the systems' own threads and the JVM's (JIT compilers, garbage
  * collector), which sampling profilers do not see. Threads are grouped by name with digits
- * replaced by {@code N} (Linux keeps 15 characters of a name). Prints CPU µs per item of each
+ * replaced by {@code N} (Linux keeps 15 characters of a name); the process's CPU that no thread
+ * alive at the end accounts for (threads that ended meanwhile, the rounding of per-thread
+ * ticks) is shown as {@code (not attributed)}. Prints CPU µs per item of each
  * group over the rounds after the warm-up, largest first. Linux only; on PostgreSQL the server's
  * processes are not counted (see {@link SchedulerCpuReport}).
  *
@@ -80,9 +82,11 @@ public final class SchedulerThreadCpuReport {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            long process = processCpuNanos();
             Map<String, Long> before = threadTicks();
             r.execute(Duration.ofMinutes(5));
             Map<String, Long> after = threadTicks();
+            process = processCpuNanos() - process;
             ExactlyOnce.require(r.system(), r.executions(), ITEMS);
             Map<String, Long> groups = new HashMap<>();
             after.forEach((thread, ticks) -> {
@@ -91,6 +95,12 @@ public final class SchedulerThreadCpuReport {
                     groups.merge(group(thread), spent, Long::sum);
                 }
             });
+            // The process's CPU that no thread alive at the end accounts for.
+            long unaccounted = Math.round(process / 1e9 * TICKS_PER_SECOND)
+                    - groups.values().stream().mapToLong(Long::longValue).sum();
+            if (unaccounted > 0) {
+                groups.put("(not attributed)", unaccounted);
+            }
             return groups;
         }
     }
@@ -107,6 +117,11 @@ public final class SchedulerThreadCpuReport {
         ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-18s %6.1f  %4.1f %%%n", e.getKey(),
                         e.getValue() * perItem, 100.0 * e.getValue() / total));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** User and system CPU ticks of every thread of this process, by "tid name". */
