@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +13,12 @@ import java.util.stream.Stream;
 /**
  * Where the JVM's CPU of the scheduler throughput runs goes, thread by thread: the same runs as
  * {@link SchedulerCpuReport} (cmkit with the sandbox, then db-scheduler, alternately, each run
- * checked for exactly once), with every thread of this process read from {@code /proc/self/task}
- * before and after the timed part: the systems' own threads and the JVM's (JIT compilers, garbage
+ * checked for exactly once), with the CPU time of every thread of this process read from
+ * {@code /proc/self/task/<tid>/schedstat} (nanoseconds on a CPU) before and after the timed part: the systems' own threads and the JVM's (JIT compilers, garbage
  * collector), which sampling profilers do not see. Threads are grouped by name with digits
  * replaced by {@code N} (Linux keeps 15 characters of a name); the process's CPU that no thread
- * alive at the end accounts for (threads that ended meanwhile, the rounding of per-thread
- * ticks) is shown as {@code (not attributed)}. Prints CPU µs per item of each
+ * alive at the end accounts for (threads that ended meanwhile) is shown as
+ * {@code (not attributed)}. Prints CPU µs per item of each
  * group over the rounds after the warm-up, largest first. Linux only; on PostgreSQL the server's
  * processes are not counted (see {@link SchedulerCpuReport}).
  *
@@ -36,9 +35,6 @@ import java.util.stream.Stream;
 public final class SchedulerThreadCpuReport {
 
     private static final int ITEMS = 2000;
-    /** Clock ticks per second of {@code /proc} times (USER_HZ, 100 on Linux). */
-    private static final double TICKS_PER_SECOND = 100;
-
     private SchedulerThreadCpuReport() {
     }
 
@@ -70,7 +66,7 @@ public final class SchedulerThreadCpuReport {
         print("db-scheduler", dbScheduler, rounds);
     }
 
-    /** CPU ticks of each thread group during the timed part of {@code run}. */
+    /** CPU nanoseconds of each thread group during the timed part of {@code run}. */
     private static Map<String, Long> measure(ThroughputRun run, long settle) {
         try (ThroughputRun r = run) {
             r.prepare();
@@ -83,22 +79,21 @@ public final class SchedulerThreadCpuReport {
                 }
             }
             long process = processCpuNanos();
-            Map<String, Long> before = threadTicks();
+            Map<String, Long> before = threadNanos();
             r.execute(Duration.ofMinutes(5));
-            Map<String, Long> after = threadTicks();
+            Map<String, Long> after = threadNanos();
             process = processCpuNanos() - process;
             ExactlyOnce.require(r.system(), r.executions(), ITEMS);
             Map<String, Long> groups = new HashMap<>();
-            after.forEach((thread, ticks) -> {
-                long spent = ticks - before.getOrDefault(thread, 0L);
+            after.forEach((thread, nanos) -> {
+                long spent = nanos - before.getOrDefault(thread, 0L);
                 if (spent > 0) {
                     groups.merge(group(thread), spent, Long::sum);
                 }
             });
             // The process's CPU that no thread alive at the end accounts for.
-            long unaccounted = Math.round(process / 1e9 * TICKS_PER_SECOND)
-                    - groups.values().stream().mapToLong(Long::longValue).sum();
-            if (unaccounted > 0) {
+            long unaccounted = process - groups.values().stream().mapToLong(Long::longValue).sum();
+            if (unaccounted > 1_000_000 * 10L) { // more than the clocks' disagreement
                 groups.put("(not attributed)", unaccounted);
             }
             return groups;
@@ -110,11 +105,12 @@ public final class SchedulerThreadCpuReport {
         return thread.substring(thread.indexOf(' ') + 1).replaceAll("\\d+", "N");
     }
 
-    private static void print(String system, Map<String, Long> ticks, int rounds) {
-        double perItem = 1e6 / TICKS_PER_SECOND / ((double) rounds * ITEMS);
-        long total = ticks.values().stream().mapToLong(Long::longValue).sum();
+    private static void print(String system, Map<String, Long> nanos, int rounds) {
+        double perItem = 1e-3 / ((double) rounds * ITEMS);
+        long total = nanos.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "%s: %.0f µs per item%n", system, total * perItem);
-        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        nanos.entrySet().stream().filter(e -> e.getValue() * perItem >= 0.05) // idle JVM threads left out
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-18s %6.1f  %4.1f %%%n", e.getKey(),
                         e.getValue() * perItem, 100.0 * e.getValue() / total));
     }
@@ -124,18 +120,15 @@ public final class SchedulerThreadCpuReport {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** User and system CPU ticks of every thread of this process, by "tid name". */
-    private static Map<String, Long> threadTicks() {
+    /** CPU nanoseconds of every thread of this process, by "tid name". */
+    private static Map<String, Long> threadNanos() {
         Map<String, Long> out = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String name = stat.substring(stat.indexOf('(') + 1, close);
-                    List<String> fields = List.of(stat.substring(close + 2).split(" "));
-                    // After the name: state is field 0, utime 11, stime 12 (proc(5) numbers them 3, 14, 15).
-                    out.put(task.getFileName() + " " + name, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)));
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String onCpu = Files.readString(task.resolve("schedstat")).split(" ")[0];
+                    out.put(task.getFileName() + " " + name, Long.parseLong(onCpu));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
