@@ -66,8 +66,35 @@ final class Ids {
 
     /** Where a person would see it, on a reserved domain that is clearly not the real platform. */
     static URI url(Platform platform, String handle, String id) {
-        String key = recordKey(id).replaceAll("[^A-Za-z0-9_.:-]", "-");
-        String user = handle.replaceAll("[^A-Za-z0-9_.@-]", "-");
+        String key = keepOrDash(recordKey(id), "_.:-");
+        String user = keepOrDash(handle, "_.@-");
         return URI.create("https://" + platform.id() + ".sandbox.invalid/@" + user + "/" + key);
+    }
+
+    /**
+     * {@code text} with each code point other than an ASCII letter, an ASCII digit or one of
+     * {@code allowed} replaced by one {@code -}: what {@code replaceAll("[^A-Za-z0-9" + allowed +
+     * "]", "-")} gives, without compiling a pattern for every post and interaction.
+     */
+    static String keepOrDash(String text, String allowed) {
+        int i = 0;
+        while (i < text.length() && kept(text.charAt(i), allowed)) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            out.append(kept(c, allowed) ? (char) c : '-');
+            i += Character.charCount(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean kept(int c, String allowed) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || (c < 128 && allowed.indexOf(c) >= 0);
     }
 }

@@ -66,6 +66,8 @@ import org.slf4j.LoggerFactory;
 public final class DefaultScheduler implements Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultScheduler.class);
+    /** How long the lanes of a batch may wait for a worker before one more is started. */
+    private static final long RAMP_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String instanceId;
     private final ScheduleStore store;
@@ -354,34 +356,52 @@ public final class DefaultScheduler implements Scheduler {
      * leases while they run; returns a worker's {@link RuntimeException} (null when none failed),
      * which stopped the new sends and let the ones in flight finish. A worker's {@link Error} is the
      * instance dying: nothing more is started nor recorded, and it is thrown.
+     *
+     * <p>The workers start one at a time: one at once, then one more each {@link #RAMP_STEP_NANOS}
+     * while lanes are still waiting. A connector that answers at once (an in-process sandbox) has its
+     * batch sent by one or two workers instead of waking {@code dispatchConcurrency} threads that would
+     * mostly wait for each other; a slow one (a platform answering in 100 ms) has every worker busy
+     * within a few milliseconds.
      */
     private RuntimeException sendConcurrently(List<Publication> batch, Tally tally, Runnable meanwhile) {
         ConcurrentLinkedQueue<List<Publication>> lanes = new ConcurrentLinkedQueue<>(lanes(batch));
         int workers = Math.min(config.dispatchConcurrency(), lanes.size());
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            Runnable worker = () -> work(lanes, tally);
-            try {
-                running.add(CompletableFuture.runAsync(worker, dispatchExecutor()));
-            } catch (RejectedExecutionException e) {
-                running.add(CompletableFuture.runAsync(worker, Runnable::run)); // executor shut: send here
-            }
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        startWorker(lanes, tally, running);
+        long lastStart = System.nanoTime();
         RuntimeException meanwhileFailed = null;
         try {
             meanwhile.run();
         } catch (RuntimeException e) {
             meanwhileFailed = e;
         }
-        long tick = Math.max(1, Math.min(config.leaseDuration().toMillis() / 4, 1_000));
+        long tick = TimeUnit.MILLISECONDS.toNanos(Math.max(1, Math.min(config.leaseDuration().toMillis() / 4, 1_000)));
+        long nextKeep = System.nanoTime() + tick;
         boolean interrupted = false;
-        while (!all.isDone()) {
+        while (true) {
+            CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+            if (all.isDone()) {
+                break; // a worker ends when no lane is left, or when one failed
+            }
+            long now = System.nanoTime();
+            boolean ramping = running.size() < workers && tally.failure.get() == null && !lanes.isEmpty();
+            if (ramping && now - lastStart >= RAMP_STEP_NANOS) {
+                startWorker(lanes, tally, running); // lanes still wait: the sends take time, one more at once
+                lastStart = now;
+                continue;
+            }
+            long wait = Math.max(0, nextKeep - now);
+            if (ramping) {
+                wait = Math.min(wait, RAMP_STEP_NANOS - (now - lastStart));
+            }
             try {
-                all.get(tick, TimeUnit.MILLISECONDS);
+                all.get(wait, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                if (tally.failure.get() == null) {
-                    keepOpenLeases(tally);
+                if (System.nanoTime() - nextKeep >= 0) {
+                    nextKeep = System.nanoTime() + tick;
+                    if (tally.failure.get() == null) {
+                        keepOpenLeases(tally);
+                    }
                 }
             } catch (ExecutionException e) {
                 break; // a worker's failure is kept in tally.failure
@@ -406,6 +426,17 @@ public final class DefaultScheduler implements Scheduler {
             return meanwhileFailed;
         }
         return (RuntimeException) failure;
+    }
+
+    /** Starts one more worker on the dispatch executor; when that is shut, sends here. */
+    private void startWorker(ConcurrentLinkedQueue<List<Publication>> lanes, Tally tally,
+                             List<CompletableFuture<Void>> running) {
+        Runnable worker = () -> work(lanes, tally);
+        try {
+            running.add(CompletableFuture.runAsync(worker, dispatchExecutor()));
+        } catch (RejectedExecutionException e) {
+            running.add(CompletableFuture.runAsync(worker, Runnable::run)); // executor shut: send here
+        }
     }
 
     /** Takes lanes and sends each in order until none is left or a worker failed. */
