@@ -31,12 +31,28 @@ public final class SchedulerCpuReport {
     private SchedulerCpuReport() {
     }
 
+    /**
+     * The arguments the scheduler CPU reports share: database (h2), instances (1),
+     * dispatchConcurrency (8), warm-up rounds (3), measured rounds (5).
+     */
+    record RunArgs(BenchDatabase.Engine engine, int instances, int dispatch, int warmup, int rounds) {
+
+        static RunArgs parse(String[] args) {
+            return new RunArgs(BenchDatabase.Engine.of(args.length > 0 ? args[0] : "h2"),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 1,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 8,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 3,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 5);
+        }
+    }
+
     public static void main(String[] args) {
-        BenchDatabase.Engine engine = BenchDatabase.Engine.of(args.length > 0 ? args[0] : "h2");
-        int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        int dispatch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        RunArgs a = RunArgs.parse(args);
+        BenchDatabase.Engine engine = a.engine();
+        int instances = a.instances();
+        int dispatch = a.dispatch();
+        int warmup = a.warmup();
+        int rounds = a.rounds();
         long postmaster = -1;
         if (engine == BenchDatabase.Engine.POSTGRES) {
             EmbeddedPostgres pg = BenchDatabase.startEmbeddedPostgres();

@@ -35,15 +35,17 @@ import java.util.stream.Stream;
 public final class SchedulerThreadCpuReport {
 
     private static final int ITEMS = 2000;
+
     private SchedulerThreadCpuReport() {
     }
 
     public static void main(String[] args) {
-        BenchDatabase.Engine engine = BenchDatabase.Engine.of(args.length > 0 ? args[0] : "h2");
-        int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        int dispatch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        SchedulerCpuReport.RunArgs a = SchedulerCpuReport.RunArgs.parse(args);
+        BenchDatabase.Engine engine = a.engine();
+        int instances = a.instances();
+        int dispatch = a.dispatch();
+        int warmup = a.warmup();
+        int rounds = a.rounds();
         long settle = args.length > 5 ? Long.parseLong(args[5]) : 0;
         if (engine == BenchDatabase.Engine.POSTGRES) {
             BenchDatabase.startEmbeddedPostgres();

@@ -515,15 +515,7 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         List<String> versionRows(String url) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, user(), "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
-                List<String> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(rs.getString(1) + ":" + rs.getInt(2));
-                }
-                return out;
-            }
+            return TestDatabases.schemaVersionRows(url, user());
         }
 
         void execute(String url, String sql) throws SQLException {

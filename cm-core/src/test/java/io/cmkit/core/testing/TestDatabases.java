@@ -67,7 +67,12 @@ public final class TestDatabases {
      * {@link #freshPostgresSchema()}), as {@code component:version}, ordered by both.
      */
     public static List<String> schemaVersionRows(String postgresUrl) throws SQLException {
-        try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", "");
+        return schemaVersionRows(postgresUrl, "postgres");
+    }
+
+    /** The rows of {@code cm_schema_version} of any database, as {@code component:version}, ordered by both. */
+    public static List<String> schemaVersionRows(String url, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT component, version FROM cm_schema_version ORDER BY component, version")) {
             List<String> out = new ArrayList<>();
