@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import org.ahocorasick.trie.PayloadTrie;
 
 /**
- * One lexicon, five ways to scan a comment with it, all answering the same question so their
- * answers can be compared before any is timed.
+ * One lexicon, five ways to scan a comment with it (and a sixth, {@link CeilingScanner}, for
+ * reference), all answering the same question so their answers can be compared before any is
+ * timed.
  *
  * <p><b>The question.</b> Every scanner receives the same text: the comment normalised once by
  * cmkit's {@code STRICT_MATCHING} normaliser ({@link #normalize}): lower case, no accents,
@@ -61,9 +62,10 @@ public final class LexiconScanners {
     private final PayloadTrie<Integer> ahoCorasick;
     private final AhoCorasickDoubleArrayTrie<Integer> doubleArray;
     private final Pattern regex;
+    private final CeilingScanner ceiling;
     private final Map<String, Integer> idOf;
 
-    /** Compiles the five scanners over {@code lexicon} (normalised, then deduplicated). */
+    /** Compiles the scanners over {@code lexicon} (normalised, then deduplicated). */
     public LexiconScanners(List<String> lexicon) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (String term : lexicon) {
@@ -76,6 +78,7 @@ public final class LexiconScanners {
         this.ahoCorasick = ahoCorasick(terms);
         this.doubleArray = doubleArray(terms);
         this.regex = regex(terms);
+        this.ceiling = new CeilingScanner(terms);
     }
 
     /** The deduplicated normalised terms; a term's id is its index. */
@@ -195,6 +198,14 @@ public final class LexiconScanners {
         return leftmostLongest(normalized, raw);
     }
 
+    /**
+     * The {@link CeilingScanner}: no normalisation, a dense trie walked from word starts. Not an
+     * anchor: what a scanner doing none of cmkit's normalisation could reach.
+     */
+    public List<Hit> ceiling(String normalized) {
+        return ceiling.scan(normalized);
+    }
+
     /** One java.util.regex alternation: whole words by look-around, leftmost-longest by itself. */
     public List<Hit> regex(String normalized) {
         Matcher m = regex.matcher(normalized);
@@ -284,6 +295,7 @@ public final class LexiconScanners {
             List<Hit> expected = ahoCorasick(t);
             same(i, t, "cmkit (pre-normalised)", expected, cmkitNormalized(t));
             same(i, t, "hankcs double-array", expected, doubleArray(t));
+            same(i, t, "the ceiling scanner", expected, ceiling(t));
             if (withRegex) {
                 same(i, t, "java.util.regex", expected, regex(t));
             }

@@ -48,6 +48,18 @@ class LexiconScannersTest {
         assertThat(scanners.regex(t)).isEqualTo(hits);
         assertThat(scanners.doubleArray(t)).isEqualTo(hits);
         assertThat(scanners.cmkitNormalized(t)).isEqualTo(hits);
+        assertThat(scanners.ceiling(t)).isEqualTo(hits);
+    }
+
+    @Test
+    void theCeilingScannerKeepsWordBoundariesAndTheLongestPhrase() {
+        LexiconScanners small = new LexiconScanners(List.of("con", "sale con", "sale connard", "#boycott"));
+        for (String text : List.of("sale con", "sale connard!", "sale conne", "une conasse, con.", "#boycott",
+                "x#boycott", "é#boycottage", "déconne con", "𝐜on con", "sale  con")) {
+            assertThat(small.ceiling(text)).as(text).isEqualTo(small.ahoCorasick(text));
+        }
+        assertThat(small.ceiling("sale connard! con")).extracting(LexiconScanners.Hit::start, LexiconScanners.Hit::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 12), org.assertj.core.groups.Tuple.tuple(14, 17));
     }
 
     @Test
