@@ -129,17 +129,17 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a fresh database gets its tables and the latest schema version (4) on first use")
+        @DisplayName("a fresh database gets its tables and the latest schema version (5) on first use")
         void createdOnFirstUse() throws SQLException {
             String url = newDatabase();
             assertThat(tables(url)).isEmpty();
 
             JdbcScheduleStore store = open(url, JdbcStoreConfig.ofDefaults());
 
-            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(4);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcScheduleStore.SUPPORTED_SCHEMA_VERSION).isEqualTo(5);
             assertThat(tables(url)).contains("cm_schedule_post", "cm_schedule_publication", "cm_schedule_transition",
                     "cm_schema_version");
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4", "schedule:5");
             assertThat(indexes(url)).isEqualTo(latestIndexes());
             store.insert(Samples.draft("p1"));
             assertThat(store.find(Samples.key("p1"))).isPresent();
@@ -166,7 +166,7 @@ class JdbcScheduleStoreSchemaTest {
             }
             pool.shutdown();
 
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4", "schedule:5");
             for (int i = 0; i < starters; i++) {
                 stores.get(i).insert(Samples.draft("p" + i));
             }
@@ -193,18 +193,18 @@ class JdbcScheduleStoreSchemaTest {
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             first.insert(Samples.draft("p1"));
             execute(url, "INSERT INTO cm_schema_version (component, version, description, installed_at) "
-                    + "VALUES ('schedule', 5, 'from a newer cmkit', 0)");
+                    + "VALUES ('schedule', 6, 'from a newer cmkit', 0)");
             List<String> tablesBefore = tables(url);
             List<String> versionsBefore = versionRows(url);
             ScheduledPost postBefore = first.find(Samples.key("p1")).orElseThrow();
 
             assertThatThrownBy(() -> open(url, JdbcStoreConfig.ofDefaults()))
                     .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-                        assertThat(e.foundVersion()).isEqualTo(5);
-                        assertThat(e.supportedVersion()).isEqualTo(4);
+                        assertThat(e.foundVersion()).isEqualTo(6);
+                        assertThat(e.supportedVersion()).isEqualTo(5);
                         assertThat(e.jdbcUrl()).isEqualTo(first.jdbcUrl());
                     })
-                    .hasMessageContaining("version 5").hasMessageContaining("version 4")
+                    .hasMessageContaining("version 6").hasMessageContaining("version 5")
                     .hasMessageContaining(first.jdbcUrl()).hasMessageContaining("nothing was changed");
 
             assertThat(tables(url)).isEqualTo(tablesBefore);
@@ -213,7 +213,7 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 1 database is migrated to version 4: its posts and publications stay, and replies can be stored")
+        @DisplayName("a version 1 database is migrated to version 5: its posts and publications stay, and replies can be stored")
         void migratesFromVersion1() throws SQLException {
             String url = newDatabase();
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
@@ -228,8 +228,8 @@ class JdbcScheduleStoreSchemaTest {
 
             JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
-            assertThat(migrated.schemaVersion()).isEqualTo(4);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(migrated.schemaVersion()).isEqualTo(5);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4", "schedule:5");
             assertThat(indexes(url)).isEqualTo(latestIndexes());
             assertThat(migrated.publications(Samples.key("p1"))).isEqualTo(before)
                     .allSatisfy(p -> assertThat(p.replyTo()).isEmpty());
@@ -246,7 +246,7 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 2 database is migrated to version 4: posts, histories (who, when, comments) and "
+        @DisplayName("a version 2 database is migrated to version 5: posts, histories (who, when, comments) and "
                 + "publications stay, and the open publications are counted")
         void migratesFromVersion2() throws SQLException {
             String url = newDatabase();
@@ -262,7 +262,7 @@ class JdbcScheduleStoreSchemaTest {
         }
 
         @Test
-        @DisplayName("a version 3 database is migrated to version 4: its indexes change, and posts, histories and "
+        @DisplayName("a version 3 database is migrated to version 5: its indexes change, and posts, histories and "
                 + "publications stay")
         void migratesFromVersion3() throws SQLException {
             String url = newDatabase();
@@ -275,6 +275,26 @@ class JdbcScheduleStoreSchemaTest {
             JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
             assertMigratedAndWorking(url, migrated, before);
+        }
+
+        @Test
+        @DisplayName("a version 4 database is migrated to version 5: posts, histories (the scheduler's transitions "
+                + "among them, who, when, comments) and publications stay, and new transitions go on the post's row")
+        void migratesFromVersion4() throws SQLException {
+            String url = newDatabase();
+            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
+            Stored before = fourPosts(first);
+            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE dispatch_actor IS NOT NULL"))
+                    .containsExactly(3L);
+            downgradeToVersion4(url);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+
+            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
+
+            assertMigratedAndWorking(url, migrated, before);
+            // p1 and p2 completed after the migration: their last transitions are on their rows.
+            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE end_action IS NOT NULL"))
+                    .containsExactly(2L);
         }
 
         /** The posts and publications of {@link #fourPosts}, as stored before a downgrade. */
@@ -338,8 +358,8 @@ class JdbcScheduleStoreSchemaTest {
             Instant t0 = Samples.T0;
             Map<String, ScheduledPost> postsBefore = before.posts();
             Map<String, List<Publication>> pubsBefore = before.publications();
-            assertThat(migrated.schemaVersion()).isEqualTo(4);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(migrated.schemaVersion()).isEqualTo(5);
+            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4", "schedule:5");
             assertThat(indexes(url)).isEqualTo(latestIndexes());
             for (String id : postsBefore.keySet()) {
                 assertThat(migrated.find(Samples.key(id))).as(id).contains(postsBefore.get(id));
@@ -448,6 +468,7 @@ class JdbcScheduleStoreSchemaTest {
          * the transitions' key on seq alone, no version 4 row.
          */
         void downgradeToVersion3(String url) throws SQLException {
+            downgradeToVersion4(url);
             try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
                 if (url.startsWith("jdbc:postgresql:")) {
                     s.execute("ALTER TABLE cm_schedule_transition DROP CONSTRAINT cm_schedule_transition_pk");
@@ -459,6 +480,28 @@ class JdbcScheduleStoreSchemaTest {
                 s.execute("CREATE INDEX cm_schedule_transition_post ON cm_schedule_transition (brand_id, post_id, seq)");
                 s.execute("CREATE INDEX cm_schedule_publication_of_post ON cm_schedule_publication (brand_id, post_id)");
                 s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 4");
+            }
+        }
+
+        /**
+         * Turns the latest schema back into what a cmkit of schema version 4 left: the transitions kept on
+         * the posts' rows written as rows of the history table after the post's others (DISPATCH, then
+         * the end), the columns that held them dropped, no version 5 row.
+         */
+        void downgradeToVersion4(String url) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
+                String columns = "brand_id, post_id, action_name, from_state, to_state, actor, at_second, at_nano, comment_text";
+                s.execute("INSERT INTO cm_schedule_transition (" + columns + ") SELECT brand_id, post_id, 'DISPATCH', "
+                        + "'SCHEDULED', 'PUBLISHING', dispatch_actor, dispatch_second, dispatch_nano, NULL "
+                        + "FROM cm_schedule_post WHERE dispatch_actor IS NOT NULL ORDER BY brand_id, post_id");
+                s.execute("INSERT INTO cm_schedule_transition (" + columns + ") SELECT brand_id, post_id, end_action, "
+                        + "'PUBLISHING', end_state, end_actor, end_second, end_nano, end_comment "
+                        + "FROM cm_schedule_post WHERE end_action IS NOT NULL ORDER BY brand_id, post_id");
+                for (String column : List.of("dispatch_actor", "dispatch_second", "dispatch_nano", "end_action",
+                        "end_state", "end_actor", "end_second", "end_nano", "end_comment")) {
+                    s.execute("ALTER TABLE cm_schedule_post DROP COLUMN " + column);
+                }
+                s.execute("DELETE FROM cm_schema_version WHERE component = 'schedule' AND version = 5");
             }
         }
 

@@ -373,6 +373,68 @@ public abstract class ScheduleStoreContract {
     }
 
     @Nested
+    @DisplayName("history")
+    class History {
+
+        @Test
+        @DisplayName("a post failed, rescheduled and published keeps its whole history in order: who, when, comments")
+        void acrossTwoPublishingCycles() {
+            ScheduledPost scheduled = Samples.scheduled(store, "p1", T0);
+            for (Publication p : store.claimDue("instance-a", T0, LEASE, 10)) {
+                Outcome outcome = p.account().equals(MASTODON)
+                        ? new Outcome.Published(published(p)) : new Outcome.Failed("service down");
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), outcome, T0.plusSeconds(1));
+            }
+            ScheduledPost failed = store.find(key("p1")).orElseThrow();
+            assertThat(failed.state()).isEqualTo(PostState.FAILED);
+            String reasons = failed.lastTransition().orElseThrow().comment().orElseThrow();
+            assertThat(reasons).contains(BLUESKY.toString()).contains("service down");
+            Instant later = T0.plusSeconds(3600);
+            ScheduledPost rescheduled = store.update(failed.transition(PostAction.SCHEDULE, PostState.SCHEDULED, "lea",
+                    T0.plusMillis(10_500), Optional.empty()), failed.version(), Optional.of(List.of(Publication.pending(
+                    failed.key(), BLUESKY, failed.post().variantFor(BLUESKY.platform()).orElseThrow(), later, T0))));
+            assertThat(store.find(key("p1"))).contains(rescheduled);
+            for (Publication p : store.claimDue("instance-b", later, LEASE, 10)) {
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), new Outcome.Published(published(p)),
+                        later.plusNanos(1_500));
+            }
+
+            ScheduledPost done = store.find(key("p1")).orElseThrow();
+            List<Transition> expected = new ArrayList<>(scheduled.history());
+            expected.add(new Transition(PostAction.DISPATCH, Optional.of(PostState.SCHEDULED), PostState.PUBLISHING,
+                    "instance-a", T0, Optional.empty()));
+            expected.add(new Transition(PostAction.COMPLETE, Optional.of(PostState.PUBLISHING), PostState.FAILED,
+                    "instance-a", T0.plusSeconds(1), Optional.of(reasons)));
+            expected.add(new Transition(PostAction.SCHEDULE, Optional.of(PostState.FAILED), PostState.SCHEDULED,
+                    "lea", T0.plusMillis(10_500), Optional.empty()));
+            expected.add(new Transition(PostAction.DISPATCH, Optional.of(PostState.SCHEDULED), PostState.PUBLISHING,
+                    "instance-b", later, Optional.empty()));
+            expected.add(new Transition(PostAction.COMPLETE, Optional.of(PostState.PUBLISHING), PostState.PUBLISHED,
+                    "instance-b", later.plusNanos(1_500), Optional.empty()));
+            assertThat(done.state()).isEqualTo(PostState.PUBLISHED);
+            assertThat(done.history()).containsExactlyElementsOf(expected);
+            assertThat(store.findByState(PostState.PUBLISHED)).containsExactly(done);
+        }
+
+        @Test
+        @DisplayName("an update that rewrites the history replaces all of it, the scheduler's transitions included")
+        void rewrittenHistoryReplacesTheSchedulersToo() {
+            Samples.scheduled(store, "p1", T0);
+            for (Publication p : store.claimDue("instance-a", T0, LEASE, 10)) {
+                store.complete(p.idempotencyKey(), p.lease().orElseThrow().token(), new Outcome.Failed("down"), T0);
+            }
+            ScheduledPost failed = store.find(key("p1")).orElseThrow();
+            ScheduledPost shorter = new ScheduledPost(failed.post(), failed.accounts(), PostState.FAILED,
+                    failed.scheduledAt(), failed.history().subList(0, 1), failed.version(), failed.options());
+
+            ScheduledPost stored = store.update(shorter, failed.version(), Optional.empty());
+
+            assertThat(store.find(key("p1"))).contains(stored);
+            assertThat(store.find(key("p1")).orElseThrow().history()).containsExactly(failed.history().get(0));
+        }
+    }
+
+    @Nested
     @DisplayName("batched completion")
     class BatchedCompletion {
 

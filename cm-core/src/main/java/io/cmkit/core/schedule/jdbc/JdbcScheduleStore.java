@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 public interface JdbcScheduleStore extends ScheduleStore, AutoCloseable {
 
     /** The newest schema version this code knows and migrates to. */
-    int SUPPORTED_SCHEMA_VERSION = 4;
+    int SUPPORTED_SCHEMA_VERSION = 5;
 
     /**
      * A store over the host's data source (typically a pool). The dialect (H2 or PostgreSQL) is

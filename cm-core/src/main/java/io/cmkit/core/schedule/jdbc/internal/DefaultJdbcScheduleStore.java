@@ -58,14 +58,16 @@ import java.util.stream.Collectors;
  * own, and counts of its open (not yet PUBLISHED or FAILED) and failed publications on its row, so
  * that the scheduler's hot path never reads or rewrites a post's JSON body, and writes each row
  * once: a claim locks only the publications it takes ({@link #lockDue}), moves its SCHEDULED posts
- * with one batch of guarded updates ({@code WHERE key AND state = 'SCHEDULED'}) and one batched
- * insert of DISPATCH transitions; {@link #completeAll} records a batch's outcomes with one read of
- * the publications, one batch of guarded updates ({@code WHERE key AND status AND lease token}),
- * one update per post of its counts and state that returns the row as it was
- * ({@link #settlePostsInPlace}), and one batched insert of the COMPLETE transitions. H2 takes a
- * write lock (an undo-log entry) for every row a {@code SELECT ... FOR UPDATE} matches, so the
- * completion does not lock by reading. Schema version 4 drops the indexes whose upkeep served no
- * read (see its scripts).
+ * with one batch of guarded updates ({@code WHERE key AND state = 'SCHEDULED'}); {@link #completeAll}
+ * records a batch's outcomes with one read of the publications, one batch of guarded updates
+ * ({@code WHERE key AND status AND lease token}), and one update per post of its counts and state
+ * that returns the row as it was ({@link #settlePostsInPlace}). H2 takes a write lock (an undo-log
+ * entry) for every row a {@code SELECT ... FOR UPDATE} matches, so the completion does not lock by
+ * reading. Schema version 4 drops the indexes whose upkeep served no read (see its scripts).
+ * Schema version 5 keeps the scheduler's own transitions (a claim's DISPATCH, a completion's or
+ * resolution's end) on the post's row, in the update that moves its state, instead of a row of the
+ * history table each (the history's <em>tail</em>, {@link TransitionRows#tail}); the workflow's
+ * next {@link #update} moves them into the table.
  *
  * <p>On PostgreSQL the claim and the completion are each one statement with data-modifying
  * {@code WITH} clauses ({@link #claimInOneStatement}, {@link #completeInOneStatement}): the same
@@ -84,7 +86,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             new StoreSchema.Migration(3, "history in a table, open publications counted",
                     "/io/cmkit/core/schedule/jdbc/db/V3__history_table.sql", HistoryMove::run),
             new StoreSchema.Migration(4, "fewer indexes written per publication",
-                    "/io/cmkit/core/schedule/jdbc/db/V4__leaner_indexes_${dialect}.sql")));
+                    "/io/cmkit/core/schedule/jdbc/db/V4__leaner_indexes_${dialect}.sql"),
+            new StoreSchema.Migration(5, "the scheduler's transitions on the post's row",
+                    "/io/cmkit/core/schedule/jdbc/db/V5__history_tail.sql")));
 
     /** Posts locked by one statement of a claim. */
     private static final int POSTS_PER_STATEMENT = 100;
@@ -96,6 +100,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     private final String posts;
     private final String pubs;
     private final String transitions;
+    /** The dialect's unbounded text type, for casts. */
+    private final String textType;
 
     private DefaultJdbcScheduleStore(StoreDatabase db, int schemaVersion, String prefix) {
         this.db = db;
@@ -105,6 +111,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         this.posts = prefix + "schedule_post";
         this.pubs = prefix + "schedule_publication";
         this.transitions = prefix + "schedule_transition";
+        this.textType = dialect.render("${text}", prefix);
     }
 
     /** Opens the store on {@code db} (closed with the store): checks or migrates the schema. */
@@ -203,11 +210,15 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 replacePublications(c, key, replace.get());
             }
             ScheduledPost result = next.withVersion(expectedVersion + 1);
+            // The rows first, then the tail kept on the post's row, which writePost clears: the tail's
+            // transitions and the new ones become rows, after the rows already there.
+            List<Transition> stored = new ArrayList<>(readHistoryRows(c, key));
+            int rows = stored.size();
+            stored.addAll(readTail(c, key));
             writePost(c, result, replace.map(List::size));
-            List<Transition> stored = readHistory(c, key);
             List<Transition> wanted = result.history();
             if (wanted.size() >= stored.size() && wanted.subList(0, stored.size()).equals(stored)) {
-                TransitionRows.append(c, transitions, Map.of(key, wanted.subList(stored.size(), wanted.size())));
+                TransitionRows.append(c, transitions, Map.of(key, wanted.subList(rows, wanted.size())));
             } else {
                 TransitionRows.deleteAll(c, transitions, key);
                 TransitionRows.append(c, transitions, Map.of(key, wanted));
@@ -314,8 +325,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      * One transaction: the due publications, up to n, earliest first, locked with {@code FOR UPDATE
      * SKIP LOCKED} ({@link #lockDue}), then the lease on each row (one batch), then the posts still SCHEDULED
      * move to PUBLISHING: one guarded {@code UPDATE ... WHERE key AND state = 'SCHEDULED'} per post
-     * in one batch, in key order (its update counts say which moved), and their DISPATCH transitions
-     * inserted in one batch.
+     * in one batch, in key order, which also keeps the DISPATCH in the post's tail.
      */
     @Override
     public List<Publication> claimDue(String owner, Instant now, Duration leaseFor, int limit) {
@@ -361,23 +371,18 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 ps.executeBatch();
             }
             List<PostKey> postKeys = sortedKeys(claimed.stream().map(Publication::post).toList());
-            Map<PostKey, List<Transition>> dispatched = new LinkedHashMap<>();
+            // The DISPATCH goes into the post's tail in the same update (a SCHEDULED post has none).
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET state = 'PUBLISHING', "
-                    + "version = version + 1 WHERE brand_id = ? AND post_id = ? AND state = 'SCHEDULED'")) {
+                    + "version = version + 1, " + TransitionRows.DISPATCH_KEPT
+                    + " WHERE brand_id = ? AND post_id = ? AND state = 'SCHEDULED'")) {
                 for (PostKey key : postKeys) {
-                    ps.setString(1, key.brandId());
-                    ps.setString(2, key.postId());
+                    int i = TransitionRows.bindDispatch(ps, 1, owner, now);
+                    ps.setString(i++, key.brandId());
+                    ps.setString(i, key.postId());
                     ps.addBatch();
                 }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < postKeys.size(); i++) {
-                    if (updated(counts[i])) {
-                        dispatched.put(postKeys.get(i), List.of(new Transition(PostAction.DISPATCH,
-                                Optional.of(PostState.SCHEDULED), PostState.PUBLISHING, owner, now, Optional.empty())));
-                    }
-                }
+                ps.executeBatch();
             }
-            TransitionRows.append(c, transitions, dispatched);
             return List.copyOf(claimed);
         });
     }
@@ -451,8 +456,8 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     /**
      * The claim on PostgreSQL, one statement: the due publications locked with {@code FOR UPDATE
      * SKIP LOCKED} and leased, their posts still SCHEDULED locked in key order and moved to
-     * PUBLISHING, and the DISPATCH transitions of those inserted (data-modifying {@code WITH}
-     * clauses, all or nothing with the statement). The lease token is the claim's random part and
+     * PUBLISHING with the DISPATCH in their tail (data-modifying {@code WITH} clauses, all or nothing
+     * with the statement). The lease token is the claim's random part and
      * the publication's {@code seq}. Returns the claimed publications earliest first.
      */
     private List<Publication> claimInOneStatement(Connection c, String owner, Instant now, Instant at, Instant expiresAt,
@@ -466,12 +471,10 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 + ", due.was_claimable, due.pos), "
                 + "moving AS (SELECT p.brand_id, p.post_id FROM " + posts + " p WHERE (p.brand_id, p.post_id) IN "
                 + "(SELECT brand_id, post_id FROM claimed) AND p.state = 'SCHEDULED' ORDER BY p.brand_id, p.post_id FOR UPDATE), "
-                + "moved AS (UPDATE " + posts + " p SET state = 'PUBLISHING', version = p.version + 1 FROM moving m "
+                + "moved AS (UPDATE " + posts + " p SET state = 'PUBLISHING', version = p.version + 1, "
+                + TransitionRows.DISPATCH_KEPT + " FROM moving m "
                 + "WHERE p.brand_id = m.brand_id AND p.post_id = m.post_id AND p.state = 'SCHEDULED' "
-                + "RETURNING p.brand_id, p.post_id), "
-                + "dispatched AS (INSERT INTO " + transitions + " (brand_id, post_id, " + TransitionRows.COLUMNS + ") "
-                + "SELECT brand_id, post_id, 'DISPATCH', 'SCHEDULED', 'PUBLISHING', ?, ?, ?, NULL FROM moved "
-                + "ORDER BY brand_id, post_id) "
+                + "RETURNING p.brand_id, p.post_id) "
                 + "SELECT " + PUB_COLUMNS + " FROM claimed ORDER BY was_claimable, pos";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -483,9 +486,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             ps.setString(i++, claimToken);
             ps.setLong(i++, expiresAt.toEpochMilli());
             ps.setLong(i++, at.toEpochMilli());
-            ps.setString(i++, owner);
-            ps.setLong(i++, now.getEpochSecond());
-            ps.setInt(i, now.getNano());
+            TransitionRows.bindDispatch(ps, i, owner, now);
             return List.copyOf(publicationsOf(ps));
         }
     }
@@ -538,10 +539,10 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      * {@link #completeAll} on PostgreSQL, one statement: the completions come in as arrays
      * ({@code unnest ... WITH ORDINALITY}); the publications whose lease token matches are locked in
      * key order and recorded; the posts of those that ended are locked in key order, their counts
-     * updated, and moved to PUBLISHED or FAILED when none is left open, with the COMPLETE transitions
-     * of the PUBLISHED ones (actor: the lease owner of the post's last completion in the list). The
-     * statement returns the positions recorded and the posts that moved to FAILED, whose transitions
-     * are then written with the reasons of their failed publications as comment.
+     * updated, and moved to PUBLISHED or FAILED when none is left open, with the COMPLETE in their
+     * tail (actor: the lease owner of the post's last completion in the list). The statement returns
+     * the positions recorded and the posts that moved to FAILED, whose tails then get the reasons of
+     * their failed publications as comment.
      */
     private List<Boolean> completeInOneStatement(Connection c, List<Completion> completions, Instant now)
             throws SQLException {
@@ -581,17 +582,19 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 + "ORDER BY p.brand_id, p.post_id FOR UPDATE OF p), "
                 + "settled AS (UPDATE " + posts + " p SET open_publications = l.open_left, failed_publications = l.failed, "
                 + "state = CASE WHEN " + completes + " THEN (CASE WHEN l.failed > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) "
-                + "ELSE p.state END, version = CASE WHEN " + completes + " THEN p.version + 1 ELSE p.version END "
+                + "ELSE p.state END, version = CASE WHEN " + completes + " THEN p.version + 1 ELSE p.version END, "
+                + "end_action = CASE WHEN " + completes + " THEN 'COMPLETE' ELSE p.end_action END, "
+                + "end_state = CASE WHEN " + completes + " THEN (CASE WHEN l.failed > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) "
+                + "ELSE p.end_state END, end_actor = CASE WHEN " + completes + " THEN l.actor ELSE p.end_actor END, "
+                + "end_second = CASE WHEN " + completes + " THEN ?::bigint ELSE p.end_second END, "
+                + "end_nano = CASE WHEN " + completes + " THEN ?::int ELSE p.end_nano END "
                 + "FROM locked l WHERE p.brand_id = l.brand_id AND p.post_id = l.post_id "
-                + "RETURNING p.brand_id, p.post_id, p.state, l.actor, (" + completes + ") AS moved), "
-                + "completed AS (INSERT INTO " + transitions + " (brand_id, post_id, " + TransitionRows.COLUMNS + ") "
-                + "SELECT brand_id, post_id, 'COMPLETE', 'PUBLISHING', 'PUBLISHED', actor, ?, ?, NULL FROM settled "
-                + "WHERE moved AND state = 'PUBLISHED' ORDER BY brand_id, post_id) "
-                + "SELECT ord, NULL::varchar, NULL::varchar, NULL::text FROM done "
-                + "UNION ALL SELECT NULL, brand_id, post_id, actor FROM settled WHERE moved AND state = 'FAILED'";
+                + "RETURNING p.brand_id, p.post_id, p.state, (" + completes + ") AS moved) "
+                + "SELECT ord, NULL::varchar, NULL::varchar FROM done "
+                + "UNION ALL SELECT NULL, brand_id, post_id FROM settled WHERE moved AND state = 'FAILED'";
         Boolean[] recorded = new Boolean[n];
         Arrays.fill(recorded, Boolean.FALSE);
-        Map<PostKey, String> failedBy = new TreeMap<>(POST_ORDER);
+        Map<PostKey, PostState> failed = new TreeMap<>(POST_ORDER);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             String[] types = {"varchar", "varchar", "varchar", "bigint", "int4", "bool", "text", "text"};
             for (int col = 0; col < columns.length; col++) {
@@ -604,20 +607,14 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 while (rs.next()) {
                     long ord = rs.getLong(1);
                     if (rs.wasNull()) {
-                        failedBy.put(new PostKey(rs.getString(2), rs.getString(3)), rs.getString(4));
+                        failed.put(new PostKey(rs.getString(2), rs.getString(3)), PostState.FAILED);
                     } else {
                         recorded[(int) ord - 1] = Boolean.TRUE;
                     }
                 }
             }
         }
-        if (!failedBy.isEmpty()) {
-            Map<PostKey, String> reasons = failureReasons(c, List.copyOf(failedBy.keySet()));
-            Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
-            failedBy.forEach((post, actor) -> history.put(post, List.of(new Transition(PostAction.COMPLETE,
-                    Optional.of(PostState.PUBLISHING), PostState.FAILED, actor, now, Optional.ofNullable(reasons.get(post))))));
-            TransitionRows.append(c, transitions, history);
-        }
+        keepFailureReasons(c, failed);
         return List.of(recorded);
     }
 
@@ -722,8 +719,9 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 return r.actor().isPresent() ? new Actor(PostAction.RESOLVE, r.actor().get())
                         : new Actor(PostAction.COMPLETE, held.get(r.key()).owner().orElseThrow());
             };
-            Map<PostKey, PostState> done = dialect == Dialect.H2 ? settlePostsInPlace(c, ended) : settlePosts(c, ended);
-            appendCompletions(c, done, who, now);
+            Map<PostKey, PostState> done = dialect == Dialect.H2 ? settlePostsInPlace(c, ended, who, now)
+                    : settlePosts(c, ended, who, now);
+            keepFailureReasons(c, done);
         }
         return List.of(recorded);
     }
@@ -749,10 +747,12 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      * this path. Each post is read, then written by one compare-and-set
      * {@code UPDATE ... WHERE key AND state, version and counts are as read} (one read per 100 posts,
      * one batch of updates); a post another transaction changed in between is read
-     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. Returns the posts
+     * and set again, and after {@value #OPTIMISTIC_TRIES} tries read with a lock. A post that
+     * completes keeps its end (by {@code who}, at {@code now}) in its tail. Returns the posts
      * that completed, in key order, with the state they moved to.
      */
-    private Map<PostKey, PostState> settlePosts(Connection c, Map<PostKey, PostCounts> ended) throws SQLException {
+    private Map<PostKey, PostState> settlePosts(Connection c, Map<PostKey, PostCounts> ended, Function<PostKey, Actor> who,
+                                                Instant now) throws SQLException {
         List<PostKey> left = List.copyOf(ended.keySet());
         Map<PostKey, PostState> done = new LinkedHashMap<>();
         for (int attempt = 1; !left.isEmpty(); attempt++) {
@@ -763,7 +763,10 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             Map<PostKey, PostRow> rows = readPostRows(c, left, attempt > OPTIMISTIC_TRIES);
             List<PostKey> written = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET state = ?, version = ?, "
-                    + "open_publications = ?, failed_publications = ? WHERE brand_id = ? AND post_id = ? AND state = ? "
+                    + "open_publications = ?, failed_publications = ?, end_action = COALESCE(CAST(? AS VARCHAR(16)), end_action), "
+                    + "end_state = COALESCE(CAST(? AS VARCHAR(16)), end_state), end_actor = COALESCE(CAST(? AS "
+                    + textType + "), end_actor), end_second = COALESCE(CAST(? AS BIGINT), end_second), "
+                    + "end_nano = COALESCE(CAST(? AS INTEGER), end_nano) WHERE brand_id = ? AND post_id = ? AND state = ? "
                     + "AND version = ? AND open_publications = ? AND failed_publications = ?")) {
                 for (PostKey key : left) {
                     PostRow row = rows.get(key);
@@ -779,12 +782,23 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                     ps.setLong(2, completes ? row.version() + 1 : row.version());
                     ps.setInt(3, open);
                     ps.setInt(4, failed);
-                    ps.setString(5, key.brandId());
-                    ps.setString(6, key.postId());
-                    ps.setString(7, row.state().name());
-                    ps.setLong(8, row.version());
-                    ps.setInt(9, row.open());
-                    ps.setInt(10, row.failed());
+                    Actor actor = completes ? who.apply(key) : null;
+                    ps.setString(5, completes ? actor.action().name() : null);
+                    ps.setString(6, completes ? next.name() : null);
+                    ps.setString(7, completes ? actor.actor() : null);
+                    if (completes) {
+                        ps.setLong(8, now.getEpochSecond());
+                        ps.setInt(9, now.getNano());
+                    } else {
+                        ps.setNull(8, Types.BIGINT);
+                        ps.setNull(9, Types.INTEGER);
+                    }
+                    ps.setString(10, key.brandId());
+                    ps.setString(11, key.postId());
+                    ps.setString(12, row.state().name());
+                    ps.setLong(13, row.version());
+                    ps.setInt(14, row.open());
+                    ps.setInt(15, row.failed());
                     ps.addBatch();
                     written.add(key);
                     if (completes) {
@@ -812,27 +826,46 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      * SELECT ... FROM OLD TABLE (UPDATE ...)}): one statement per post, in key order, that updates its
      * counts and, when it is PUBLISHING and none is left open, its state and version, under the row
      * lock the update takes; the row as it was tells whether it completed. No read before, no
-     * compare-and-set to retry. (Every expression of the {@code SET} sees the row as it was.)
+     * compare-and-set to retry. (Every expression of the {@code SET} sees the row as it was.) A post
+     * that completes keeps its end (by {@code who}, at {@code now}) in its tail.
      */
-    private Map<PostKey, PostState> settlePostsInPlace(Connection c, Map<PostKey, PostCounts> ended)
-            throws SQLException {
+    private Map<PostKey, PostState> settlePostsInPlace(Connection c, Map<PostKey, PostCounts> ended,
+                                                       Function<PostKey, Actor> who, Instant now) throws SQLException {
         String completes = "state = 'PUBLISHING' AND open_publications <= ?";
+        String nextState = "(CASE WHEN failed_publications + ? > 0 THEN 'FAILED' ELSE 'PUBLISHED' END)";
         Map<PostKey, PostState> done = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT state, open_publications, failed_publications "
                 + "FROM OLD TABLE (UPDATE " + posts + " SET open_publications = GREATEST(0, open_publications - ?), "
                 + "failed_publications = failed_publications + ?, state = CASE WHEN " + completes
-                + " THEN (CASE WHEN failed_publications + ? > 0 THEN 'FAILED' ELSE 'PUBLISHED' END) ELSE state END, "
-                + "version = CASE WHEN " + completes + " THEN version + 1 ELSE version END "
+                + " THEN " + nextState + " ELSE state END, "
+                + "version = CASE WHEN " + completes + " THEN version + 1 ELSE version END, "
+                + "end_action = CASE WHEN " + completes + " THEN CAST(? AS VARCHAR(16)) ELSE end_action END, "
+                + "end_state = CASE WHEN " + completes + " THEN " + nextState + " ELSE end_state END, "
+                + "end_actor = CASE WHEN " + completes + " THEN CAST(? AS " + textType + ") ELSE end_actor END, "
+                + "end_second = CASE WHEN " + completes + " THEN CAST(? AS BIGINT) ELSE end_second END, "
+                + "end_nano = CASE WHEN " + completes + " THEN CAST(? AS INTEGER) ELSE end_nano END "
                 + "WHERE brand_id = ? AND post_id = ?)")) {
             for (Map.Entry<PostKey, PostCounts> e : ended.entrySet()) {
                 PostCounts counts = e.getValue();
-                ps.setInt(1, counts.ended());
-                ps.setInt(2, counts.failed());
-                ps.setInt(3, counts.ended());
-                ps.setInt(4, counts.failed());
-                ps.setInt(5, counts.ended());
-                ps.setString(6, e.getKey().brandId());
-                ps.setString(7, e.getKey().postId());
+                Actor actor = who.apply(e.getKey());
+                int i = 1;
+                ps.setInt(i++, counts.ended());
+                ps.setInt(i++, counts.failed());
+                ps.setInt(i++, counts.ended());
+                ps.setInt(i++, counts.failed());
+                ps.setInt(i++, counts.ended());
+                ps.setInt(i++, counts.ended());
+                ps.setString(i++, actor.action().name());
+                ps.setInt(i++, counts.ended());
+                ps.setInt(i++, counts.failed());
+                ps.setInt(i++, counts.ended());
+                ps.setString(i++, actor.actor());
+                ps.setInt(i++, counts.ended());
+                ps.setLong(i++, now.getEpochSecond());
+                ps.setInt(i++, counts.ended());
+                ps.setInt(i++, now.getNano());
+                ps.setString(i++, e.getKey().brandId());
+                ps.setString(i, e.getKey().postId());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         continue; // not in the store: nothing to settle
@@ -849,20 +882,25 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     /**
-     * The transitions of the posts that completed ({@code done}, in key order), by {@code who}; a
-     * post that failed is read further: the reasons of its failed publications, for the comment.
+     * The posts of {@code done} (in key order) that moved to FAILED: the reasons of their failed
+     * publications, read now that every one has ended, become the comment of the end in their tail.
      */
-    private void appendCompletions(Connection c, Map<PostKey, PostState> done, Function<PostKey, Actor> who,
-                                   Instant now) throws SQLException {
+    private void keepFailureReasons(Connection c, Map<PostKey, PostState> done) throws SQLException {
         Map<PostKey, String> reasons = failureReasons(c, done.entrySet().stream()
                 .filter(e -> e.getValue() == PostState.FAILED).map(Map.Entry::getKey).toList());
-        Map<PostKey, List<Transition>> history = new LinkedHashMap<>();
-        for (Map.Entry<PostKey, PostState> e : done.entrySet()) {
-            Actor actor = who.apply(e.getKey());
-            history.put(e.getKey(), List.of(new Transition(actor.action(), Optional.of(PostState.PUBLISHING), e.getValue(),
-                    actor.actor(), now, Optional.ofNullable(reasons.get(e.getKey())))));
+        if (reasons.isEmpty()) {
+            return;
         }
-        TransitionRows.append(c, transitions, history);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts + " SET end_comment = ? "
+                + "WHERE brand_id = ? AND post_id = ?")) {
+            for (PostKey key : sortedKeys(List.copyOf(reasons.keySet()))) {
+                ps.setString(1, reasons.get(key));
+                ps.setString(2, key.brandId());
+                ps.setString(3, key.postId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** The rows of these posts (in key order), one statement per 100; with {@code lock}, locked until the end of the transaction. */
@@ -1030,7 +1068,23 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
         }
     }
 
-    private List<Transition> readHistory(Connection c, PostKey key) throws SQLException {
+    /** How many columns {@link TransitionRows#TAIL_COLUMNS} names. */
+    private static final int TAIL_WIDTH = TransitionRows.TAIL_COLUMNS.split(", ").length;
+
+    /** The transitions kept on a post's row, after its rows ({@link TransitionRows#tail}). */
+    private List<Transition> readTail(Connection c, PostKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TransitionRows.TAIL_COLUMNS + " FROM " + posts
+                + " WHERE brand_id = ? AND post_id = ?")) {
+            ps.setString(1, key.brandId());
+            ps.setString(2, key.postId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? TransitionRows.tail(rs, 1) : List.of();
+            }
+        }
+    }
+
+    /** A post's rows of the history table, in order (without its tail). */
+    private List<Transition> readHistoryRows(Connection c, PostKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + TransitionRows.COLUMNS + " FROM " + transitions
                 + " WHERE brand_id = ? AND post_id = ? ORDER BY seq")) {
             ps.setString(1, key.brandId());
@@ -1051,6 +1105,7 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
      */
     private List<ScheduledPost> readPosts(Connection c, String where, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.brand_id, p.post_id, p.state, p.version, p.body, "
+                + prefixed("p.", TransitionRows.TAIL_COLUMNS) + ", "
                 + prefixed("t.", TransitionRows.COLUMNS) + " FROM " + posts + " p LEFT JOIN " + transitions
                 + " t ON t.brand_id = p.brand_id AND t.post_id = p.post_id WHERE " + where
                 + " ORDER BY p.brand_id, p.post_id, t.seq")) {
@@ -1064,21 +1119,26 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 long version = 0;
                 String body = null;
                 List<Transition> history = new ArrayList<>();
+                List<Transition> tail = List.of();
+                int rows = 6 + TAIL_WIDTH;
                 while (rs.next()) {
                     PostKey key = new PostKey(rs.getString(1), rs.getString(2));
                     if (!key.equals(current)) {
                         if (current != null) {
+                            history.addAll(tail);
                             out.add(post(state, version, body, history));
                         }
                         current = key;
                         state = rs.getString(3);
                         version = rs.getLong(4);
                         body = rs.getString(5);
+                        tail = TransitionRows.tail(rs, 6);
                         history = new ArrayList<>();
                     }
-                    TransitionRows.transition(rs, 6).ifPresent(history::add);
+                    TransitionRows.transition(rs, rows).ifPresent(history::add);
                 }
                 if (current != null) {
+                    history.addAll(tail);
                     out.add(post(state, version, body, history));
                 }
             }
@@ -1097,12 +1157,13 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
     }
 
     /**
-     * Rewrites a locked post's row; with {@code openPublications} (its publications were replaced:
+     * Rewrites a locked post's row and empties its tail (its transitions become rows: see
+     * {@link #update}); with {@code openPublications} (its publications were replaced:
      * the new ones all open, the ones kept all PUBLISHED), its counts of open and failed publications too.
      */
     private void writePost(Connection c, ScheduledPost post, Optional<Integer> openPublications) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + posts
-                + " SET state = ?, scheduled_at = ?, version = ?, body = ?"
+                + " SET state = ?, scheduled_at = ?, version = ?, body = ?, " + TransitionRows.TAIL_CLEARED
                 + (openPublications.isPresent() ? ", open_publications = ?, failed_publications = 0" : "")
                 + " WHERE brand_id = ? AND post_id = ?")) {
             int i = 1;
