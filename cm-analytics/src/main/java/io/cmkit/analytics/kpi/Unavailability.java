@@ -18,7 +18,8 @@ public interface Unavailability {
 
     /**
      * The reason as a report shows it, in {@code locale}'s language: French for French locales,
-     * English otherwise ("clicks is not exposed on instagram", "clics : non fourni par Instagram").
+     * English otherwise ("clicks: not provided by Instagram", "clics : non fourni par Instagram");
+     * metrics, platforms and dates in words, never by their ids.
      */
     String describe(Locale locale);
 
