@@ -247,7 +247,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("periodNotStarted", m.date(start));
+            return m.text("periodNotStarted", m.date(start, locale));
         }
     }
 
@@ -260,7 +260,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("noLevelAtStart", m.date(day));
+            return m.text("noLevelAtStart", m.date(day, locale));
         }
     }
 
@@ -273,7 +273,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("noReadingBefore", m.date(day));
+            return m.text("noReadingBefore", m.date(day, locale));
         }
     }
 }

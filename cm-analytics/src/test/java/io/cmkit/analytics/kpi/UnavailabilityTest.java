@@ -92,6 +92,15 @@ class UnavailabilityTest {
     }
 
     @Test
+    @DisplayName("an English reader's dates are written the way their country writes them")
+    void englishDates() {
+        Unavailability reason = new Unavailability.PeriodNotStarted(LocalDate.parse("2026-04-01"));
+        assertThat(reason.describe(Locale.UK)).isEqualTo("the period starts on 1 April 2026");
+        assertThat(reason.describe(Locale.US)).isEqualTo("the period starts on April 1, 2026");
+        assertThat(reason.describe(Locale.GERMANY)).isEqualTo("the period starts on April 1, 2026");
+    }
+
+    @Test
     @DisplayName("a value not available keeps its typed reason; its toString is the English wording")
     void typedReason() {
         KpiValue ctr = KpiValue.ratio(new Counters(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),

@@ -4,6 +4,7 @@ import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.Platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -24,6 +25,7 @@ public final class KpiMessages {
 
     private final boolean french;
     private final ResourceBundle messages;
+    /** French: one pattern; English: the long style of Locale.ENGLISH, or of the reader's English locale. */
     private final DateTimeFormatter dates;
 
     private KpiMessages(boolean french) {
@@ -33,7 +35,7 @@ public final class KpiMessages {
         this.messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.dates = french ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
-                : DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH);
     }
 
     /** The words for {@code locale}. */
@@ -76,8 +78,12 @@ public final class KpiMessages {
         return platforms.stream().map(this::platform).collect(Collectors.joining(", "));
     }
 
-    /** A day in words: "April 1, 2026", "1 avril 2026". */
-    public String date(LocalDate day) {
-        return dates.format(day);
+    /**
+     * A day in words: "1 avril 2026" in French; in English the way {@code locale} writes it when it is an
+     * English one ("1 April 2026" in the United Kingdom), else "April 1, 2026".
+     */
+    public String date(LocalDate day, Locale locale) {
+        boolean english = !french && locale != null && locale.getLanguage().equals("en") && !locale.getCountry().isEmpty();
+        return (english ? dates.withLocale(locale) : dates).format(day);
     }
 }
