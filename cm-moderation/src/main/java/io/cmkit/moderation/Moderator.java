@@ -16,6 +16,7 @@ import io.cmkit.moderation.review.ReviewQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class Moderator {
         }
         // Platform actions first, then ESCALATE, then FLAG, so a failure can still send the comment to review.
         List<Adjustment> failures = new ArrayList<>();
-        Set<Action> done = new LinkedHashSet<>();
+        Set<Action> done = EnumSet.noneOf(Action.class);
         boolean needsReview = plan.contains(Action.FLAG);
         for (Action a : plan) {
             if (a == Action.FLAG) {
@@ -146,16 +147,31 @@ public final class Moderator {
                 needsReview = true;
             }
         }
-        if (needsReview) {
-            done.add(Action.FLAG);
-        }
-        Decision result = planned.with(List.copyOf(done), failures);
+        Decision result = planned.with(inPlanOrder(plan, done, needsReview), failures);
         if (needsReview) {
             ReviewItem item = reviewQueue.submit(interaction, result);
             audit.append(AuditEntry.of(now, ACTOR, key, d.rule(), Action.FLAG.name(), AuditEntry.Result.DONE, "review item " + item.id()));
             events.publish(new ModerationEvent.Flagged(interaction, result, item.id(), now));
         }
         return result;
+    }
+
+    /**
+     * The actions that stand once carried out, in the plan's order (the decision's, each replacement in
+     * the place of the action it replaces), so every event of one decision lists its actions alike; a FLAG
+     * the plan lacked, added because an action failed, comes last.
+     */
+    private static List<Action> inPlanOrder(Set<Action> plan, Set<Action> done, boolean flagged) {
+        List<Action> out = new ArrayList<>(plan.size() + 1);
+        for (Action a : plan) {
+            if (done.contains(a) || a == Action.FLAG && flagged) {
+                out.add(a);
+            }
+        }
+        if (flagged && !plan.contains(Action.FLAG)) {
+            out.add(Action.FLAG);
+        }
+        return List.copyOf(out);
     }
 
     /** The actions to carry out, with platform actions the platform lacks replaced per the policy. */

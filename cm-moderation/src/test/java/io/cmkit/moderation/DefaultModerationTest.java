@@ -95,6 +95,31 @@ class DefaultModerationTest {
     }
 
     @Test
+    @DisplayName("a link alone is no spam evidence: a fan's comment sharing an http or https link is left alone")
+    void linkAloneIsNotSpam() {
+        for (String text : new String[] {"Mes photos de la dégustation d'hier : https://photos.example.fr/album/42",
+                "The recipe I told you about: http://example.org/recipes/flat-white"}) {
+            Decision decision = engine.decide(comment(text, text.startsWith("Mes") ? Locale.FRENCH : Locale.ENGLISH));
+            assertThat(decision.actions()).as(text).doesNotContain(Action.DELETE, Action.HIDE, Action.BLOCK_AUTHOR);
+            assertThat(decision.evidence()).as(text).noneMatch(e -> e.kind() == Evidence.Kind.TERM);
+            assertThat(Lexicons.defaults().scan(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("spam wording with a link is deleted, its evidence the wording and not the link's scheme or host")
+    void spamWithLinkIsDeletedOnItsWording() {
+        String text = "check out my channel https://example.net/c/beats";
+        Decision decision = engine.decide(comment(text, Locale.ENGLISH));
+        assertThat(decision.rule()).contains("scam-links");
+        assertThat(decision.actions()).contains(Action.DELETE);
+        assertThat(decision.evidence()).filteredOn(e -> e.kind() == Evidence.Kind.TERM)
+                .extracting(Evidence::text).containsExactly("check out my channel", "my channel");
+        assertThat(decision.evidence()).filteredOn(e -> e.kind() == Evidence.Kind.LINK)
+                .extracting(Evidence::text).containsExactly("https://example.net/c/beats");
+    }
+
+    @Test
     @DisplayName("defamation aimed at the brand goes to a person, never removed automatically")
     void defamationGoesToReview() {
         Decision decision = engine.decide(comment("Café Lumière ce sont des escrocs, une vraie arnaque", Locale.FRENCH));

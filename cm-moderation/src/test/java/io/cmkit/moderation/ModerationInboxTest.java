@@ -90,10 +90,10 @@ class ModerationInboxTest {
         assertThat(report.fresh()).isEqualTo(4);
         assertThat(decisions).extracting(Decision::interactionKey).containsExactly(insult.key(), threat.key(), kind.key());
         Decision onInsult = decisions.get(0);
-        assertThat(onInsult.actions()).containsExactly(Action.REPLY, Action.FLAG);
+        assertThat(onInsult.actions()).containsExactly(Action.FLAG, Action.REPLY);
         assertThat(onInsult.adjustments()).singleElement().isEqualTo(new Adjustment(Adjustment.Kind.DEGRADED, Action.HIDE,
                 java.util.Optional.of(Action.FLAG), "Mastodon cannot HIDE"));
-        assertThat(decisions.get(1).actions()).containsExactly(Action.BLOCK_AUTHOR, Action.ESCALATE, Action.FLAG);
+        assertThat(decisions.get(1).actions()).containsExactly(Action.FLAG, Action.BLOCK_AUTHOR, Action.ESCALATE);
         assertThat(decisions.get(2).matched()).isFalse();
         assertThat(mastodon.calls).containsExactly("reply " + insult.id() + " @user_x, let's keep it civil.", "block t");
         assertThat(alerts).containsExactly(threat);

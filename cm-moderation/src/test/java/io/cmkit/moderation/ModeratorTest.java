@@ -66,6 +66,38 @@ class ModeratorTest {
     }
 
     @Test
+    @DisplayName("Escalated and Flagged list a decision's actions in the same order: the decision's")
+    void eventsListActionsInTheDecisionsOrder() {
+        Moderator m = moderator(ModerationConfig.ofDefaults(), FakeCommentModeration.everything(Platform.MASTODON));
+        List<ModerationEvent> events = new ArrayList<>();
+        m.getEventPublisher().onEscalated(events::add).onFlagged(events::add);
+
+        Decision d = m.handle(comment("Cette boutique est une arnaque").in(Locale.FRENCH).build());
+
+        assertThat(d.requested()).containsExactly(Action.FLAG, Action.ESCALATE);
+        assertThat(d.actions()).containsExactly(Action.FLAG, Action.ESCALATE);
+        assertThat(events).hasExactlyElementsOfTypes(ModerationEvent.Escalated.class, ModerationEvent.Flagged.class);
+        assertThat(events).allSatisfy(e -> assertThat(e.decision().actions()).containsExactly(Action.FLAG, Action.ESCALATE));
+    }
+
+    @Test
+    @DisplayName("a degraded action's replacement keeps its place in the order, in the decision and in every event")
+    void replacementsKeepTheirPlace() {
+        Moderator m = moderator(ModerationConfig.ofDefaults(), FakeCommentModeration.mastodonLike());
+        List<ModerationEvent> events = new ArrayList<>();
+        m.getEventPublisher().onEvent(events::add);
+
+        Decision d = m.handle(comment("I will kill you").build());
+
+        assertThat(d.requested()).containsExactly(Action.DELETE, Action.BLOCK_AUTHOR, Action.ESCALATE);
+        assertThat(d.actions()).containsExactly(Action.FLAG, Action.BLOCK_AUTHOR, Action.ESCALATE);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("DecisionMade", "Degraded", "Blocked", "Escalated", "Flagged");
+        assertThat(events).filteredOn(e -> !(e instanceof ModerationEvent.DecisionMade))
+                .allSatisfy(e -> assertThat(e.decision().actions()).isEqualTo(d.actions()));
+    }
+
+    @Test
     @DisplayName("HIDE on a platform that cannot hide becomes FLAG, and the decision says so")
     void hideBecomesFlag() {
         FakeCommentModeration mastodon = FakeCommentModeration.mastodonLike();
@@ -78,7 +110,7 @@ class ModeratorTest {
         Decision d = m.handle(insult);
 
         assertThat(d.requested()).containsExactly(Action.HIDE, Action.REPLY);
-        assertThat(d.actions()).containsExactly(Action.REPLY, Action.FLAG);
+        assertThat(d.actions()).containsExactly(Action.FLAG, Action.REPLY);
         assertThat(d.adjustments()).singleElement().isEqualTo(new Adjustment(Adjustment.Kind.DEGRADED, Action.HIDE,
                 Optional.of(Action.FLAG), "Mastodon cannot HIDE"));
         assertThat(d.explain(Locale.ENGLISH)).endsWith("HIDE → FLAG (Mastodon cannot HIDE).");
@@ -104,7 +136,7 @@ class ModeratorTest {
         assertThat(d.actions()).containsExactly(Action.HIDE, Action.BLOCK_AUTHOR, Action.ESCALATE);
         Decision onMastodon = moderator(ModerationConfig.ofDefaults(), FakeCommentModeration.mastodonLike())
                 .handle(comment("I will kill you").build());
-        assertThat(onMastodon.actions()).containsExactly(Action.BLOCK_AUTHOR, Action.ESCALATE, Action.FLAG);
+        assertThat(onMastodon.actions()).containsExactly(Action.FLAG, Action.BLOCK_AUTHOR, Action.ESCALATE);
     }
 
     @Test

@@ -14,6 +14,6 @@ public final class MetricNames {
     /** The metric's name in {@code locale}'s language; the id for a metric cmkit does not know. */
     public static String of(Metric metric, Locale locale) {
         Objects.requireNonNull(metric, "metric");
-        return KpiMessages.of(Objects.requireNonNull(locale, "locale")).displayName(metric);
+        return KpiMessages.of(Objects.requireNonNull(locale, "locale")).metric(metric);
     }
 }

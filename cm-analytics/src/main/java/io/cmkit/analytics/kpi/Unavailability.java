@@ -18,7 +18,8 @@ public interface Unavailability {
 
     /**
      * The reason as a report shows it, in {@code locale}'s language: French for French locales,
-     * English otherwise ("clicks is not exposed on instagram", "clics : non fourni par Instagram").
+     * English otherwise ("clicks: not provided by Instagram", "clics : non fourni par Instagram");
+     * metrics, platforms and dates in words, never by their ids.
      */
     String describe(Locale locale);
 
@@ -246,7 +247,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("periodNotStarted", m.date(start));
+            return m.text("periodNotStarted", m.date(start, locale));
         }
     }
 
@@ -259,7 +260,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("noLevelAtStart", m.date(day));
+            return m.text("noLevelAtStart", m.date(day, locale));
         }
     }
 
@@ -272,7 +273,7 @@ public interface Unavailability {
         @Override
         public String describe(Locale locale) {
             KpiMessages m = KpiMessages.of(locale);
-            return m.text("noReadingBefore", m.date(day));
+            return m.text("noReadingBefore", m.date(day, locale));
         }
     }
 }

@@ -21,34 +21,34 @@ class UnavailabilityTest {
     static Stream<Arguments> reasons() {
         return Stream.of(
                 Arguments.of(new Unavailability.NotExposed(Metric.CLICKS, List.of(Platform.INSTAGRAM)),
-                        "clicks is not exposed on instagram", "clics : non fourni par Instagram"),
+                        "clicks: not provided by Instagram", "clics : non fourni par Instagram"),
                 Arguments.of(new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON, Platform.BLUESKY)),
-                        "impressions is not exposed on mastodon, bluesky", "impressions : non fourni par Mastodon, Bluesky"),
+                        "impressions: not provided by Mastodon, Bluesky", "impressions : non fourni par Mastodon, Bluesky"),
                 Arguments.of(new Unavailability.PartlyExposed(Metric.IMPRESSIONS, 1, 2, List.of(Platform.MASTODON)),
-                        "impressions is exposed by only 1 of 2 series (not on mastodon)",
+                        "impressions: provided by only 1 of 2 series (not by Mastodon)",
                         "impressions : fourni par 1 séries sur 2 seulement (pas par Mastodon)"),
-                Arguments.of(new Unavailability.NotReported(Metric.REACH), "reach is not reported", "portée : jamais relevé"),
+                Arguments.of(new Unavailability.NotReported(Metric.REACH), "reach: never reported", "portée : jamais relevé"),
                 Arguments.of(new Unavailability.NoReadingBeforePeriod(Metric.FOLLOWERS),
-                        "no reading of followers before the period", "abonnés : aucun relevé avant la période"),
+                        "followers: no reading before the period", "abonnés : aucun relevé avant la période"),
                 Arguments.of(new Unavailability.NoSnapshotInPeriod(), "no snapshot in the period", "aucune mesure sur la période"),
                 Arguments.of(new Unavailability.NoSnapshot(Optional.empty()), "no snapshot", "aucune mesure"),
-                Arguments.of(new Unavailability.NoSnapshot(Optional.of(Platform.LINKEDIN)), "no snapshot on linkedin",
+                Arguments.of(new Unavailability.NoSnapshot(Optional.of(Platform.LINKEDIN)), "no snapshot on LinkedIn",
                         "aucune mesure sur LinkedIn"),
-                Arguments.of(new Unavailability.NotInTable(Metric.SAVES), "saves is not in this table",
+                Arguments.of(new Unavailability.NotInTable(Metric.SAVES), "saves: not in this table",
                         "enregistrements : absent de ce tableau"),
-                Arguments.of(new Unavailability.Zero(Metric.IMPRESSIONS), "impressions is 0", "impressions : zéro"),
-                Arguments.of(new Unavailability.ZeroAtStart(Metric.FOLLOWERS), "followers at the start is 0",
+                Arguments.of(new Unavailability.Zero(Metric.IMPRESSIONS), "impressions: zero", "impressions : zéro"),
+                Arguments.of(new Unavailability.ZeroAtStart(Metric.FOLLOWERS), "followers: zero at the start of the period",
                         "abonnés : zéro au début de la période"),
                 Arguments.of(new Unavailability.NoPartAvailable(List.of(Metric.LIKES, Metric.SHARES),
                                 new Unavailability.NotReported(Metric.LIKES)),
-                        "none of [likes, shares] available: likes is not reported",
+                        "none of these counters is available (likes, shares): likes: never reported",
                         "aucun de ces compteurs n'est disponible (j'aime, partages) : j'aime : jamais relevé"),
                 Arguments.of(new Unavailability.PreviousPeriod(new Unavailability.NoSnapshotInPeriod()),
                         "previous period: no snapshot in the period", "période précédente : aucune mesure sur la période"),
                 Arguments.of(new Unavailability.PreviousPeriodZero(), "previous period is 0", "la période précédente vaut 0"),
                 Arguments.of(new Unavailability.NoPostPublished(), "no post published in the period",
                         "aucune publication sur la période"),
-                Arguments.of(new Unavailability.NoPostOn(Platform.X), "no post on x", "aucune publication sur X"),
+                Arguments.of(new Unavailability.NoPostOn(Platform.X), "no post on X", "aucune publication sur X"),
                 Arguments.of(new Unavailability.TooFewPosts(1, 5), "1 posts, at least 5 needed",
                         "1 publications, il en faut au moins 5"),
                 Arguments.of(new Unavailability.NoInteractionReceived(), "no interaction received", "aucun message reçu"),
@@ -59,11 +59,11 @@ class UnavailabilityTest {
                 Arguments.of(new Unavailability.NoPolarMention(), "no positive or negative mention",
                         "aucune mention positive ou négative"),
                 Arguments.of(new Unavailability.PeriodNotStarted(LocalDate.parse("2026-04-01")),
-                        "the period starts on 2026-04-01", "la période commence le 1 avril 2026"),
+                        "the period starts on April 1, 2026", "la période commence le 1 avril 2026"),
                 Arguments.of(new Unavailability.NoLevelAtStart(LocalDate.parse("2026-05-04")),
-                        "no level at the start of 2026-05-04", "aucun niveau connu au début de la journée du 4 mai 2026"),
+                        "no level at the start of May 4, 2026", "aucun niveau connu au début de la journée du 4 mai 2026"),
                 Arguments.of(new Unavailability.NoReadingBefore(LocalDate.parse("2026-12-31")),
-                        "no reading before 2026-12-31", "aucun relevé avant le 31 décembre 2026"));
+                        "no reading before December 31, 2026", "aucun relevé avant le 31 décembre 2026"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -84,11 +84,20 @@ class UnavailabilityTest {
         try {
             Locale.setDefault(Locale.FRENCH);
             Unavailability reason = new Unavailability.NotExposed(Metric.CLICKS, List.of(Platform.INSTAGRAM));
-            assertThat(reason.describe(Locale.GERMAN)).isEqualTo("clicks is not exposed on instagram");
-            assertThat(reason.describe(Locale.ENGLISH)).isEqualTo("clicks is not exposed on instagram");
+            assertThat(reason.describe(Locale.GERMAN)).isEqualTo("clicks: not provided by Instagram");
+            assertThat(reason.describe(Locale.ENGLISH)).isEqualTo("clicks: not provided by Instagram");
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    @DisplayName("an English reader's dates are written the way their country writes them")
+    void englishDates() {
+        Unavailability reason = new Unavailability.PeriodNotStarted(LocalDate.parse("2026-04-01"));
+        assertThat(reason.describe(Locale.UK)).isEqualTo("the period starts on 1 April 2026");
+        assertThat(reason.describe(Locale.US)).isEqualTo("the period starts on April 1, 2026");
+        assertThat(reason.describe(Locale.GERMANY)).isEqualTo("the period starts on April 1, 2026");
     }
 
     @Test
@@ -98,7 +107,7 @@ class UnavailabilityTest {
                 java.util.Map.of(Metric.CLICKS, new Unavailability.NotExposed(Metric.CLICKS, List.of(Platform.INSTAGRAM))),
                 0, 3).change(Metric.CLICKS), KpiValue.of(100), Metric.IMPRESSIONS);
         assertThat(ctr).isEqualTo(KpiValue.notAvailable(new Unavailability.NotExposed(Metric.CLICKS, List.of(Platform.INSTAGRAM))));
-        assertThat(ctr).hasToString("n/a (clicks is not exposed on instagram)");
+        assertThat(ctr).hasToString("n/a (clicks: not provided by Instagram)");
         assertThat(KpiValue.ratio(KpiValue.of(5), KpiValue.of(0), Metric.REACH))
                 .isEqualTo(KpiValue.notAvailable(new Unavailability.Zero(Metric.REACH)));
     }

@@ -107,7 +107,7 @@ class ObjectiveTrackerTest {
         TargetProgress unknown = tracker.progress(KpiTarget.atLeast(Metric.IMPRESSIONS, 100, FEBRUARY),
                 (t, f, to) -> KpiValue.notAvailable(new Unavailability.NotExposed(Metric.IMPRESSIONS, List.of(Platform.MASTODON))));
         assertThat(unknown.pacing()).isEqualTo(Pacing.UNKNOWN);
-        assertThat(unknown.explanation()).isEqualTo("actual not available: impressions is not exposed on mastodon");
+        assertThat(unknown.explanation()).isEqualTo("actual not available: impressions: not provided by Mastodon");
         Objective both = new Objective("awareness", "Be seen", List.of(january,
                 KpiTarget.atLeast(Metric.IMPRESSIONS, 30_000, FEBRUARY)));
         assertThat(tracker.track(both, constant(9_000)).pacing()).isEqualTo(Pacing.AHEAD);
@@ -135,7 +135,7 @@ class ObjectiveTrackerTest {
         assertThat(onX.forecast()).isEqualTo(KpiValue.of(12_000));
         TargetProgress everywhere = tracker.progress(KpiTarget.atLeast(Metric.IMPRESSIONS, 10_000, FEBRUARY), actuals);
         assertThat(everywhere.pacing()).isEqualTo(Pacing.UNKNOWN);
-        assertThat(everywhere.explanation()).contains("not on mastodon");
+        assertThat(everywhere.explanation()).contains("not by Mastodon");
         TargetProgress likes = tracker.progress(new KpiTarget(Metric.LIKES, 12, KpiTarget.Direction.AT_LEAST, FEBRUARY,
                 Optional.of(Platform.MASTODON)), actuals);
         assertThat(likes.actual()).isEqualTo(KpiValue.of(3));          // a raw counter, cumulative

@@ -10,15 +10,22 @@ import org.xml.sax.InputSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.ByteArrayOutputStream;
+import io.cmkit.analytics.kpi.Unavailability;
 import io.cmkit.core.model.DateRange;
+import io.cmkit.core.model.KpiTarget;
+import io.cmkit.core.model.Metric;
+import io.cmkit.core.model.Objective;
+import io.cmkit.core.model.Platform;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,6 +155,42 @@ class HtmlDashboardTest {
                 "Hidden", "Best slots: ");
         assertThat(html).contains("<p class=\"note\">n/a for median response time — no interaction received</p>",
                 "<td>insult</td>", "<td>defamation</td>", "<td>question</td>");
+    }
+
+    @Test
+    @DisplayName("in English too, why a figure is not available names metrics, platforms and dates in words, never by their ids")
+    void englishReasonsInWords() throws IOException {
+        DateRange period = SampleReports.NOVEMBER;
+        KpiTarget ctr = new KpiTarget(Metric.CLICK_THROUGH_RATE, 0.02, KpiTarget.Direction.AT_LEAST, period,
+                Optional.of(Platform.INSTAGRAM));
+        KpiTarget views = KpiTarget.atLeast(Metric.VIDEO_VIEWS, 5_000, period);
+        KpiTarget engagements = KpiTarget.atLeast(Metric.ENGAGEMENTS, 900, period);
+        KpiTarget followers = KpiTarget.atLeast(Metric.FOLLOWERS, 2_000, DateRange.parse("2026-12"));
+        Objective goals = new Objective("reach", "Reach more people", List.of(ctr, views, engagements, followers));
+        ClientReport report = ClientReport.builder(SampleReports.brand(), period, Locale.ENGLISH, SampleReports.GENERATED_ON)
+                .objective(ObjectiveProgress.notAvailable(goals, ctr, Unit.RATE,
+                        new Unavailability.NotExposed(Metric.CLICKS, List.of(Platform.INSTAGRAM))))
+                .objective(ObjectiveProgress.notAvailable(goals, views, Unit.COUNT,
+                        new Unavailability.PartlyExposed(Metric.VIDEO_VIEWS, 1, 2, List.of(Platform.MASTODON))))
+                .objective(ObjectiveProgress.notAvailable(goals, engagements, Unit.COUNT,
+                        new Unavailability.NoPartAvailable(List.of(Metric.LIKES, Metric.SHARES),
+                                new Unavailability.NotReported(Metric.LIKES))))
+                .objective(ObjectiveProgress.notAvailable(goals, followers, Unit.COUNT,
+                        new Unavailability.PeriodNotStarted(LocalDate.of(2026, 12, 1))))
+                .moderation(new ModerationCount("HIDE", "sexual", 2))
+                .build();
+
+        String html = html(report);
+
+        Matcher note = Pattern.compile("<p class=\"note\">(n/a for [^<]*)</p>").matcher(html);
+        assertThat(note.find()).as("the note under the objectives table").isTrue();
+        assertThat(note.group(1).split(" · ")).containsExactly(
+                "n/a for click-through rate (Instagram) — clicks: not provided by Instagram",
+                "n/a for video views — video views: provided by only 1 of 2 series (not by Mastodon)",
+                "n/a for engagements — none of these counters is available (likes, shares): likes: never reported",
+                "n/a for followers — the period starts on December 1, 2026");
+        assertThat(note.group(1)).doesNotContain("click_through_rate", "video_views", "instagram", "mastodon", "[", "2026-12-01");
+        assertThat(html).contains("<td>sexual content</td>").doesNotContain("<td>sexual</td>");
     }
 
     @Test

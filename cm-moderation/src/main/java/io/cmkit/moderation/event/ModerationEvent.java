@@ -7,7 +7,13 @@ import io.cmkit.moderation.Decision;
 
 import java.time.Instant;
 
-/** Something moderation did. Each event carries the interaction and the decision behind it. */
+/**
+ * Something moderation did. Each event carries the interaction and the decision behind it, whose
+ * actions are always in the decision's order (a degraded action's replacement in its place). The
+ * events published while a decision is carried out carry the plan ({@link Decision#actions()} once
+ * degraded); {@link Flagged}, published last, carries the outcome: the same order, without the
+ * actions that failed, and with FLAG last when only a failure sent the comment to review.
+ */
 public sealed interface ModerationEvent {
 
     Interaction interaction();

@@ -4,6 +4,7 @@ import io.cmkit.core.model.Metric;
 import io.cmkit.core.model.Platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -12,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The words of the KPI reasons in one language: French for a French locale, English otherwise.
- * English keeps the identifiers a program logs ("clicks", "instagram", ISO dates); French names
- * metrics and platforms as a client reads them ("clics", "Instagram", "1 avril 2026").
+ * Both are for the client who reads a report: metrics, platforms and dates in words ("click-through
+ * rate", "Instagram", "April 1, 2026"; "taux de clic", "Instagram", "1 avril 2026"), never an id. A
+ * program reads the typed reason itself, not these words.
  */
 public final class KpiMessages {
 
@@ -23,6 +25,7 @@ public final class KpiMessages {
 
     private final boolean french;
     private final ResourceBundle messages;
+    /** French: one pattern; English: the long style of Locale.ENGLISH, or of the reader's English locale. */
     private final DateTimeFormatter dates;
 
     private KpiMessages(boolean french) {
@@ -31,7 +34,8 @@ public final class KpiMessages {
         // No fallback to the JVM's default locale: English stays English on a French machine.
         this.messages = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        this.dates = french ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH) : DateTimeFormatter.ISO_LOCAL_DATE;
+        this.dates = french ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH);
     }
 
     /** The words for {@code locale}. */
@@ -53,33 +57,20 @@ public final class KpiMessages {
         return text;
     }
 
-    /** A metric's name: its id in English, its French name in French (the id for a metric it does not know). */
+    /** A metric's name as a client reads it: "click-through rate", "taux de clic"; the id for a metric it does not know. */
     public String metric(Metric metric) {
         String key = "metric." + metric.id();
-        return french && messages.containsKey(key) ? messages.getString(key) : metric.id();
-    }
-
-    /**
-     * A metric's name as a report shows it to a client: "click-through rate", "taux de clic"; the id for a
-     * metric it does not know.
-     */
-    public String displayName(Metric metric) {
-        if (french) {
-            return metric(metric);
-        }
-        String key = "name." + metric.id();
         return messages.containsKey(key) ? messages.getString(key) : metric.id();
     }
 
-    /** Metrics listed: {@code [likes, shares]} in English, {@code j'aime, partages} in French. */
+    /** Metrics listed, separated by commas: "likes, shares", "j'aime, partages". */
     public String metrics(List<Metric> metrics) {
-        return french ? metrics.stream().map(this::metric).collect(Collectors.joining(", "))
-                : metrics.toString();
+        return metrics.stream().map(this::metric).collect(Collectors.joining(", "));
     }
 
-    /** A platform: its id in English, its display name in French. */
+    /** A platform by its display name: "Instagram". */
     public String platform(Platform platform) {
-        return french ? platform.displayName() : platform.id();
+        return platform.displayName();
     }
 
     /** Platforms listed, separated by commas. */
@@ -87,8 +78,12 @@ public final class KpiMessages {
         return platforms.stream().map(this::platform).collect(Collectors.joining(", "));
     }
 
-    /** A day: ISO in English, "1 avril 2026" in French. */
-    public String date(LocalDate day) {
-        return dates.format(day);
+    /**
+     * A day in words: "1 avril 2026" in French; in English the way {@code locale} writes it when it is an
+     * English one ("1 April 2026" in the United Kingdom), else "April 1, 2026".
+     */
+    public String date(LocalDate day, Locale locale) {
+        boolean english = !french && locale != null && locale.getLanguage().equals("en") && !locale.getCountry().isEmpty();
+        return (english ? dates.withLocale(locale) : dates).format(day);
     }
 }
