@@ -848,32 +848,19 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
             for (Map.Entry<PostKey, PostCounts> e : ended.entrySet()) {
                 PostCounts counts = e.getValue();
                 Actor actor = who.apply(e.getKey());
-                int i = 1;
-                ps.setInt(i++, counts.ended());
-                ps.setInt(i++, counts.failed());
-                ps.setInt(i++, counts.ended());
-                ps.setInt(i++, counts.failed());
-                ps.setInt(i++, counts.ended());
-                ps.setInt(i++, counts.ended());
-                ps.setString(i++, actor.action().name());
-                ps.setInt(i++, counts.ended());
-                ps.setInt(i++, counts.failed());
-                ps.setInt(i++, counts.ended());
-                ps.setString(i++, actor.actor());
-                ps.setInt(i++, counts.ended());
-                ps.setLong(i++, now.getEpochSecond());
-                ps.setInt(i++, counts.ended());
-                ps.setInt(i++, now.getNano());
-                ps.setString(i++, e.getKey().brandId());
-                ps.setString(i, e.getKey().postId());
+                int ends = counts.ended();
+                int fails = counts.failed();
+                // In the order of the statement's places: each CASE asks again whether the post completes.
+                bind(ps, ends, fails, ends, fails, ends, ends, actor.action().name(), ends, fails,
+                        ends, actor.actor(), ends, now.getEpochSecond(), ends, now.getNano(),
+                        e.getKey().brandId(), e.getKey().postId());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         continue; // not in the store: nothing to settle
                     }
                     PostState was = PostState.valueOf(rs.getString(1));
-                    int failed = rs.getInt(3) + counts.failed();
-                    if (was == PostState.PUBLISHING && rs.getInt(2) <= counts.ended()) {
-                        done.put(e.getKey(), failed > 0 ? PostState.FAILED : PostState.PUBLISHED);
+                    if (was == PostState.PUBLISHING && rs.getInt(2) <= ends) {
+                        done.put(e.getKey(), rs.getInt(3) + fails > 0 ? PostState.FAILED : PostState.PUBLISHED);
                     }
                 }
             }
@@ -1212,6 +1199,13 @@ public final class DefaultJdbcScheduleStore implements JdbcScheduleStore {
                 rs.getBoolean(13), Optional.ofNullable(published).map(JsonCodec::published),
                 Optional.ofNullable(rs.getString(15)), Instant.ofEpochMilli(rs.getLong(16)),
                 Optional.ofNullable(rs.getString(17)).map(JsonCodec::replyTo));
+    }
+
+    /** Binds {@code values} (each an Integer, a Long or a String) to the statement's places, from the first. */
+    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
     }
 
     private static void setMillis(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
