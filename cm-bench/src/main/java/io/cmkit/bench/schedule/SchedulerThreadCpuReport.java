@@ -25,16 +25,18 @@ import java.util.stream.Stream;
  * <p>{@code settle} (milliseconds, default 0) waits that long between a run's untimed preparation
  * and its timed part, for both systems alike: the JIT compiles in the background what the
  * preparation made hot, and without a pause that work lands in the timed part. A diagnostic:
- * the benchmark's own figures have no pause.
+ * the benchmark's own figures have no pause. {@code items} (default 2,000, the benchmark's) per run:
+ * longer runs show what stays when the start of a run weighs less.
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am -Dbench.main=io.cmkit.bench.schedule.SchedulerThreadCpuReport \
- *     -Dbench.args="h2 1 8 3 5 0"      # database instances dispatchConcurrency warmup rounds settle
+ *     -Dbench.args="h2 1 8 3 5 0 2000"      # database instances dispatchConcurrency warmup rounds settle items
  * </pre>
  */
 public final class SchedulerThreadCpuReport {
 
-    private static final int ITEMS = 2000;
+    /** Items per run unless the seventh argument says otherwise: the benchmark's. */
+    private static final int DEFAULT_ITEMS = 2000;
 
     private SchedulerThreadCpuReport() {
     }
@@ -47,29 +49,30 @@ public final class SchedulerThreadCpuReport {
         int warmup = a.warmup();
         int rounds = a.rounds();
         long settle = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        int items = args.length > 6 ? Integer.parseInt(args[6]) : DEFAULT_ITEMS;
         if (engine == BenchDatabase.Engine.POSTGRES) {
             BenchDatabase.startEmbeddedPostgres();
         }
         Map<String, Long> cmkit = new HashMap<>();
         Map<String, Long> dbScheduler = new HashMap<>();
         for (int round = 0; round < warmup + rounds; round++) {
-            Map<String, Long> c = measure(new CmkitThroughputRun(engine, ITEMS, instances,
-                    CmkitThroughputRun.ConnectorKind.SANDBOX, dispatch), settle);
-            Map<String, Long> d = measure(new DbSchedulerThroughputRun(engine, ITEMS, instances,
-                    DbSchedulerThroughputRun.DEFAULT_THREADS), settle);
+            Map<String, Long> c = measure(new CmkitThroughputRun(engine, items, instances,
+                    CmkitThroughputRun.ConnectorKind.SANDBOX, dispatch), settle, items);
+            Map<String, Long> d = measure(new DbSchedulerThroughputRun(engine, items, instances,
+                    DbSchedulerThroughputRun.DEFAULT_THREADS), settle, items);
             if (round >= warmup) {
                 c.forEach((k, v) -> cmkit.merge(k, v, Long::sum));
                 d.forEach((k, v) -> dbScheduler.merge(k, v, Long::sum));
             }
         }
         System.out.printf(Locale.ROOT, "%s, %d instances, %d items, dispatch %d, %d rounds after %d warm-up, %d ms settle: "
-                + "JVM CPU µs per item by thread%n", engine, instances, ITEMS, dispatch, rounds, warmup, settle);
-        print("cmkit", cmkit, rounds);
-        print("db-scheduler", dbScheduler, rounds);
+                + "JVM CPU µs per item by thread%n", engine, instances, items, dispatch, rounds, warmup, settle);
+        print("cmkit", cmkit, rounds, items);
+        print("db-scheduler", dbScheduler, rounds, items);
     }
 
     /** CPU nanoseconds of each thread group during the timed part of {@code run}. */
-    private static Map<String, Long> measure(ThroughputRun run, long settle) {
+    private static Map<String, Long> measure(ThroughputRun run, long settle, int items) {
         try (ThroughputRun r = run) {
             r.prepare();
             if (settle > 0) {
@@ -85,7 +88,7 @@ public final class SchedulerThreadCpuReport {
             r.execute(Duration.ofMinutes(5));
             Map<String, Long> after = threadNanos();
             process = processCpuNanos() - process;
-            ExactlyOnce.require(r.system(), r.executions(), ITEMS);
+            ExactlyOnce.require(r.system(), r.executions(), items);
             Map<String, Long> groups = new HashMap<>();
             after.forEach((thread, nanos) -> {
                 long spent = nanos - before.getOrDefault(thread, 0L);
@@ -107,8 +110,8 @@ public final class SchedulerThreadCpuReport {
         return thread.substring(thread.indexOf(' ') + 1).replaceAll("\\d+", "N");
     }
 
-    private static void print(String system, Map<String, Long> nanos, int rounds) {
-        double perItem = 1e-3 / ((double) rounds * ITEMS);
+    private static void print(String system, Map<String, Long> nanos, int rounds, int items) {
+        double perItem = 1e-3 / ((double) rounds * items);
         long total = nanos.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "%s: %.0f µs per item%n", system, total * perItem);
         nanos.entrySet().stream().filter(e -> e.getValue() * perItem >= 0.05) // idle JVM threads left out
