@@ -28,7 +28,8 @@ class JdbcInboxStoreSchemaTest {
         try (JdbcScheduleStore schedule = JdbcScheduleStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults());
              JdbcInboxStore inbox = JdbcInboxStore.connect(url, "postgres", "", JdbcStoreConfig.ofDefaults())) {
             assertThat(inbox.schemaVersion()).isEqualTo(JdbcInboxStore.SUPPORTED_SCHEMA_VERSION);
-            assertThat(TestDatabases.schemaVersionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            assertThat(TestDatabases.schemaVersionRows(url)).containsExactly("inbox:1", "schedule:1", "schedule:2", "schedule:3", "schedule:4",
+                    "schedule:5");
         }
     }
 
