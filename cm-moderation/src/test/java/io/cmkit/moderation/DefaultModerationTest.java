@@ -98,7 +98,9 @@ class DefaultModerationTest {
     @DisplayName("a link alone is no spam evidence: a fan's comment sharing an http or https link is left alone")
     void linkAloneIsNotSpam() {
         for (String text : new String[] {"Mes photos de la dégustation d'hier : https://photos.example.fr/album/42",
-                "The recipe I told you about: http://example.org/recipes/flat-white"}) {
+                "The recipe I told you about: http://example.org/recipes/flat-white",
+                "Ma photo avec votre latte : https://www.instagram.com/p/Cx42latte",
+                "Found it at www.example.com, thanks for the tip!"}) {
             Decision decision = engine.decide(comment(text, text.startsWith("Mes") ? Locale.FRENCH : Locale.ENGLISH));
             assertThat(decision.actions()).as(text).doesNotContain(Action.DELETE, Action.HIDE, Action.BLOCK_AUTHOR);
             assertThat(decision.evidence()).as(text).noneMatch(e -> e.kind() == Evidence.Kind.TERM);
