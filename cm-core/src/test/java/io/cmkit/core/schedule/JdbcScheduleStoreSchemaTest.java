@@ -249,52 +249,62 @@ class JdbcScheduleStoreSchemaTest {
         @DisplayName("a version 2 database is migrated to version 5: posts, histories (who, when, comments) and "
                 + "publications stay, and the open publications are counted")
         void migratesFromVersion2() throws SQLException {
-            String url = newDatabase();
-            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
-            Stored before = fourPosts(first);
-            downgradeToVersion2(url, first);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
-            assertThat(tables(url)).doesNotContain("cm_schedule_transition");
-
-            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
-
-            assertMigratedAndWorking(url, migrated, before);
+            migratedFrom(this::downgradeToVersion2, url -> {
+                assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2");
+                assertThat(tables(url)).doesNotContain("cm_schedule_transition");
+            });
         }
 
         @Test
         @DisplayName("a version 3 database is migrated to version 5: its indexes change, and posts, histories and "
                 + "publications stay")
         void migratesFromVersion3() throws SQLException {
-            String url = newDatabase();
-            JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
-            Stored before = fourPosts(first);
-            downgradeToVersion3(url);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
-            assertThat(indexes(url)).isNotEqualTo(latestIndexes());
-
-            JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
-
-            assertMigratedAndWorking(url, migrated, before);
+            migratedFrom((url, first) -> downgradeToVersion3(url), url -> {
+                assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3");
+                assertThat(indexes(url)).isNotEqualTo(latestIndexes());
+            });
         }
 
         @Test
         @DisplayName("a version 4 database is migrated to version 5: posts, histories (the scheduler's transitions "
                 + "among them, who, when, comments) and publications stay, and new transitions go on the post's row")
         void migratesFromVersion4() throws SQLException {
+            String url = migratedFrom((at, first) -> {
+                assertThat(queryLongs(at, "SELECT COUNT(*) FROM cm_schedule_post WHERE dispatch_actor IS NOT NULL"))
+                        .containsExactly(3L);
+                downgradeToVersion4(at);
+            }, at -> assertThat(versionRows(at)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4"));
+
+            // p1 and p2 completed after the migration: their last transitions are on their rows.
+            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE end_action IS NOT NULL"))
+                    .containsExactly(2L);
+        }
+
+        /** Turns the latest schema of the database at {@code url}, holding {@link #fourPosts}, into an older one. */
+        interface Downgrade {
+            void apply(String url, JdbcScheduleStore first) throws SQLException;
+        }
+
+        /** Checks a downgraded database before it is opened again. */
+        interface DowngradeCheck {
+            void check(String url) throws SQLException;
+        }
+
+        /**
+         * A new database with {@link #fourPosts}, downgraded and checked, then opened again: it must be
+         * migrated with everything kept and go on working ({@link #assertMigratedAndWorking}). Returns its URL.
+         */
+        String migratedFrom(Downgrade downgrade, DowngradeCheck downgraded) throws SQLException {
             String url = newDatabase();
             JdbcScheduleStore first = open(url, JdbcStoreConfig.ofDefaults());
             Stored before = fourPosts(first);
-            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE dispatch_actor IS NOT NULL"))
-                    .containsExactly(3L);
-            downgradeToVersion4(url);
-            assertThat(versionRows(url)).containsExactly("schedule:1", "schedule:2", "schedule:3", "schedule:4");
+            downgrade.apply(url, first);
+            downgraded.check(url);
 
             JdbcScheduleStore migrated = open(url, JdbcStoreConfig.ofDefaults());
 
             assertMigratedAndWorking(url, migrated, before);
-            // p1 and p2 completed after the migration: their last transitions are on their rows.
-            assertThat(queryLongs(url, "SELECT COUNT(*) FROM cm_schedule_post WHERE end_action IS NOT NULL"))
-                    .containsExactly(2L);
+            return url;
         }
 
         /** The posts and publications of {@link #fourPosts}, as stored before a downgrade. */

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class TransitionRows {
         if (dispatcher == null && end == null) {
             return List.of();
         }
-        List<Transition> out = new java.util.ArrayList<>(2);
+        List<Transition> out = new ArrayList<>(2);
         if (dispatcher != null) {
             out.add(new Transition(PostAction.DISPATCH, Optional.of(PostState.SCHEDULED), PostState.PUBLISHING, dispatcher,
                     Instant.ofEpochSecond(rs.getLong(first + 1), rs.getInt(first + 2)), Optional.empty()));
