@@ -56,7 +56,7 @@ import java.util.Optional;
  *
  * <pre>
  * mvn -q -Pbench -DskipTests package -pl cm-bench -am -Dbench.main=io.cmkit.bench.schedule.H2RowWriteReport \
- *     -Dbench.args="20 10 2000"      # warmup rounds items
+ *     -Dbench.args="15 10 2000"      # warmup rounds items
  * </pre>
  */
 public final class H2RowWriteReport {
@@ -84,7 +84,7 @@ public final class H2RowWriteReport {
     }
 
     public static void main(String[] args) throws SQLException {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int items = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Map<Design, List<Double>> measured = new EnumMap<>(Design.class);
