@@ -37,7 +37,7 @@ import java.util.Optional;
  * <ul>
  *   <li><b>cmkit</b>: the store's writes on its own schema (migrated by {@link JdbcScheduleStore},
  *   the rows written by the store): per batch of 50, a claim (each publication locked
- *   {@code FOR UPDATE}, leased, its post moved to PUBLISHING with the DISPATCH kept on its row) and a
+ *   {@code FOR UPDATE}, one key per statement where the store locks up to 100 per statement, leased, its post moved to PUBLISHING with the DISPATCH kept on its row) and a
  *   completion (the publication PUBLISHED, its post PUBLISHED with the end kept on its row), one
  *   transaction each.</li>
  *   <li><b>cmkit, least</b>: the fewest writes that still keep what the issue asks of a post (its state
